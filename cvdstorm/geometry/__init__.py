@@ -1,0 +1,24 @@
+"""Geometry: rotations and poses, pinhole cameras and Plücker rays, 3D box corners.
+
+Conventions (nuScenes): camera x right, y down, z forward (OpenCV); ego/LiDAR x forward, y left,
+z up; quaternions are (w, x, y, z); poses are 4x4 `*_to_world` / `*_to_ego` matrices.
+Functions accept numpy arrays or torch tensors and return the same kind.
+"""
+
+from .boxes import BOX_EDGES, box_corners
+from .camera import pixel_rays, plucker_rays, project, scale_intrinsics, unproject_depth
+from .transforms import (
+    invert_pose,
+    make_pose,
+    quat_to_rotmat,
+    quat_to_yaw,
+    rotmat_to_quat,
+    transform_points,
+    yaw_to_quat,
+)
+
+__all__ = [
+    "BOX_EDGES", "box_corners", "pixel_rays", "plucker_rays", "project", "scale_intrinsics",
+    "unproject_depth", "invert_pose", "make_pose", "quat_to_rotmat", "quat_to_yaw", "rotmat_to_quat",
+    "transform_points", "yaw_to_quat",
+]

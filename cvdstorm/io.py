@@ -1,0 +1,126 @@
+"""File input/output shared by every module: atomic writes, checked reads, MP4 video.
+
+Every writer goes through `atomic_path` (write to a temporary file beside the target, then
+`os.replace`), so an interrupted run never leaves a half-written file where a good one was.
+Every reader turns a missing or corrupt file into a one-line `CvdError` naming the file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import numpy as np
+
+from .errors import CvdError
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
+    """Yield a temporary path in the target's folder; on success it is renamed onto `path`."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp" + path.suffix, dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp)
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def write_bytes(path: str | os.PathLike, data: bytes) -> None:
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(data)
+
+
+def write_json(path: str | os.PathLike, obj: Any, indent: int | None = 1) -> None:
+    write_bytes(path, json.dumps(obj, indent=indent).encode())
+
+
+def read_json(path: str | os.PathLike, what: str = "file") -> Any:
+    path = Path(path)
+    if not path.is_file():
+        raise CvdError(f"missing {what}: {path} does not exist")
+    try:
+        return json.loads(path.read_text())
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise CvdError(f"corrupt {what}: {path} is not valid JSON ({e}); restore or regenerate it") from None
+
+
+def write_image(path: str | os.PathLike, array: np.ndarray, **save_kwargs) -> None:
+    """Write a uint8 [H, W, 3] / [H, W] or uint16 [H, W] array as an image (format from the suffix)."""
+    from PIL import Image
+
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        Image.fromarray(array).save(tmp, format=_PIL_FORMATS.get(path.suffix.lower(), None), **save_kwargs)
+
+
+_PIL_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
+
+
+def read_image(path: str | os.PathLike, what: str = "image") -> np.ndarray:
+    """Read an image fully (so truncation is detected) into a numpy array."""
+    from PIL import Image
+
+    path = Path(path)
+    if not path.is_file():
+        raise CvdError(f"missing {what}: {path} does not exist")
+    try:
+        with Image.open(path) as im:
+            im.load()
+            return np.asarray(im)
+    except (OSError, SyntaxError, ValueError) as e:
+        raise CvdError(f"corrupt {what}: {path} cannot be decoded ({e}); re-copy or regenerate it") from None
+
+
+def write_video(path: str | os.PathLike, frames: Iterable[np.ndarray], fps: float = 12.0,
+                quality: int = 7) -> int:
+    """Encode uint8 [H, W, 3] frames as an H.264 MP4 (yuv420p, plays in browsers). Returns frame count.
+
+    Uses imageio-ffmpeg's bundled ffmpeg, so no system ffmpeg is needed. Odd sizes are padded to
+    even (H.264 with yuv420p needs even dimensions).
+    """
+    import imageio.v2 as imageio
+
+    path = Path(path)
+    n = 0
+    with atomic_path(path) as tmp:
+        writer = imageio.get_writer(tmp, format="FFMPEG", mode="I", fps=fps, codec="libx264",
+                                    quality=quality, pixelformat="yuv420p", macro_block_size=1,
+                                    ffmpeg_log_level="error",
+                                    output_params=["-movflags", "+faststart"])
+        try:
+            for frame in frames:
+                frame = np.ascontiguousarray(frame)
+                h, w = frame.shape[:2]
+                if h % 2 or w % 2:
+                    frame = np.pad(frame, ((0, h % 2), (0, w % 2), (0, 0)), mode="edge")
+                writer.append_data(frame)
+                n += 1
+        finally:
+            writer.close()
+        if n == 0:
+            raise CvdError(f"no frames to write to {path}")
+    return n
+
+
+def read_video(path: str | os.PathLike) -> np.ndarray:
+    """Decode an MP4 into uint8 [N, H, W, 3] (used by tests and the report)."""
+    import imageio.v2 as imageio
+
+    path = Path(path)
+    if not path.is_file():
+        raise CvdError(f"missing video: {path} does not exist")
+    reader = imageio.get_reader(path, format="FFMPEG")
+    try:
+        return np.stack([np.asarray(f) for f in reader])
+    finally:
+        reader.close()
