@@ -1,0 +1,183 @@
+"""Checkpoint folders: safetensors weights + config YAML + optimiser state + trainer state.
+
+Layout of a run folder:
+
+    RUN/
+      config.yaml            the config that rebuilds the model (also copied into each step folder)
+      latest                 text file naming the newest complete step folder
+      step_00000100/
+        model.safetensors    weights (safetensors.torch.save_model: handles tied tensors)
+        ema.safetensors      EMA weights, when EMA is on
+        optimizer.safetensors  optimiser tensors; its structure (param groups, scalars) in the metadata
+        state.json           step, data position, counters
+        config.yaml
+      log.jsonl, log.csv     one row per logged step
+
+Nothing is pickled: optimiser state goes through safetensors + JSON, so loading an untrusted
+checkpoint cannot run code. A step folder is written under a temporary name and renamed when
+complete, then `latest` is replaced atomically: a run killed mid-write keeps its previous checkpoint.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import torch
+from safetensors import SafetensorError
+from safetensors.torch import load_file, load_model, save_file, save_model
+
+from ..errors import CvdError
+from ..io import atomic_path, write_bytes
+
+STEP_PREFIX = "step_"
+
+
+def step_dir_name(step: int) -> str:
+    return f"{STEP_PREFIX}{step:08d}"
+
+
+# --------------------------------------------------------------------------- optimiser state
+def optimizer_to_safetensors(opt: torch.optim.Optimizer) -> tuple[dict[str, torch.Tensor], dict[str, str]]:
+    """Flatten an optimiser state dict into (tensors, string metadata) for safetensors."""
+    sd = opt.state_dict()
+    tensors: dict[str, torch.Tensor] = {}
+    scalars: dict[str, dict[str, Any]] = {}
+    for idx, st in sd["state"].items():
+        for name, v in st.items():
+            if isinstance(v, torch.Tensor):
+                tensors[f"{idx}.{name}"] = v.detach().contiguous().cpu()
+            else:
+                scalars.setdefault(str(idx), {})[name] = v
+    meta = {"param_groups": json.dumps(sd["param_groups"]), "scalars": json.dumps(scalars)}
+    return tensors, meta
+
+
+def optimizer_from_safetensors(opt: torch.optim.Optimizer, path: Path) -> None:
+    from safetensors import safe_open
+
+    with safe_open(str(path), framework="pt") as f:
+        meta = f.metadata() or {}
+        tensors = {k: f.get_tensor(k) for k in f.keys()}
+    if "param_groups" not in meta:
+        raise CvdError(f"corrupt optimiser state: {path} has no param_groups metadata")
+    state: dict[int, dict[str, Any]] = {}
+    for key, v in tensors.items():
+        idx, name = key.split(".", 1)
+        state.setdefault(int(idx), {})[name] = v
+    for idx, st in json.loads(meta.get("scalars", "{}")).items():
+        state.setdefault(int(idx), {}).update(st)
+    # JSON turned tuples (e.g. AdamW betas) into lists; only "params" is a list in torch
+    groups = [{k: (tuple(v) if isinstance(v, list) and k != "params" else v) for k, v in g.items()}
+              for g in json.loads(meta["param_groups"])]
+    try:
+        opt.load_state_dict({"state": state, "param_groups": groups})
+    except (ValueError, KeyError) as e:
+        raise CvdError(f"optimiser state {path} does not match this model ({e}); "
+                       "resume with the same config or start a new run") from None
+
+
+# ------------------------------------------------------------------------------------ weights
+def save_weights(model: torch.nn.Module, path: str | os.PathLike) -> None:
+    with atomic_path(path) as tmp:
+        save_model(model, str(tmp))
+
+
+def load_weights(model: torch.nn.Module, path: str | os.PathLike, strict: bool = True) -> None:
+    """Load safetensors weights with a one-line error for missing/corrupt/mismatched files."""
+    path = Path(path)
+    if not path.is_file():
+        raise CvdError(f"missing weights: {path} does not exist")
+    try:
+        missing, unexpected = load_model(model, str(path), strict=False)
+    except (SafetensorError, OSError) as e:
+        raise CvdError(f"corrupt or truncated weights file {path} ({e}); use an earlier checkpoint") from None
+    except RuntimeError as e:  # shape mismatch
+        raise CvdError(f"weights {path} do not fit this model: {str(e).splitlines()[0]}; "
+                       "was it saved with another preset/config?") from None
+    if strict and (missing or unexpected):
+        raise CvdError(f"weights {path} do not fit this model: {len(missing)} missing keys "
+                       f"{sorted(missing)[:5]}, {len(unexpected)} unexpected keys {sorted(unexpected)[:5]}; "
+                       "was it saved with another preset/config?")
+
+
+def read_tensors(path: str | os.PathLike) -> dict[str, torch.Tensor]:
+    path = Path(path)
+    if not path.is_file():
+        raise CvdError(f"missing weights: {path} does not exist")
+    try:
+        return load_file(str(path))
+    except (SafetensorError, OSError) as e:
+        raise CvdError(f"corrupt or truncated weights file {path} ({e})") from None
+
+
+# ------------------------------------------------------------------------------- step folders
+def save_checkpoint(run_dir: str | os.PathLike, step: int, model: torch.nn.Module, config,
+                    optimizer: torch.optim.Optimizer | None = None, ema: torch.nn.Module | None = None,
+                    state: dict[str, Any] | None = None, keep: int = 2) -> Path:
+    """Write RUN/step_N atomically, point RUN/latest at it and prune older step folders."""
+    run_dir = Path(run_dir)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    final = run_dir / step_dir_name(step)
+    tmp = run_dir / f".tmp-{final.name}-{os.getpid()}"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir()
+    save_model(model, str(tmp / "model.safetensors"))
+    if ema is not None:
+        save_model(ema, str(tmp / "ema.safetensors"))
+    if optimizer is not None:
+        tensors, meta = optimizer_to_safetensors(optimizer)
+        save_file(tensors, str(tmp / "optimizer.safetensors"), metadata=meta)
+    (tmp / "state.json").write_text(json.dumps({"step": step, **(state or {})}, indent=1))
+    (tmp / "config.yaml").write_text(config.to_yaml())
+    for f in tmp.iterdir():  # data on disk before the rename makes it visible
+        with open(f, "rb") as fh:
+            os.fsync(fh.fileno())
+    if final.exists():
+        shutil.rmtree(final)
+    os.replace(tmp, final)
+    write_bytes(run_dir / "latest", final.name.encode())
+    if not (run_dir / "config.yaml").exists():
+        config.save(run_dir / "config.yaml")
+    _prune(run_dir, keep, final)
+    return final
+
+
+def _prune(run_dir: Path, keep: int, newest: Path) -> None:
+    steps = sorted(p for p in run_dir.glob(f"{STEP_PREFIX}*") if p.is_dir())
+    for p in steps[:-keep] if keep > 0 else []:
+        if p != newest:
+            shutil.rmtree(p, ignore_errors=True)
+    for p in run_dir.glob(".tmp-*"):  # leftovers of a killed write
+        if p.name != f".tmp-{newest.name}-{os.getpid()}":
+            shutil.rmtree(p, ignore_errors=True)
+
+
+def resolve_checkpoint(path: str | os.PathLike) -> Path:
+    """A run folder (follows `latest`) or a step folder -> the step folder holding model.safetensors."""
+    path = Path(path)
+    if not path.exists():
+        raise CvdError(f"missing checkpoint: {path} does not exist")
+    if (path / "model.safetensors").is_file():
+        return path
+    latest = path / "latest"
+    if latest.is_file():
+        step = path / latest.read_text().strip()
+        if (step / "model.safetensors").is_file():
+            return step
+        raise CvdError(f"checkpoint {path}: `latest` names {step.name}, which is missing or incomplete")
+    raise CvdError(f"{path} is not a checkpoint: it has neither model.safetensors nor a `latest` file")
+
+
+def load_checkpoint_state(step_dir: Path) -> dict[str, Any]:
+    f = Path(step_dir) / "state.json"
+    if not f.is_file():
+        raise CvdError(f"checkpoint {step_dir} has no state.json; it was not written by cvdstorm")
+    try:
+        return json.loads(f.read_text())
+    except json.JSONDecodeError:
+        raise CvdError(f"corrupt checkpoint state {f}; use an earlier checkpoint") from None

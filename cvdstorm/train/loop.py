@@ -1,0 +1,249 @@
+"""The training loop shared by both stages: data order, LR schedule, EMA, logging, checkpoints.
+
+A stage supplies a model, the parameters to optimise and a `step_fn(batch, generator) ->
+(loss, metrics)`; `Trainer.fit()` does the rest:
+
+- AdamW with linear warm-up then cosine decay to `min_lr`, gradient clipping, optional EMA,
+  bf16 autocast on CUDA only (CPU trains in float32: bf16 is emulated there and slower);
+- a data order that is a pure function of (seed, position), so `--resume` continues the exact
+  sequence of batches, and a per-step RNG (global torch seed and a `torch.Generator` handed to
+  `step_fn`) that is a pure function of (seed, step): a resumed run is bit-for-bit the
+  uninterrupted one;
+- non-finite losses skip the step (counted in the log) and stop the run with a clear error after
+  `max_nonfinite_steps` in a row;
+- checkpoints every `checkpoint_every` steps and at the end (see checkpoint.py), JSONL + CSV logs,
+  and a tqdm progress bar with ETA.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import copy
+import json
+import math
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import numpy as np
+import torch
+from torch.utils.data import DataLoader, Sampler
+from tqdm.auto import tqdm
+
+from ..config import TrainConfig
+from ..errors import CvdError
+from .checkpoint import (
+    load_checkpoint_state,
+    load_weights,
+    optimizer_from_safetensors,
+    resolve_checkpoint,
+    save_checkpoint,
+)
+
+StepFn = Callable[[Any, torch.Generator], "tuple[torch.Tensor, dict[str, float]]"]
+
+
+def lr_at(step: int, cfg: TrainConfig) -> float:
+    """Linear warm-up to cfg.lr, then cosine decay to cfg.min_lr at cfg.steps."""
+    if step < cfg.warmup_steps:
+        return cfg.lr * (step + 1) / cfg.warmup_steps
+    span = max(1, cfg.steps - cfg.warmup_steps)
+    progress = min(1.0, (step - cfg.warmup_steps) / span)
+    return cfg.min_lr + 0.5 * (cfg.lr - cfg.min_lr) * (1 + math.cos(math.pi * progress))
+
+
+def step_seed(seed: int, step: int, rank: int = 0) -> int:
+    # Mix (seed, step, rank) into one 63-bit seed; SeedSequence avoids correlated nearby seeds.
+    return int(np.random.SeedSequence([seed, step, rank]).generate_state(2, np.uint64)[0] >> 1)
+
+
+class ResumableSampler(Sampler[int]):
+    """Endless per-epoch permutations of range(n), starting at a global position.
+
+    Element k of the stream depends only on (seed, k), so a run resumed at position p sees the
+    same indices an uninterrupted run sees from p on. With several ranks, rank r takes every
+    world_size-th element.
+    """
+
+    def __init__(self, n: int, seed: int, start: int = 0, rank: int = 0, world_size: int = 1):
+        if n <= 0:
+            raise CvdError("the training dataset is empty: no clip fits the requested frame count; "
+                           "use fewer frames per clip or a dataset with longer scenes")
+        self.n, self.seed, self.start, self.rank, self.world = n, seed, start, rank, world_size
+
+    def __iter__(self) -> Iterator[int]:
+        k = self.start * self.world + self.rank
+        while True:
+            epoch, i = divmod(k, self.n)
+            perm = np.random.default_rng([self.seed, epoch]).permutation(self.n)
+            yield int(perm[i])
+            k += self.world
+
+    def __len__(self) -> int:  # endless; DataLoader only needs a number
+        return 2**62
+
+
+class EMA:
+    """Exponential moving average of a model's floating-point parameters and buffers."""
+
+    def __init__(self, model: torch.nn.Module, decay: float):
+        self.decay = decay
+        self.model = copy.deepcopy(model).eval().requires_grad_(False)
+
+    @torch.no_grad()
+    def update(self, model: torch.nn.Module) -> None:
+        for e, p in zip(self.model.state_dict().values(), model.state_dict().values()):
+            if e.dtype.is_floating_point:
+                e.lerp_(p.detach(), 1 - self.decay)
+            else:
+                e.copy_(p)
+
+
+class MetricLog:
+    """Appends rows to RUN/log.jsonl and RUN/log.csv; on resume drops rows past the resumed step."""
+
+    def __init__(self, run_dir: Path, resume_step: int | None):
+        self.jsonl, self.csv = run_dir / "log.jsonl", run_dir / "log.csv"
+        rows = []
+        if resume_step is not None and self.jsonl.exists():
+            rows = [json.loads(l) for l in self.jsonl.read_text().splitlines() if l.strip()]
+            rows = [r for r in rows if r.get("step", 0) <= resume_step]
+        self.rows: list[dict[str, Any]] = rows
+        self._rewrite()
+
+    def append(self, row: dict[str, Any]) -> None:
+        self.rows.append(row)
+        with open(self.jsonl, "a") as f:
+            f.write(json.dumps(row) + "\n")
+        keys = self._keys()
+        if keys != self._csv_keys:  # a new metric appeared: rewrite the CSV with the wider header
+            self._rewrite()
+        else:
+            with open(self.csv, "a", newline="") as f:
+                csv.DictWriter(f, keys).writerow(row)
+
+    def _keys(self) -> list[str]:
+        keys: dict[str, None] = {}
+        for r in self.rows:
+            keys.update(dict.fromkeys(r))
+        return list(keys)
+
+    def _rewrite(self) -> None:
+        self._csv_keys = self._keys()
+        self.jsonl.write_text("".join(json.dumps(r) + "\n" for r in self.rows))
+        with open(self.csv, "w", newline="") as f:
+            w = csv.DictWriter(f, self._csv_keys)
+            w.writeheader()
+            w.writerows(self.rows)
+
+
+@dataclass
+class Trainer:
+    """Generic loop. `model` is what gets checkpointed; `params` (default: its trainable ones) train."""
+
+    model: torch.nn.Module
+    step_fn: StepFn
+    dataset: Any
+    train_cfg: TrainConfig
+    run_config: Any                     # a Config: saved beside every checkpoint
+    run_dir: Path
+    collate_fn: Callable | None = None
+    params: list | None = None
+    desc: str = "train"
+    rank: int = 0
+    world_size: int = 1
+
+    def __post_init__(self):
+        self.run_dir = Path(self.run_dir)
+        cfg = self.train_cfg
+        params = self.params if self.params is not None else [p for p in self.model.parameters() if p.requires_grad]
+        self.optimizer = torch.optim.AdamW(params, lr=cfg.lr, betas=tuple(cfg.betas), weight_decay=cfg.weight_decay)
+        self.ema = EMA(self.model, cfg.ema_decay) if cfg.ema_decay > 0 else None
+        self.step = 0
+
+    # ------------------------------------------------------------------------------- resume
+    def resume(self) -> None:
+        """Load the newest checkpoint of run_dir (model, optimiser, EMA, step); no-op if none."""
+        if not (self.run_dir / "latest").is_file():
+            return
+        ckpt = resolve_checkpoint(self.run_dir)
+        load_weights(self.model, ckpt / "model.safetensors")
+        if (ckpt / "optimizer.safetensors").is_file():
+            optimizer_from_safetensors(self.optimizer, ckpt / "optimizer.safetensors")
+        if self.ema is not None and (ckpt / "ema.safetensors").is_file():
+            load_weights(self.ema.model, ckpt / "ema.safetensors")
+        self.step = int(load_checkpoint_state(ckpt)["step"])
+
+    def checkpoint(self) -> Path:
+        return save_checkpoint(self.run_dir, self.step, self.model, self.run_config, self.optimizer,
+                               self.ema.model if self.ema else None,
+                               {"data_position": self.step * self.train_cfg.batch_size})
+
+    # ---------------------------------------------------------------------------------- fit
+    def fit(self, resume: bool = False) -> dict[str, float]:
+        cfg = self.train_cfg
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        if not resume and (self.run_dir / "latest").exists():
+            raise CvdError(f"{self.run_dir} already holds a training run; pass --resume to continue it "
+                           "or choose another --out")
+        if resume:
+            self.resume()
+        log = MetricLog(self.run_dir, self.step if resume else None)
+        if self.step >= cfg.steps:
+            return log.rows[-1] if log.rows else {}
+        sampler = ResumableSampler(len(self.dataset), cfg.seed, self.step * cfg.batch_size, self.rank, self.world_size)
+        loader = DataLoader(self.dataset, batch_size=cfg.batch_size, sampler=sampler, collate_fn=self.collate_fn,
+                            num_workers=cfg.num_workers, persistent_workers=cfg.num_workers > 0)
+        device = next(self.model.parameters()).device
+        autocast = (torch.autocast("cuda", dtype=torch.bfloat16)
+                    if cfg.mixed_precision == "bf16" and device.type == "cuda" else contextlib.nullcontext())
+        gen = torch.Generator(device=device)
+        bad_in_row, skipped, since_log, last = 0, 0, 0, {}
+        self.model.train()
+        bar = tqdm(total=cfg.steps, initial=self.step, desc=self.desc, dynamic_ncols=True,
+                   disable=self.rank != 0)
+        data = iter(loader)
+        t0 = time.perf_counter()
+        while self.step < cfg.steps:
+            batch = next(data)
+            seed = step_seed(cfg.seed, self.step, self.rank)
+            torch.manual_seed(seed)
+            gen.manual_seed(seed)
+            lr = lr_at(self.step, cfg)
+            for g in self.optimizer.param_groups:
+                g["lr"] = lr
+            with autocast:
+                loss, metrics = self.step_fn(batch, gen)
+            finite = bool(torch.isfinite(loss))
+            self.optimizer.zero_grad(set_to_none=True)
+            if finite:
+                bad_in_row = 0
+                loss.backward()
+                gnorm = torch.nn.utils.clip_grad_norm_(
+                    [p for g in self.optimizer.param_groups for p in g["params"]], cfg.grad_clip)
+                self.optimizer.step()
+                if self.ema is not None:
+                    self.ema.update(self.model)
+            else:  # skip the update, keep the schedule moving
+                bad_in_row, skipped = bad_in_row + 1, skipped + 1
+                if bad_in_row >= cfg.max_nonfinite_steps:
+                    raise CvdError(f"loss was NaN/Inf for {bad_in_row} steps in a row (last at step "
+                                   f"{self.step}); lower the learning rate or check the data; the last "
+                                   f"good checkpoint is in {self.run_dir}")
+            self.step += 1
+            since_log += 1
+            bar.update(1)
+            if finite and (self.step % cfg.log_every == 0 or self.step == cfg.steps):
+                last = {"step": self.step, "loss": float(loss.detach()), "lr": lr, "grad_norm": float(gnorm),
+                        "skipped_nonfinite": skipped, "sec_per_step": (time.perf_counter() - t0) / since_log,
+                        **{k: float(v) for k, v in metrics.items()}}
+                t0, since_log = time.perf_counter(), 0
+                if self.rank == 0:
+                    log.append(last)
+                bar.set_postfix(loss=f"{last['loss']:.4f}")
+            if self.rank == 0 and (self.step % cfg.checkpoint_every == 0 or self.step == cfg.steps):
+                self.checkpoint()
+        bar.close()
+        return last
