@@ -1,0 +1,59 @@
+"""Pictures for people: 6-camera tiling in the rig layout, depth colouring, captions on frames.
+
+Input images are uint8 `[V, H, W, 3]` in the camera order of `cvdstorm.CAMERAS`; outputs are uint8
+`[2H, 3W, 3]` mosaics laid out as a driver sees the rig:
+
+    FRONT_LEFT  FRONT  FRONT_RIGHT
+    BACK_LEFT   BACK   BACK_RIGHT
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import CAMERAS
+
+# Rows of the mosaic, as indices into CAMERAS.
+RIG_LAYOUT = (
+    (CAMERAS.index("CAM_FRONT_LEFT"), CAMERAS.index("CAM_FRONT"), CAMERAS.index("CAM_FRONT_RIGHT")),
+    (CAMERAS.index("CAM_BACK_LEFT"), CAMERAS.index("CAM_BACK"), CAMERAS.index("CAM_BACK_RIGHT")),
+)
+
+
+def tile_rig(views: np.ndarray) -> np.ndarray:
+    """[V=6, H, W, C] -> [2H, 3W, C] in the rig layout."""
+    if views.shape[0] != len(CAMERAS):
+        raise ValueError(f"tile_rig needs {len(CAMERAS)} views, got {views.shape[0]}")
+    return np.concatenate([np.concatenate([views[i] for i in row], axis=1) for row in RIG_LAYOUT], axis=0)
+
+
+def colorize_depth(depth: np.ndarray, near: float = 1.0, far: float = 80.0, cmap: str = "turbo") -> np.ndarray:
+    """Depth in metres [..., H, W] -> uint8 [..., H, W, 3], colour by inverse depth; 0 (unknown) is black.
+
+    Inverse depth spreads the near range, where driving scenes have the detail, over the colours.
+    """
+    from matplotlib import colormaps
+
+    d = np.asarray(depth, dtype=np.float64)
+    valid = d > 0
+    inv = np.where(valid, 1.0 / np.clip(d, near, far), 0.0)
+    t = (inv - 1.0 / far) / (1.0 / near - 1.0 / far)
+    rgb = colormaps[cmap](np.clip(t, 0, 1))[..., :3]
+    rgb[~valid] = 0
+    return (rgb * 255 + 0.5).astype(np.uint8)
+
+
+def to_uint8(images) -> np.ndarray:
+    """Float images in [-1, 1] with channels first ([..., 3, H, W], numpy or torch) -> uint8 [..., H, W, 3]."""
+    a = images.detach().cpu().numpy() if hasattr(images, "detach") else np.asarray(images)
+    a = np.moveaxis(a, -3, -1)
+    return (np.clip((a + 1) * 127.5, 0, 255) + 0.5).astype(np.uint8)
+
+
+def caption_bar(width: int, text: str, height: int = 18) -> np.ndarray:
+    """A dark uint8 [height, width, 3] strip with white text (PIL's built-in font: no font files needed)."""
+    from PIL import Image, ImageDraw
+
+    im = Image.new("RGB", (width, height), (20, 20, 20))
+    ImageDraw.Draw(im).text((4, max(0, (height - 11) // 2)), text, fill=(240, 240, 240))
+    return np.asarray(im)
