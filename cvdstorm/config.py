@@ -123,11 +123,12 @@ class DataConfig(Config):
     split: str = "train"                  # train / val: scenes are split by name hash (see data/clips.py)
     num_frames: int = 19                  # T, keyframes per clip
     frame_stride: int = 1                 # keyframe step between clip frames
+    clip_hop: int = 0                     # keyframes between clip starts; 0: clips do not overlap
     height: int = 256
     width: int = 448
     context_frames: tuple[int, ...] = (0, 6, 12, 18)  # GS decoder inputs (paper: frames 1/7/13/19)
     num_targets: int = 3                  # random target (frame, camera) pairs rendered per clip
-    max_lidar_points: int = 0             # 0: all points
+    map_radius: float = 80.0              # keep map polylines within this distance of the ego path (m)
 
     PRESETS: ClassVar = {
         "tiny": dict(num_frames=4, height=32, width=56, context_frames=(0, 3), num_targets=2),
