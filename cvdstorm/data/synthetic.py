@@ -353,10 +353,11 @@ def _write_scene(root, cfg, si, calib, T, map_token, pool, bar) -> None:
                 n_cars += agent.category.startswith("vehicle")
                 n_peds += agent.category.startswith("human")
             a_tok = token(seed, "sample_annotation", si, f, ai)
-            inst_tok = token(seed, "instance", si, ai)
             l, w, h = scene.boxes.size[b]
             prev = ann_prev.get(ai)
             contiguous = prev is not None and prev["_frame"] == f - 1
+            # an object that left range and came back starts a new instance (a new track)
+            inst_tok = prev["instance_token"] if contiguous else token(seed, "instance", si, ai, f)
             rec = {"token": a_tok, "sample_token": samples[f], "instance_token": inst_tok,
                    "visibility_token": str(1 + int(np.searchsorted([0.4, 0.6, 0.8], frac, side="right"))),
                    "attribute_tokens": [token(seed, "attribute", agent.attribute)],
@@ -366,8 +367,6 @@ def _write_scene(root, cfg, si, calib, T, map_token, pool, bar) -> None:
                    "num_lidar_pts": n_pts, "num_radar_pts": 0, "_frame": f}
             if contiguous:
                 prev["next"] = a_tok
-            else:  # an object that left range and came back is a new instance track segment
-                inst_tok = rec["instance_token"] = token(seed, "instance", si, ai, f)
             ann_prev[ai] = rec
             inst_anns.setdefault(inst_tok, (agent, []))[1].append(rec)
             T["sample_annotation"].append(rec)
