@@ -322,62 +322,81 @@ class Hits:
 
 
 def cast_rays(scene: Scene, t: float, origin: np.ndarray, dirs: np.ndarray, box_ids=None,
-              regions=None, max_t: float = np.inf) -> Hits:
+              regions=None, lower=None, max_t: float = np.inf) -> Hits:
     """Exact first hits of rays origin + s * dirs (s > 0) at scene time t.
 
-    dirs [N, 3]; box_ids: boxes to test (default all); regions: optional list parallel to box_ids
+    dirs [N, 3]. box_ids: boxes to test (default all). regions: optional list parallel to box_ids
     of index arrays (or slices) of the rays each box can possibly hit (screen-space culling).
+    lower: optional [len(box_ids)] lower bounds of the ray parameter at which each box can be hit;
+    boxes are best given nearest first, so rays already hit in front of a box skip it.
     """
     n = len(dirs)
-    best = np.full(n, np.inf)
-    box = np.full(n, -1, np.int64)
-    normal = np.zeros((n, 3))
-    local = np.zeros((n, 3))
-    # ground plane z = 0
-    dz = dirs[:, 2]
+    # structure of arrays: 1-D passes are several times faster than [N, 3] reductions in numpy
+    dx, dy, dz = (np.ascontiguousarray(dirs[:, k]) for k in range(3))
     with np.errstate(divide="ignore", invalid="ignore"):
-        tg = np.where(dz < -1e-9, -origin[2] / dz, np.inf)
+        tg = np.where(dz < -1e-12, -origin[2] / dz, np.inf)  # ground plane z = 0
     best = np.where(tg < max_t, tg, np.inf)
-    normal[np.isfinite(best)] = (0.0, 0.0, 1.0)
+    box = np.full(n, -1, np.int64)
+    axis_hit = np.full(n, 2, np.int8)      # slab axis of the hit face (box frame); ground: z
+    sign_hit = np.ones(n, np.float64)      # outward normal sign along that axis
     bx = scene.boxes
     centers = bx.centers(t)
-    ids = range(len(bx.cls)) if box_ids is None else box_ids
+    ids = np.arange(len(bx.cls)) if box_ids is None else box_ids
+    all_rays = np.arange(n)
     for k, i in enumerate(ids):
-        sel = slice(None) if regions is None else regions[k]
-        d = dirs[sel]
-        if len(d) == 0:
+        sel = all_rays if regions is None or isinstance(regions[k], slice) else regions[k]
+        if lower is not None:
+            sel = sel[best[sel] > lower[k]]   # occlusion culling: something nearer already hit
+        if len(sel) == 0:
             continue
         c, s = math.cos(bx.yaw[i]), math.sin(bx.yaw[i])
         # into the box frame: R^T (p - centre)
         o = origin - centers[i]
-        lo = np.array([c * o[0] + s * o[1], -s * o[0] + c * o[1], o[2]])
-        ld = np.stack([c * d[:, 0] + s * d[:, 1], -s * d[:, 0] + c * d[:, 1], d[:, 2]], -1)
-        half = bx.size[i] / 2
-        with np.errstate(divide="ignore", invalid="ignore"):
-            inv = 1.0 / np.where(np.abs(ld) < 1e-12, 1e-12, ld)
-        t1, t2 = (-half - lo) * inv, (half - lo) * inv
-        tmin3 = np.minimum(t1, t2)
-        tnear = tmin3.max(1)
-        tfar = np.maximum(t1, t2).min(1)
-        cur = best[sel]
-        hit = (tnear <= tfar) & (tnear > 1e-6) & (tnear < cur)
+        ox, oy, oz = c * o[0] + s * o[1], -s * o[0] + c * o[1], o[2]
+        ddx, ddy = dx[sel], dy[sel]
+        lx, ly, lz = c * ddx + s * ddy, c * ddy - s * ddx, dz[sel]
+        hx, hy, hz = bx.size[i] / 2
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            ax, bxx = (-hx - ox) / lx, (hx - ox) / lx
+            ay, byy = (-hy - oy) / ly, (hy - oy) / ly
+            az, bzz = (-hz - oz) / lz, (hz - oz) / lz
+        nx, fx = np.minimum(ax, bxx), np.maximum(ax, bxx)
+        ny, fy = np.minimum(ay, byy), np.maximum(ay, byy)
+        nz, fz = np.minimum(az, bzz), np.maximum(az, bzz)
+        tnear = np.maximum(np.maximum(nx, ny), nz)
+        tfar = np.minimum(np.minimum(fx, fy), fz)
+        hit = (tnear <= tfar) & (tnear > 1e-6) & (tnear < best[sel])
         if not hit.any():
             continue
-        idx = np.arange(n)[sel][hit]
+        idx = sel[hit]
         th = tnear[hit]
         best[idx] = th
         box[idx] = i
-        axis = tmin3[hit].argmax(1)
-        nl = np.zeros((len(idx), 3))
-        nl[np.arange(len(idx)), axis] = -np.sign(ld[hit, axis])
-        normal[idx] = np.stack([c * nl[:, 0] - s * nl[:, 1], s * nl[:, 0] + c * nl[:, 1], nl[:, 2]], -1)
-        local[idx] = lo + th[:, None] * ld[hit]
-    point = origin + np.where(np.isfinite(best), best, 0.0)[:, None] * dirs
-    cls = np.where(box >= 0, bx.cls[np.maximum(box, 0)], np.where(np.isfinite(best), ROAD, SKY))
-    ground = (box < 0) & np.isfinite(best)
+        # which face: the slab whose entry parameter is the largest
+        ax_ = np.where((nx[hit] >= ny[hit]) & (nx[hit] >= nz[hit]), 0, np.where(ny[hit] >= nz[hit], 1, 2))
+        axis_hit[idx] = ax_
+        ldir = np.where(ax_ == 0, lx[hit], np.where(ax_ == 1, ly[hit], lz[hit]))
+        sign_hit[idx] = -np.sign(ldir)
+    finite = np.isfinite(best)
+    tb = np.where(finite, best, 0.0)
+    point = origin + tb[:, None] * dirs
+    # box-frame hit points and world normals, only for the rays that hit a box
+    local = point.copy()
+    normal = np.zeros((n, 3))
+    normal[finite, 2] = 1.0
+    hb = np.nonzero(box >= 0)[0]
+    if len(hb):
+        bi = box[hb]
+        c, s = np.cos(bx.yaw[bi]), np.sin(bx.yaw[bi])
+        rel = point[hb] - centers[bi]
+        local[hb] = np.stack([c * rel[:, 0] + s * rel[:, 1], c * rel[:, 1] - s * rel[:, 0], rel[:, 2]], -1)
+        nl = np.zeros((len(hb), 3))
+        nl[np.arange(len(hb)), axis_hit[hb]] = sign_hit[hb]
+        normal[hb] = np.stack([c * nl[:, 0] - s * nl[:, 1], s * nl[:, 0] + c * nl[:, 1], nl[:, 2]], -1)
+    cls = np.where(box >= 0, bx.cls[np.maximum(box, 0)], np.where(finite, ROAD, SKY))
+    ground = (box < 0) & finite
     if ground.any():
         cls[ground] = ground_class(point[ground, 0], point[ground, 1])
-        local[ground] = point[ground]
     return Hits(best, cls, box, normal, local, point)
 
 
