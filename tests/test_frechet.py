@@ -54,6 +54,14 @@ def test_general_matches_sqrtm_and_identity_is_zero(rng):
     assert e == pytest.approx(frechet_distance(np.zeros(d), r1, np.zeros(d), r2, "sqrtm"), rel=1e-4)
 
 
+def test_low_rank_nuclear_norm(rng):
+    # S1 = X^T X, S2 = Y^T Y (rank 6 in 300-d): tr((S1 S2)^(1/2)) = nuclear norm of X Y^T
+    X, Y = rng.normal(size=(6, 300)), rng.normal(size=(6, 300))
+    expect = np.linalg.svd(X @ Y.T, compute_uv=False).sum()
+    assert trace_sqrt_product(X.T @ X, Y.T @ Y) == pytest.approx(expect, rel=1e-9)
+    assert trace_sqrt_product(np.zeros((5, 5)), np.eye(5)) == 0.0
+
+
 def test_gaussian_samples_converge(rng):
     # features drawn from two known Gaussians: the estimate approaches the exact distance
     d, n = 4, 200_000

@@ -4,7 +4,7 @@ In:  two Gaussians (mean [D], covariance [D, D]) or two feature sets [N, D].
 Out: d^2 = ||mu1 - mu2||^2 + tr(S1) + tr(S2) - 2 tr((S1 S2)^(1/2)), a float (float64 throughout).
 
 `tr((S1 S2)^(1/2))` is computed as the sum of square roots of the eigenvalues of the symmetric PSD
-matrix A S2 A with A = S1^(1/2) (same spectrum as S1 S2). This avoids `scipy.linalg.sqrtm` on a
+matrix A S2 A with A = S1^(1/2) (same spectrum as S1 S2), restricted to S1's range (exact). This avoids `scipy.linalg.sqrtm` on a
 non-symmetric product, whose complex round-off is what makes some FID codes add `eps * I`;
 `method="sqrtm"` gives the classic scipy form (as used by pytorch-fid / fid-helper) for cross-checks.
 
@@ -21,19 +21,20 @@ import numpy as np
 from ..errors import CvdError
 
 
-def _psd_sqrt(S: np.ndarray) -> np.ndarray:
-    """Symmetric square root of a (numerically) PSD matrix via eigh; tiny negative eigenvalues -> 0."""
-    w, U = np.linalg.eigh((S + S.T) * 0.5)
-    return (U * np.sqrt(np.clip(w, 0, None))) @ U.T
-
-
 def trace_sqrt_product(sigma1: np.ndarray, sigma2: np.ndarray, method: str = "eigh") -> float:
     """tr((sigma1 @ sigma2)^(1/2)) for PSD covariances [D, D]."""
     if method == "eigh":
-        A = _psd_sqrt(sigma1)
-        M = A @ sigma2 @ A
-        w = np.linalg.eigvalsh((M + M.T) * 0.5)
-        return float(np.sqrt(np.clip(w, 0, None)).sum())
+        # S1 = U diag(w) U^T; with B = U_r diag(sqrt w_r) over the r non-zero eigenvalues, the
+        # non-zero spectrum of S1^(1/2) S2 S1^(1/2) is that of the r x r matrix B^T S2 B. Exact, and
+        # much cheaper when there are fewer samples than feature dimensions (rank r < D).
+        w, U = np.linalg.eigh((sigma1 + sigma1.T) * 0.5)
+        keep = w > max(w.max(initial=0.0), 0.0) * 1e-12 * len(w)
+        if not keep.any():
+            return 0.0
+        B = U[:, keep] * np.sqrt(w[keep])                                     # [D, r]
+        M = B.T @ sigma2 @ B                                                  # [r, r]
+        ev = np.linalg.eigvalsh((M + M.T) * 0.5)
+        return float(np.sqrt(np.clip(ev, 0, None)).sum())
     if method == "sqrtm":
         import scipy.linalg
 
