@@ -1,4 +1,8 @@
-"""The synthetic world: determinism, geometric consistency of every sensor, and the file contract."""
+"""The synthetic world: determinism, geometric consistency of every sensor, the file contract, the map.
+
+Tables are read with json here (not with our reader), so these tests check the files themselves.
+The shared `synth_root` fixture (conftest.py) is 2 scenes x 5 keyframes at 64x112, seed 7.
+"""
 
 import hashlib
 import json
@@ -11,10 +15,15 @@ import numpy as np
 import pytest
 
 from cvdstorm import CAMERAS
+from cvdstorm.data import synth_map
 from cvdstorm.data import synth_world as W
-from cvdstorm.data.synthetic import SynthConfig, rig_calibration, token, write_dataset
-from cvdstorm.geometry import invert_pose, make_pose, quat_to_rotmat, transform_points
+from cvdstorm.data.synthetic import LIDAR_RANGE, LOCATION, SynthConfig, rig_calibration, token, write_dataset
+from cvdstorm.geometry import invert_pose, make_pose, quat_to_rotmat, quat_to_yaw, transform_points
 from cvdstorm.io import read_image
+
+VERSION = "v1.0-synth"
+TABLES = ("scene", "sample", "sample_data", "calibrated_sensor", "sensor", "ego_pose", "sample_annotation",
+          "instance", "category", "attribute", "visibility", "log", "map", "caption")
 
 
 def _digest(root: Path) -> dict[str, str]:
@@ -22,47 +31,122 @@ def _digest(root: Path) -> dict[str, str]:
             for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def test_same_seed_same_bytes_other_seed_differs(tmp_path):
-    cfg = dict(scenes=1, frames=2, width=56, height=32, lidar_azimuths=128, workers=1)
-    a = _digest(write_dataset(tmp_path / "a", SynthConfig(seed=3, **cfg), progress=False))
-    b = _digest(write_dataset(tmp_path / "b", SynthConfig(seed=3, **cfg), progress=False))
-    c = _digest(write_dataset(tmp_path / "c", SynthConfig(seed=4, **cfg), progress=False))
-    assert a == b and len(a) > 20
-    shared = set(a.values()) & set(c.values())  # e.g. visibility.json and the map are seed-free
-    assert len(c) == len(a) and len(shared) < len(a) // 4
-
-
 def _table(root, name):
-    return {r["token"]: r for r in json.loads((root / "v1.0-synth" / f"{name}.json").read_text())}
+    return {r["token"]: r for r in json.loads((root / VERSION / f"{name}.json").read_text())}
 
 
-def test_tables_link_up(synth_root):
-    T = {n: _table(synth_root, n) for n in ("scene", "sample", "sample_data", "calibrated_sensor", "sensor",
-                                             "ego_pose", "sample_annotation", "instance", "category", "log", "map")}
+def _tables(root):
+    return {n: _table(root, n) for n in TABLES}
+
+
+def _pose(r):
+    return make_pose(quat_to_rotmat(np.array(r["rotation"])), np.array(r["translation"], dtype=np.float64))
+
+
+def _by_sample(T):
+    ch_of = {cs["token"]: T["sensor"][cs["sensor_token"]]["channel"] for cs in T["calibrated_sensor"].values()}
+    out = {}
     for sd in T["sample_data"].values():
-        assert sd["sample_token"] in T["sample"] and sd["ego_pose_token"] in T["ego_pose"]
-        assert sd["calibrated_sensor_token"] in T["calibrated_sensor"]
-        assert (synth_root / sd["filename"]).is_file()
-        for k in ("prev", "next"):
-            assert sd[k] == "" or sd[k] in T["sample_data"]
+        out.setdefault(sd["sample_token"], {})[ch_of[sd["calibrated_sensor_token"]]] = sd
+    return out
+
+
+# ------------------------------------------------------------------------------- determinism
+def test_same_seed_same_bytes_other_seed_differs(tmp_path):
+    cfg = dict(scenes=1, frames=2, width=56, height=32, lidar_azimuths=128)
+    a = _digest(write_dataset(tmp_path / "a", SynthConfig(seed=3, workers=1, **cfg), progress=False))
+    # a process pool gives the same bytes as rendering in-process
+    b = _digest(write_dataset(tmp_path / "b", SynthConfig(seed=3, workers=2, **cfg), progress=False))
+    c = _digest(write_dataset(tmp_path / "c", SynthConfig(seed=4, workers=1, **cfg), progress=False))
+    assert a == b and len(a) > 20
+    shared = set(a.values()) & set(c.values())  # visibility.json and the map are seed-free
+    assert len(c) == len(a) and len(shared) < len(a) // 4
+    assert not any(p.name.startswith(".") for p in tmp_path.rglob("*"))  # no temp files left behind
+
+
+# ---------------------------------------------------------------------------- table contract
+def test_tables_link_up(synth_root):
+    T = _tables(synth_root)
+    ref = lambda tok, table: tok == "" or tok in T[table]  # noqa: E731
+    assert len(T["scene"]) == 2 and len(T["sample"]) == 10
+    for sc in T["scene"].values():
+        assert sc["log_token"] in T["log"]
+        n, tok, last = 0, sc["first_sample_token"], None
+        while tok:
+            s = T["sample"][tok]
+            assert s["scene_token"] == sc["token"] and ref(s["prev"], "sample")
+            n, last, tok = n + 1, tok, s["next"]
+        assert n == sc["nbr_samples"] == 5 and last == sc["last_sample_token"]
+    by_sample = _by_sample(T)
+    for s in T["sample"].values():  # every sample has one keyframe of every sensor, same timestamp
+        assert set(by_sample[s["token"]]) == set(CAMERAS) | {"LIDAR_TOP"}
+        assert all(sd["timestamp"] == s["timestamp"] and sd["is_key_frame"] for sd in by_sample[s["token"]].values())
+    for sd in T["sample_data"].values():
+        assert sd["ego_pose_token"] in T["ego_pose"] and sd["calibrated_sensor_token"] in T["calibrated_sensor"]
+        assert ref(sd["prev"], "sample_data") and ref(sd["next"], "sample_data")
+        path = synth_root / sd["filename"]
+        assert path.is_file()
+        if sd["fileformat"] == "jpg":
+            assert read_image(path).shape == (sd["height"], sd["width"], 3) == (64, 112, 3)
+        else:
+            assert sd["fileformat"] == "pcd" and sd["filename"].endswith(".pcd.bin")
+    for cs in T["calibrated_sensor"].values():
+        assert cs["sensor_token"] in T["sensor"]
+        assert len(cs["camera_intrinsic"]) == (0 if T["sensor"][cs["sensor_token"]]["channel"] == "LIDAR_TOP" else 3)
+    cat = {c["name"] for c in T["category"].values()}
+    assert cat == {"vehicle.car", "vehicle.truck", "human.pedestrian.adult"}
     for a in T["sample_annotation"].values():
         assert a["instance_token"] in T["instance"] and a["sample_token"] in T["sample"]
-        assert a["visibility_token"] in {"1", "2", "3", "4"}
+        assert a["visibility_token"] in T["visibility"] and a["visibility_token"] in {"1", "2", "3", "4"}
+        assert all(t in T["attribute"] for t in a["attribute_tokens"])
+        assert ref(a["prev"], "sample_annotation") and ref(a["next"], "sample_annotation")
+        assert len(a["size"]) == 3 and len(a["rotation"]) == 4 and a["num_lidar_pts"] >= 0
     for inst in T["instance"].values():
+        assert inst["category_token"] in T["category"]
         n, tok = 0, inst["first_annotation_token"]
         while tok:
+            assert T["sample_annotation"][tok]["instance_token"] == inst["token"]
             n, last, tok = n + 1, tok, T["sample_annotation"][tok]["next"]
         assert n == inst["nbr_annotations"] and last == inst["last_annotation_token"]
-    for sc in T["scene"].values():
-        n, tok = 0, sc["first_sample_token"]
-        while tok:
-            n, tok = n + 1, T["sample"][tok]["next"]
-        assert n == sc["nbr_samples"] == 5
     assert len(T["sensor"]) == 7 and {s["channel"] for s in T["sensor"].values()} == set(CAMERAS) | {"LIDAR_TOP"}
-    assert all(l["token"] in next(iter(T["map"].values()))["log_tokens"] for l in T["log"].values())
+    (m,) = T["map"].values()
+    assert set(m["log_tokens"]) == set(T["log"]) and (synth_root / m["filename"]).is_file()
+    assert all((synth_root / "maps" / "expansion" / f"{l['location']}.json").is_file() for l in T["log"].values())
+    caps = {c["sample_token"]: c["caption"] for c in T["caption"].values()}
+    assert set(caps) == set(T["sample"])
+    splits = json.loads((synth_root / VERSION / "splits.json").read_text())
+    assert sorted(splits["train"] + splits["val"]) == sorted(s["name"] for s in T["scene"].values())
 
 
-def test_neighbouring_cameras_overlap():
+def test_captions_describe_the_generator_state(synth_root):
+    T = _tables(synth_root)
+    for c in T["caption"].values():
+        sc = T["scene"][T["sample"][c["sample_token"]]["scene_token"]]
+        weather, tod = sc["description"].split(", ")[:2]
+        word = {"clear": "clear", "rain": "rainy", "fog": "foggy"}[weather]
+        assert c["caption"].lower().startswith(f"a {word} {tod}.") or c["caption"].lower().startswith(f"an {word} {tod}.")
+        assert "pedestrian" in c["caption"] and " in view." in c["caption"]
+
+
+def test_images_depth_semantics_are_consistent(synth_root):
+    T = _tables(synth_root)
+    for sd in list(T["sample_data"].values())[:14]:
+        if sd["fileformat"] != "jpg":
+            pts = np.fromfile(synth_root / sd["filename"], dtype=np.float32).reshape(-1, 5)
+            r = np.linalg.norm(pts[:, :3], axis=1)
+            assert len(pts) > 1000 and r.max() < LIDAR_RANGE and set(np.unique(pts[:, 4])) <= set(range(32))
+            continue
+        cam = sd["filename"].split("/")[1]
+        stem = Path(sd["filename"]).stem
+        depth = read_image(synth_root / "depth" / cam / f"{stem}.png")
+        sem = read_image(synth_root / "semantic" / cam / f"{stem}.png")
+        assert depth.dtype == np.uint16 and sem.dtype == np.uint8 and depth.shape == sem.shape == (64, 112)
+        assert sem.max() < len(W.CLASS_NAMES)
+        assert ((depth == 0) == (sem == W.SKY)).mean() > 0.999  # sky is exactly where depth is unknown
+        assert (sem == W.ROAD).any() and (sem == W.BUILDING).any()
+
+
+def test_neighbouring_cameras_overlap_and_fov_is_nuscenes_like():
     calib = rig_calibration(448, 256)
     yaws, half = [], []
     for cam in CAMERAS:
@@ -70,33 +154,34 @@ def test_neighbouring_cameras_overlap():
         fwd = c2e[:3, 2]
         yaws.append(np.degrees(np.arctan2(fwd[1], fwd[0])))
         half.append(np.degrees(np.arctan(K[0, 2] / K[0, 0])))
+        assert 1.4 < c2e[2, 3] < 1.7 and abs(fwd[2]) < 1e-9  # mounted ~1.5 m up, level
+        assert K[0, 0] == K[1, 1] and K[0, 2] == 224 and K[1, 2] == 128
+    fov = dict(zip(CAMERAS, 2 * np.array(half)))
+    assert 60 < fov["CAM_FRONT"] < 72 and 85 < fov["CAM_BACK"] < 115
+    assert np.allclose(yaws, [55, 0, -55, -110, 180, 110])
     for i in range(6):  # the rig is a ring: every camera overlaps the next one
         j = (i + 1) % 6
         gap = abs((yaws[i] - yaws[j] + 180) % 360 - 180)
         assert gap < half[i] + half[j], (CAMERAS[i], CAMERAS[j])
+    # intrinsics scale with the image width, keeping the horizontal FOV
+    K2, _ = rig_calibration(112, 64)["CAM_FRONT"]
+    assert np.isclose(K2[0, 0] * 4, calib["CAM_FRONT"][0][0, 0])
 
 
+# --------------------------------------------------------------------- geometric consistency
 def test_lidar_lands_on_matching_depth(synth_root):
     """LiDAR points through our calibration tables hit pixels whose rendered depth agrees."""
-    T = {n: _table(synth_root, n) for n in ("sample_data", "calibrated_sensor", "ego_pose", "sensor")}
-    ch_of = {cs["token"]: T["sensor"][cs["sensor_token"]]["channel"] for cs in T["calibrated_sensor"].values()}
-
-    def pose(r):
-        return make_pose(quat_to_rotmat(np.array(r["rotation"])), np.array(r["translation"]))
-
-    by_sample = {}
-    for sd in T["sample_data"].values():
-        by_sample.setdefault(sd["sample_token"], {})[ch_of[sd["calibrated_sensor_token"]]] = sd
+    T = _tables(synth_root)
     agree = total = 0
-    for sds in by_sample.values():
+    for sds in _by_sample(T).values():
         lsd = sds["LIDAR_TOP"]
         pts = np.fromfile(synth_root / lsd["filename"], dtype=np.float32).reshape(-1, 5)
-        world = transform_points(pose(T["ego_pose"][lsd["ego_pose_token"]]) @ pose(T["calibrated_sensor"][lsd["calibrated_sensor_token"]]),
-                                 pts[:, :3].astype(np.float64))
+        l2w = _pose(T["ego_pose"][lsd["ego_pose_token"]]) @ _pose(T["calibrated_sensor"][lsd["calibrated_sensor_token"]])
+        world = transform_points(l2w, pts[:, :3].astype(np.float64))
         for cam in CAMERAS:
             sd = sds[cam]
             cs = T["calibrated_sensor"][sd["calibrated_sensor_token"]]
-            c2w = pose(T["ego_pose"][sd["ego_pose_token"]]) @ pose(cs)
+            c2w = _pose(T["ego_pose"][sd["ego_pose_token"]]) @ _pose(cs)
             pc = transform_points(invert_pose(c2w), world)
             K = np.array(cs["camera_intrinsic"])
             front = pc[:, 2] > 0.5
@@ -131,85 +216,179 @@ def test_annotations_follow_the_world_model(synth_root):
                 np.testing.assert_allclose(a["translation"], centers[agent.box], atol=1e-9)
                 l, w, h = scene.boxes.size[agent.box]
                 np.testing.assert_allclose(a["size"], [w, l, h])
+                assert np.isclose(quat_to_yaw(np.array(a["rotation"])), scene.boxes.yaw[agent.box], atol=1e-9) or \
+                    np.isclose(abs(quat_to_yaw(np.array(a["rotation"])) - scene.boxes.yaw[agent.box]), 2 * np.pi)
+                if a["prev"]:  # constant velocity: the track moves by v * dt between keyframes
+                    p = anns[a["prev"]]
+                    np.testing.assert_allclose(np.subtract(a["translation"], p["translation"]),
+                                               scene.boxes.velocity[agent.box] / hz, atol=1e-9)
                 checked += 1
     assert checked == len(anns) and checked > 20
 
 
 def test_objects_are_where_their_semantic_pixels_are(synth_root):
-    """Projected centres of well-visible vehicle/pedestrian boxes see their class (or an occluder close by)."""
-    from cvdstorm.data.nuscenes import NuScenesReader
-
-    r = NuScenesReader(synth_root, "v1.0-synth")
+    """The projected centre of every fully visible box (visibility 4) sees its semantic class."""
+    T = _tables(synth_root)
+    by_sample = _by_sample(T)
+    cat_of = {i["token"]: T["category"][i["category_token"]]["name"] for i in T["instance"].values()}
     hits = total = 0
-    for sc in r.scenes:
-        for s in r.scene_samples(sc):
-            for a in r.annotations(s):
-                if a.visibility != "4":
-                    continue
-                for cam in CAMERAS:
-                    c = r.camera(s, cam)
-                    pc = transform_points(invert_pose(r.ego_pose(s, cam) @ c.cam_to_ego), a.center[None])[0]
-                    if pc[2] < 1:
-                        continue
-                    u, v = (c.K @ (pc / pc[2]))[:2].astype(int)
-                    if 0 <= u < c.width and 0 <= v < c.height:
-                        sem = read_image(r.root / "semantic" / cam / (c.filename.stem + ".png"))
-                        want = W.PEDESTRIAN if a.category.startswith("human") else W.VEHICLE
-                        total += 1
-                        hits += int(sem[v, u] == want)
-    assert total > 10 and hits / total > 0.9
+    for a in T["sample_annotation"].values():
+        if a["visibility_token"] != "4":
+            continue
+        want = W.PEDESTRIAN if cat_of[a["instance_token"]].startswith("human") else W.VEHICLE
+        for cam in CAMERAS:
+            sd = by_sample[a["sample_token"]][cam]
+            cs = T["calibrated_sensor"][sd["calibrated_sensor_token"]]
+            c2w = _pose(T["ego_pose"][sd["ego_pose_token"]]) @ _pose(cs)
+            pc = transform_points(invert_pose(c2w), np.array([a["translation"]]))[0]
+            if pc[2] < 1:
+                continue
+            u, v = (np.array(cs["camera_intrinsic"]) @ (pc / pc[2]))[:2].astype(int)
+            if 0 <= u < sd["width"] and 0 <= v < sd["height"]:
+                sem = read_image(synth_root / "semantic" / cam / (Path(sd["filename"]).stem + ".png"))
+                total += 1
+                hits += int(sem[v, u] == want)
+    assert total > 10 and hits / total > 0.9, (hits, total)
 
 
+# ---------------------------------------------------------------------------------------- map
+def test_map_matches_the_rendered_world():
+    """Map dividers and crossings lie on painted road, lanes on road, the ego path on lanes."""
+    m = synth_map.map_expansion()
+    nodes = {n["token"]: (n["x"], n["y"]) for n in m["node"]}
+    lines = {l["token"]: np.array([nodes[t] for t in l["node_tokens"]]) for l in m["line"]}
+    polys = {p["token"]: np.array([nodes[t] for t in p["exterior_node_tokens"]]) for p in m["polygon"]}
+
+    def along(pts, n=200):
+        s = np.linspace(0, 1, n)[:, None]
+        return pts[0] * (1 - s) + pts[-1] * s
+
+    yellow = []
+    for r in m["road_divider"]:
+        pts = lines[r["line_token"]]
+        normal = np.array([0.0, 0.2]) if pts[0, 1] == pts[-1, 1] else np.array([0.2, 0.0])
+        yellow += [along(pts) + normal, along(pts) - normal]  # the double line at +-0.2 m
+    yellow = np.concatenate(yellow)
+    assert (W.ground_class(yellow[:, 0], yellow[:, 1]) == W.MARKING).mean() > 0.98
+    dashed = np.concatenate([along(lines[r["line_token"]]) for r in m["lane_divider"]])
+    frac = (W.ground_class(dashed[:, 0], dashed[:, 1]) == W.MARKING).mean()
+    assert 0.4 < frac < 0.6  # dashes: paint half of the length
+    for layer in ("lane", "road_segment", "ped_crossing", "lane_connector"):
+        for r in m[layer]:
+            c = polys[r["polygon_token"]].mean(0)
+            assert W.ground_class(np.array([c[0]]), np.array([c[1]]))[0] in (W.ROAD, W.MARKING), layer
+    for r in m["walkway"]:
+        p = polys[r["polygon_token"]][0] + [1.0, 1.0]  # just inside the kerb corner
+        assert W.ground_class(np.array([p[0]]), np.array([p[1]]))[0] == W.GROUND
+    assert all(0 <= n["x"] <= m["canvas_edge"][0] and 0 <= n["y"] <= m["canvas_edge"][1] for n in m["node"])
+    # every ego position lies in one of the map's lanes or lane connectors (or turning in an intersection)
+    scene = W.make_scene(np.random.default_rng([0, 0]), 40, 2.0)
+    boxes = [polys[r["polygon_token"]] for r in m["lane"] + m["lane_connector"]]
+    inter = [polys[r["polygon_token"]] for r in m["road_segment"] if r["is_intersection"]]
+    for xy in scene.ego_xy:
+        inside = lambda ps: any((p.min(0) <= xy).all() and (xy <= p.max(0)).all() for p in ps)  # noqa: E731
+        assert inside(boxes) or inside(inter)
+    arcs = m["arcline_path_3"]
+    assert set(arcs) == {r["token"] for r in m["lane"] + m["lane_connector"]} == set(m["connectivity"])
+
+
+# -------------------------------------------------------------------------------- bad input
 def test_bad_arguments_and_no_clobber(tmp_path, capsys):
     from cvdstorm.cli import main
 
-    assert main(["synth", "--out", str(tmp_path / "x"), "--frames", "0"]) == 2
-    assert "--frames must be positive" in capsys.readouterr().err
+    def fails(*args, expect):
+        assert main(["synth", "--out", str(tmp_path / "x"), *args]) == 2
+        err = capsys.readouterr().err
+        assert expect in err and "Traceback" not in err and err.count("\n") == 1, err
+
+    fails("--frames", "0", expect="--frames must be a positive integer")
+    fails("--width", "-5", expect="--width must be a positive integer")
+    fails("--scenes", "0", expect="--scenes must be a positive integer")
+    fails("--hz", "0", expect="--hz must be a positive number")
+    fails("--height", "8", expect="at least 16x16")
+    assert not (tmp_path / "x").exists()
     keep = tmp_path / "keep"
     keep.mkdir()
     (keep / "precious.txt").write_text("data")
-    assert main(["synth", "--out", str(keep), "--frames", "1", "--scenes", "1", "--width", "32", "--height", "16"]) == 2
-    err = capsys.readouterr().err
-    assert "--overwrite" in err and "Traceback" not in err and err.count("\n") == 1
-    assert (keep / "precious.txt").read_text() == "data"
+    small = ["--frames", "1", "--scenes", "1", "--width", "32", "--height", "16"]
+    for extra in ([], ["--overwrite"]):  # not a dataroot: refused even with --overwrite
+        assert main(["synth", "--out", str(keep), *small, *extra]) == 2
+        err = capsys.readouterr().err
+        assert "Traceback" not in err and err.count("\n") == 1 and str(keep) in err
+    assert [p.name for p in tmp_path.iterdir()] == ["keep"] and (keep / "precious.txt").read_text() == "data"
+    # an existing dataroot is replaced only with --overwrite, and then completely
+    data = tmp_path / "data"
+    assert main(["synth", "--out", str(data), *small, "--seed", "1"]) == 0
+    before = _digest(data)
+    assert main(["synth", "--out", str(data), *small, "--seed", "2"]) == 2 and _digest(data) == before
+    assert main(["synth", "--out", str(data), *small, "--seed", "2", "--overwrite"]) == 0
+    after = _digest(data)
+    assert after != before and not any(p.name.startswith(".") for p in tmp_path.iterdir())
+    capsys.readouterr()
 
 
+# ------------------------------------------------------------------------------------ devkit
 DEVKIT = os.environ.get("CVDSTORM_DEVKIT_VENV", str(Path(__file__).resolve().parents[1] / ".venv-devkit"))
 
 
 def _devkit_python() -> str:
+    """A throwaway venv with nuscenes-devkit (it pins old numpy, so it is never our dependency)."""
     py = Path(DEVKIT) / "bin" / "python"
-    if py.exists() and subprocess.run([str(py), "-c", "import nuscenes"], capture_output=True).returncode == 0:
+    if py.exists() and subprocess.run([str(py), "-c", "import nuscenes.map_expansion.map_api"],
+                                      capture_output=True).returncode == 0:
         return str(py)
     try:
         subprocess.run([sys.executable, "-m", "venv", DEVKIT], check=True, capture_output=True, timeout=120)
         subprocess.run([str(py), "-m", "pip", "install", "-q", "nuscenes-devkit"], check=True, capture_output=True,
                        timeout=900)
-    except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as e:
-        pytest.skip(f"nuscenes-devkit could not be installed into a throwaway venv ({type(e).__name__}); "
-                    "it is only a cross-check, never a dependency")
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as e:
+        pytest.skip(f"nuscenes-devkit could not be installed into the throwaway venv {DEVKIT} "
+                    f"({type(e).__name__}; no network?); it is only a cross-check, never a dependency")
     return str(py)
+
+
+DEVKIT_SCRIPT = """
+import sys
+import numpy as np
+from nuscenes.nuscenes import NuScenes
+from nuscenes.utils.data_classes import LidarPointCloud
+import nuscenes.map_expansion.map_api as map_api
+
+root, location = sys.argv[1], sys.argv[2]
+nusc = NuScenes(version='v1.0-synth', dataroot=root, verbose=False)
+n_boxes = 0
+for s in nusc.sample:
+    for ch in ['CAM_FRONT_LEFT', 'CAM_FRONT', 'CAM_FRONT_RIGHT', 'CAM_BACK_RIGHT', 'CAM_BACK', 'CAM_BACK_LEFT']:
+        path, boxes, K = nusc.get_sample_data(s['data'][ch])
+        n_boxes += len(boxes)
+    pc = LidarPointCloud.from_file(nusc.get_sample_data_path(s['data']['LIDAR_TOP']))
+    assert pc.points.shape[0] == 4 and pc.points.shape[1] > 100
+v = nusc.box_velocity(nusc.sample_annotation[0]['token'])
+# NuScenesMap only accepts the four nuScenes city names: register ours first (documented)
+map_api.locations.append(location)
+nmap = map_api.NuScenesMap(dataroot=root, map_name=location)
+on_lane = 0
+for ep in nusc.ego_pose:
+    x, y = ep['translation'][:2]
+    layers = nmap.layers_on_point(x, y)
+    assert layers['drivable_area'] and layers['road_segment'], layers
+    on_lane += bool(layers['lane'] or nmap.record_on_point(x, y, 'lane_connector'))
+lane = nmap.get_closest_lane(*nusc.ego_pose[0]['translation'][:2], radius=5)
+poses = nmap.discretize_lanes([lane], 0.5)[lane]
+recs = nmap.get_records_in_patch((200, 200, 400, 400), ['lane', 'ped_crossing', 'stop_line', 'walkway'])
+# get_map_mask / render_map_mask hard-code the four nuScenes map sizes ("Invalid map!" otherwise);
+# the vector queries work: geometry of a 100 m patch around the first ego pose
+geom = dict(nmap.get_map_geom((*nusc.ego_pose[0]['translation'][:2], 100, 100), 0.0, ['drivable_area', 'lane_divider']))
+print(len(nusc.sample), len(nusc.sample_annotation), n_boxes, on_lane, len(nusc.ego_pose), len(poses),
+      min(len(r) for r in recs.values()), int(len(geom['drivable_area']) > 0), int(len(geom['lane_divider']) > 0))
+"""
 
 
 def test_devkit_loads_the_synthetic_world(synth_root):
     py = _devkit_python()
-    script = f"""
-from nuscenes.nuscenes import NuScenes
-nusc = NuScenes(version='v1.0-synth', dataroot={str(synth_root)!r}, verbose=False)
-n_boxes = 0
-for s in nusc.sample:
-    for ch in ['CAM_FRONT_LEFT','CAM_FRONT','CAM_FRONT_RIGHT','CAM_BACK_RIGHT','CAM_BACK','CAM_BACK_LEFT']:
-        path, boxes, K = nusc.get_sample_data(s['data'][ch])
-        n_boxes += len(boxes)
-    lidar = nusc.get('sample_data', s['data']['LIDAR_TOP'])
-    from nuscenes.utils.data_classes import LidarPointCloud
-    pc = LidarPointCloud.from_file(nusc.get_sample_data_path(lidar['token']))
-    assert pc.points.shape[0] == 4 and pc.points.shape[1] > 100
-ann = nusc.sample_annotation[0]
-v = nusc.box_velocity(ann['token'])
-print(len(nusc.sample), len(nusc.sample_annotation), n_boxes)
-"""
-    out = subprocess.run([py, "-c", script], capture_output=True, text=True, timeout=300)
-    assert out.returncode == 0, out.stderr[-2000:]
-    n_samples, n_ann, n_boxes = map(int, out.stdout.split())
+    out = subprocess.run([py, "-c", DEVKIT_SCRIPT, str(synth_root), LOCATION], capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 0, out.stderr[-3000:]
+    n_samples, n_ann, n_boxes, on_lane, n_poses, n_lane_pts, n_recs, da, ld = map(int, out.stdout.split()[-9:])
     assert n_samples == 10 and n_ann == len(_table(synth_root, "sample_annotation")) and n_boxes > 0
+    assert on_lane >= 0.8 * n_poses and n_lane_pts > 10 and n_recs > 0 and da == 1 and ld == 1

@@ -1,17 +1,23 @@
-"""The procedural world behind `cvdstorm synth`: city grid, agents, rig, and an exact ray caster.
+"""The procedural world behind `cvdstorm synth`: city grid, agents, exact ray caster, shading.
 
-`make_scene(rng, frames, hz)` builds one scene: a Manhattan grid of roads (2 lanes each way plus a
-parking strip, lane markings, zebra crossings at intersections), blocks with sidewalks, buildings
-and trees, an ego car driving along the lanes (turning at some intersections), moving cars,
-parked cars and walking pedestrians, all with constant velocities, plus weather and time of day.
+In:  a numpy Generator (the scene's seed), the number of keyframes and their rate.
+Out: `make_scene(rng, frames, hz) -> Scene`: static and moving oriented boxes (buildings, trees,
+     cars/trucks built from parts, pedestrians), the annotatable agents (one proxy box each, the
+     nuScenes box), the ego trajectory, weather and time of day, and the map geometry.
+     `cast_rays(scene, t, origin, dirs, ...) -> Hits`: exact first hits with the ground plane and
+     every solid box (slab test), so camera depth, semantics and LiDAR share one geometry.
+     `shade(scene, hits, dirs, origin, ego_fwd) -> rgb [N, 3]`: procedural materials evaluated at
+     the 3D hit point (consistent across views and time), lighting, fog, rain, night lights.
 
-`cast_rays(scene, t, origin, dirs)` intersects rays with the ground plane and every oriented box
-exactly (slab test), so depth, semantics and LiDAR come from the same geometry. Directions are
-not normalised: with camera rays K^-1 [u, v, 1] rotated to the world, the ray parameter is the
-camera z-depth itself. `shade` turns hits into colours (procedural textures evaluated at the 3D
-hit point, so texture is consistent across views and time).
+World: a Manhattan grid of GRID x GRID roads (BLOCK apart; 2 lanes per direction and a parking
+strip; dashed lane lines, double yellow centre line, zebra crossings and stop lines at every
+intersection) whose arms continue one block beyond the grid, with a ring of built blocks around.
+Everything moves with constant velocity, so annotation positions follow the motion exactly.
+Camera ray directions are not normalised: with K^-1 [u, v, 1] rotated to the world, the ray
+parameter is the camera z-depth itself.
 
-Global frame: x east, y north, z up, ground at z = 0 (as nuScenes). Yaw is about +z.
+Global frame: x east, y north, z up, ground at z = 0 (as nuScenes); all map coordinates are
+positive (the map canvas is [0, CANVAS]^2). Yaw is about +z.
 """
 
 from __future__ import annotations
@@ -31,10 +37,22 @@ LANES_OFFSETS = (1.75, 5.25)   # lane centres right of a road's centreline, per 
 PARK_OFFSET = 8.25      # parking strip centre
 HALF_ROAD = 9.5         # kerb distance from the centreline
 SIDEWALK = 3.5
-GRID = 5                # roads per axis: the world spans (GRID - 1) * BLOCK
+GRID = 5                # roads per axis
+ROAD0 = 2 * BLOCK       # coordinate of the first road (keeps every map coordinate positive)
+SPAN = (GRID - 1) * BLOCK
+MAP_LO, MAP_HI = ROAD0 - BLOCK, ROAD0 + SPAN + BLOCK   # the road arms end here
+CANVAS = MAP_HI + BLOCK                                # map canvas edge (x and y)
 
 WEATHERS = ("clear", "rain", "fog")
 TIMES = ("day", "dusk", "night")
+
+# texture kinds of boxes (shade); PROXY boxes are annotation boxes, never rendered
+PLAIN, CAR_BODY, BUILDING_K, CANOPY, PERSON, CAR_CABIN, HEAD, CARGO, PROXY = range(9)
+
+
+def road_coord(k):
+    """Centreline coordinate of road k (0..GRID-1) of either axis."""
+    return ROAD0 + np.asarray(k) * BLOCK
 
 
 @dataclass
@@ -47,16 +65,20 @@ class Boxes:
     velocity: np.ndarray    # [N, 3]
     cls: np.ndarray         # [N] semantic class
     albedo: np.ndarray      # [N, 3] base colour in [0, 1]
-    kind: np.ndarray        # [N] texture kind: 0 plain, 1 car, 2 building, 3 canopy, 4 person
-    agent: np.ndarray       # [N] index into Scene.agents, -1 for scenery
+    kind: np.ndarray        # [N] texture kind (PLAIN, CAR_BODY, ...; PROXY = not rendered)
+    agent: np.ndarray       # [N] index into Scene.agents, -1 for scenery (parts share their agent)
 
     def centers(self, t: float) -> np.ndarray:
         return self.center + self.velocity * t
 
+    @property
+    def solid(self) -> np.ndarray:
+        return self.kind != PROXY
+
 
 @dataclass
 class Agent:
-    """An annotatable object (one box): what goes into sample_annotation / instance."""
+    """An annotatable object: `box` is its proxy (annotation) box, its parts are rendered."""
 
     category: str
     attribute: str
@@ -72,8 +94,8 @@ class Scene:
     times: np.ndarray        # [F] seconds
     weather: str
     time_of_day: str
-    map_layers: dict = field(default_factory=dict)
-    maneuvers: list = field(default_factory=list)   # per frame: "straight" / "turning left" / ...
+    maneuvers: list = field(default_factory=list)   # per frame: "driving straight" / "turning left" / ...
+    places: list = field(default_factory=list)      # per frame: "through an intersection" / "along a street"
 
     def ego_pose(self, f: int) -> np.ndarray:
         c, s = math.cos(self.ego_yaw[f]), math.sin(self.ego_yaw[f])
@@ -85,21 +107,21 @@ class Scene:
 
 # ---------------------------------------------------------------------------------- ego path
 def _ego_path(rng: np.random.Generator, frames: int, hz: float, speed: float):
-    """Waypoints through the grid (right-hand traffic, inner lane), corners filleted, sampled by time."""
+    """Waypoints through the grid (right-hand traffic, inner lane), corners rounded, sampled by time.
+
+    Returns xy [F, 2], yaw [F], per-frame manoeuvre words, and the waypoints [P, 2].
+    """
     dirs = [(1, 0), (0, 1), (-1, 0), (0, -1)]
     node = np.array([int(rng.integers(1, GRID - 1)), int(rng.integers(1, GRID - 1))])
     heading = int(rng.integers(4))
     length_needed = speed * frames / hz + 2 * BLOCK
-    pts, turns = [], []
     # start mid-block behind the first node so the first frames are on a straight road
     d = np.array(dirs[heading])
     right = np.array([d[1], -d[0]])
-    start = node * BLOCK - d * BLOCK * 0.5 + right * LANES_OFFSETS[0]
-    pts.append(start)
+    pts = [road_coord(node) - d * BLOCK * 0.5 + right * LANES_OFFSETS[0]]
     total = 0.0
     while total < length_needed:
-        # choose the next heading at this node; stay inside the grid
-        options = []
+        options = []  # the next heading at this node, staying inside the grid
         for turn, dh in (("straight", 0), ("turning left", 1), ("turning right", 3)):
             h = (heading + dh) % 4
             nxt = node + np.array(dirs[h])
@@ -109,205 +131,252 @@ def _ego_path(rng: np.random.Generator, frames: int, hz: float, speed: float):
         turn, new_h = options[int(rng.choice(len(options), p=weights / weights.sum()))]
         d_in, d_out = np.array(dirs[heading]), np.array(dirs[new_h])
         r_in, r_out = np.array([d_in[1], -d_in[0]]), np.array([d_out[1], -d_out[0]])
-        corner_in = node * BLOCK + r_in * LANES_OFFSETS[0]
-        corner_out = node * BLOCK + r_out * LANES_OFFSETS[0]
+        corner_in = road_coord(node) + r_in * LANES_OFFSETS[0]
+        corner_out = road_coord(node) + r_out * LANES_OFFSETS[0]
         if turn == "straight":
             pts.append(corner_in)
-            turns.append((len(pts) - 1, turn))
         else:
-            # lane-to-lane corner: the intersection of the in-lane and out-lane lines, filleted
-            # with a circular arc of the largest radius that fits inside the intersection
+            # lane-to-lane corner: where the in-lane and out-lane lines meet, rounded by a
+            # quadratic Bezier (tangent-continuous) of the largest radius inside the intersection
             corner = corner_in + d_in * np.dot(corner_out - corner_in, d_in)
-            radius = HALF_ROAD + (LANES_OFFSETS[0] if turn == "turning right" else -LANES_OFFSETS[0])
-            radius = max(radius, 4.0)
+            radius = max(HALF_ROAD + (LANES_OFFSETS[0] if turn == "turning right" else -LANES_OFFSETS[0]), 4.0)
             a, b = corner - d_in * radius, corner + d_out * radius
-            for k in np.linspace(0, 1, 9):
-                # quadratic Bezier: close to a circular arc, tangent-continuous at both ends
+            for k in np.linspace(0, 1, 17):
                 pts.append((1 - k) ** 2 * a + 2 * (1 - k) * k * corner + k ** 2 * b)
-                turns.append((len(pts) - 1, turn))
         heading, node = new_h, node + d_out
         total += BLOCK
     pts = np.array(pts, dtype=np.float64)
-    seg = np.linalg.norm(np.diff(pts, axis=0), axis=1)
-    keep = np.concatenate([[True], seg > 1e-6])
-    pts = pts[keep]
+    pts = pts[np.concatenate([[True], np.linalg.norm(np.diff(pts, axis=0), axis=1) > 1e-6])]
     s = np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(pts, axis=0), axis=1))])
-    t = np.arange(frames) / hz
-    st = speed * t + BLOCK * 0.1
-    xy = np.stack([np.interp(st, s, pts[:, 0]), np.interp(st, s, pts[:, 1])], -1)
-    ahead = np.stack([np.interp(st + 1.0, s, pts[:, 0]), np.interp(st + 1.0, s, pts[:, 1])], -1)
-    behind = np.stack([np.interp(st - 1.0, s, pts[:, 0]), np.interp(st - 1.0, s, pts[:, 1])], -1)
-    tangent = ahead - behind
+    st = speed * np.arange(frames) / hz + BLOCK * 0.1
+
+    def at(x):
+        return np.stack([np.interp(x, s, pts[:, 0]), np.interp(x, s, pts[:, 1])], -1)
+
+    xy = at(st)
+    tangent = at(st + 1.0) - at(st - 1.0)
     yaw = np.arctan2(tangent[:, 1], tangent[:, 0])
-    dyaw = np.angle(np.exp(1j * (np.roll(yaw, -1) - yaw)))
-    dyaw[-1] = dyaw[-2] if frames > 1 else 0.0
-    maneuvers = ["turning left" if w > 0.05 else "turning right" if w < -0.05 else "driving straight"
-                 for w in dyaw]
+    # manoeuvre from the heading change over the next 2 s
+    dyaw = np.angle(np.exp(1j * (np.arctan2(*(at(st + 2 * speed) - at(st + 2 * speed - 1.0))[:, ::-1].T) - yaw)))
+    maneuvers = ["turning left" if w > 0.3 else "turning right" if w < -0.3 else "driving straight" for w in dyaw]
     return xy, yaw, maneuvers, pts
 
 
+def _nearest_road(p):
+    """Offset of coordinate(s) p from the nearest existing road centreline, and that road's index."""
+    k = np.clip(np.round((np.asarray(p) - ROAD0) / BLOCK), 0, GRID - 1)
+    return np.asarray(p) - road_coord(k), k
+
+
+def _in_intersection(xy) -> np.ndarray:
+    dx, _ = _nearest_road(xy[..., 0])
+    dy, _ = _nearest_road(xy[..., 1])
+    return (np.abs(dx) < HALF_ROAD + 2) & (np.abs(dy) < HALF_ROAD + 2)
+
+
 # ----------------------------------------------------------------------------------- scene
+CAR_COLORS = np.array([[0.78, 0.78, 0.8], [0.08, 0.08, 0.1], [0.5, 0.06, 0.06], [0.1, 0.18, 0.45],
+                       [0.45, 0.46, 0.48], [0.85, 0.72, 0.2], [0.18, 0.3, 0.2], [0.92, 0.92, 0.9],
+                       [0.3, 0.3, 0.32], [0.6, 0.55, 0.45]])
+FACADES = np.array([[0.62, 0.6, 0.56], [0.72, 0.66, 0.55], [0.55, 0.33, 0.25], [0.8, 0.78, 0.74],
+                    [0.4, 0.42, 0.45], [0.66, 0.52, 0.4], [0.5, 0.5, 0.5], [0.75, 0.7, 0.62]])
+
+
+class _Builder:
+    """Collects boxes (and agents) while a scene is generated."""
+
+    def __init__(self):
+        self.rows = {k: [] for k in ("center", "size", "yaw", "velocity", "cls", "albedo", "kind", "agent")}
+        self.agents: list[Agent] = []
+
+    def box(self, center, size, yaw, cls, albedo, kind, velocity=(0.0, 0.0, 0.0), agent=-1) -> int:
+        for k, v in zip(self.rows, (center, size, yaw, velocity, cls, albedo, kind, agent)):
+            self.rows[k].append(v)
+        return len(self.rows["cls"]) - 1
+
+    def agent(self, category, attribute, center_xy, yaw, lwh, velocity, cls, parts) -> None:
+        """An annotated object: a proxy box (the annotation) and its rendered parts.
+
+        parts: (offset along heading, lateral offset, z bottom, length, width, height, kind, albedo).
+        """
+        ai = len(self.agents)
+        l, w, h = lwh
+        b = self.box((center_xy[0], center_xy[1], h / 2), lwh, yaw, cls, (0, 0, 0), PROXY, velocity, ai)
+        self.agents.append(Agent(category, attribute, b))
+        c, s = math.cos(yaw), math.sin(yaw)
+        for dx, dy, z0, pl, pw, ph, kind, alb in parts:
+            x, y = center_xy[0] + c * dx - s * dy, center_xy[1] + s * dx + c * dy
+            self.box((x, y, z0 + ph / 2), (pl, pw, ph), yaw, cls, alb, kind, velocity, ai)
+
+    def build(self) -> Boxes:
+        r = self.rows
+        f = lambda k: np.asarray(r[k], dtype=np.float64).reshape(len(r["cls"]), -1)  # noqa: E731
+        return Boxes(f("center"), f("size"), f("yaw")[:, 0], f("velocity"), np.asarray(r["cls"], np.int64),
+                     f("albedo"), np.asarray(r["kind"], np.int64), np.asarray(r["agent"], np.int64))
+
+
+def _vehicle_parts(rng, category, l, w, h, color):
+    if category == "vehicle.truck":  # cab in front, cargo box behind, a small gap between
+        cab_l = 0.24 * l
+        return [(l / 2 - cab_l / 2, 0.0, 0.0, cab_l, w, 0.82 * h, CAR_CABIN, color),
+                (-0.13 * l, 0.0, 0.0, 0.72 * l, w, h, CARGO, np.clip(color * 0.3 + 0.6, 0, 1))]
+    body_h = 0.56 * h
+    cab_l = float(rng.uniform(0.48, 0.58)) * l
+    return [(0.0, 0.0, 0.0, l, w, body_h, CAR_BODY, color),
+            (-0.06 * l, 0.0, body_h, cab_l, 0.9 * w, h - body_h, CAR_CABIN, color)]
+
+
+def _person_parts(h, cloth):
+    head = 0.13 * h
+    return [(0.0, 0.0, 0.0, 0.3, 0.5, h - head, PERSON, cloth),
+            (0.0, 0.0, h - head, 0.22, 0.2, head, HEAD, (0.8, 0.62, 0.5))]
+
+
+def _clear_of_ego(center_xy, yaw, lwh, velocity, ego_xy, ego_yaw, times, margin=0.8) -> bool:
+    """Whether a box's footprint stays at least `margin` from the ego car's at every keyframe."""
+    ego_l, ego_w, ego_front = 4.8, 1.95, 1.4  # nuScenes ego poses sit near the rear axle
+    track = np.asarray(center_xy)[None] + np.asarray(velocity[:2])[None] * np.asarray(times)[:, None]
+    reach = math.hypot(*lwh) / 2 + math.hypot(ego_l, ego_w) / 2 + ego_front + margin
+    if (np.linalg.norm(track - ego_xy, axis=1) > reach).all():
+        return True  # too far at every keyframe for the exact test to matter
+    for k in range(len(times)):
+        p = np.asarray(center_xy) + np.asarray(velocity[:2]) * times[k]
+        ce = ego_xy[k] + ego_front * np.array([math.cos(ego_yaw[k]), math.sin(ego_yaw[k])])
+        if _rect_gap(p, yaw, lwh[0], lwh[1], ce, ego_yaw[k], ego_l, ego_w) < margin:
+            return False
+    return True
+
+
+def _rect_gap(c1, y1, l1, w1, c2, y2, l2, w2) -> float:
+    """Separation of two oriented rectangles along the best separating axis (<= 0: overlap)."""
+    axes = [np.array([math.cos(a), math.sin(a)]) for a in (y1, y1 + math.pi / 2, y2, y2 + math.pi / 2)]
+    d = np.asarray(c2) - np.asarray(c1)
+
+    def extent(yaw, l, w, ax):
+        return (abs(math.cos(yaw) * ax[0] + math.sin(yaw) * ax[1]) * l
+                + abs(-math.sin(yaw) * ax[0] + math.cos(yaw) * ax[1]) * w) / 2
+
+    return max(abs(d @ ax) - extent(y1, l1, w1, ax) - extent(y2, l2, w2, ax) for ax in axes)
+
+
 def make_scene(rng: np.random.Generator, frames: int, hz: float) -> Scene:
     weather = WEATHERS[int(rng.integers(3))]
     tod = TIMES[int(rng.choice(3, p=[0.5, 0.25, 0.25]))]
     speed = float(rng.uniform(5.0, 9.0))
     ego_xy, ego_yaw, maneuvers, path = _ego_path(rng, frames, hz, speed)
-    B: dict[str, list] = {k: [] for k in ("center", "size", "yaw", "velocity", "cls", "albedo", "kind", "agent")}
-    agents: list[Agent] = []
+    times = np.arange(frames) / hz
+    B = _Builder()
 
-    def add(center, size, yaw, cls, albedo, kind, velocity=(0.0, 0.0, 0.0), agent=None):
-        B["center"].append(center); B["size"].append(size); B["yaw"].append(yaw)
-        B["velocity"].append(velocity); B["cls"].append(cls); B["albedo"].append(albedo)
-        B["kind"].append(kind)
-        if agent is not None:
-            agents.append(Agent(agent[0], agent[1], len(B["cls"]) - 1))
-            B["agent"].append(len(agents) - 1)
-        else:
-            B["agent"].append(-1)
-
-    span = (GRID - 1) * BLOCK
-    car_colors = np.array([[0.8, 0.8, 0.82], [0.1, 0.1, 0.12], [0.55, 0.05, 0.05], [0.1, 0.2, 0.5],
-                           [0.5, 0.5, 0.52], [0.85, 0.75, 0.2], [0.2, 0.35, 0.2], [0.9, 0.9, 0.88]])
-
-    def car_dims():
+    def vehicle_dims():
         if rng.random() < 0.15:
             return "vehicle.truck", (float(rng.uniform(6.5, 9.0)), float(rng.uniform(2.3, 2.6)), float(rng.uniform(2.8, 3.5)))
         return "vehicle.car", (float(rng.uniform(4.2, 5.0)), float(rng.uniform(1.75, 1.95)), float(rng.uniform(1.45, 1.7)))
 
-    # buildings and trees along every block side; parked cars on the parking strips
-    for i in range(GRID - 1):
-        for j in range(GRID - 1):
-            x0, y0 = i * BLOCK + HALF_ROAD + SIDEWALK, j * BLOCK + HALF_ROAD + SIDEWALK
-            x1, y1 = (i + 1) * BLOCK - HALF_ROAD - SIDEWALK, (j + 1) * BLOCK - HALF_ROAD - SIDEWALK
+    # buildings (facing all four streets) and trees in every block of the grid and a ring around it
+    for i in range(-1, GRID):
+        for j in range(-1, GRID):
+            x0, y0 = road_coord(i) + HALF_ROAD + SIDEWALK, road_coord(j) + HALF_ROAD + SIDEWALK
+            x1, y1 = road_coord(i + 1) - HALF_ROAD - SIDEWALK, road_coord(j + 1) - HALF_ROAD - SIDEWALK
             inner = x1 - x0
-            n = int(rng.integers(2, 4))
-            cuts = np.sort(rng.uniform(0.15, 0.85, n - 1)) * inner
+            n = int(rng.integers(2, 5))
+            cuts = np.sort(rng.uniform(0.12, 0.88, n - 1)) * inner
             edges = np.concatenate([[0.0], cuts, [inner]])
-            for side in range(4):  # four rows of buildings facing the four streets
+            for side in range(4):
                 for a, b in zip(edges[:-1], edges[1:]):
                     if b - a < 6:
                         continue
                     depth = float(rng.uniform(10, 20))
-                    h = float(rng.uniform(8, 32))
-                    setback = float(rng.uniform(0.5, 3.0))
-                    col = np.clip(np.array([0.55, 0.5, 0.45]) + rng.normal(0, 0.12, 3), 0.15, 0.9)
-                    along, gap = (a + b) / 2, (b - a) - 1.5
+                    h = float(rng.uniform(7, 30)) * (1.0 if rng.random() < 0.8 else 1.6)
+                    setback = float(rng.uniform(0.3, 2.5))
+                    col = np.clip(FACADES[int(rng.integers(len(FACADES)))] + rng.normal(0, 0.04, 3), 0.1, 0.9)
+                    along, gap = (a + b) / 2, (b - a) - float(rng.uniform(0.5, 2.5))
                     if side == 0:   c, sz = (x0 + along, y0 + setback + depth / 2), (gap, depth)
                     elif side == 1: c, sz = (x0 + along, y1 - setback - depth / 2), (gap, depth)
                     elif side == 2: c, sz = (x0 + setback + depth / 2, y0 + along), (depth, gap)
                     else:           c, sz = (x1 - setback - depth / 2, y0 + along), (depth, gap)
-                    add((c[0], c[1], h / 2), (sz[0], sz[1], h), 0.0, BUILDING, col, 2)
-            # trees on the sidewalk edge
-            for side in range(4):
+                    B.box((c[0], c[1], h / 2), (sz[0], sz[1], h), 0.0, BUILDING, col, BUILDING_K)
+            for side in range(4):  # street trees near the kerb
                 for s in np.arange(6.0, inner, 11.0):
                     if rng.random() < 0.45:
                         continue
-                    off = -SIDEWALK + 1.0
+                    off = -SIDEWALK + 0.8
                     xy = {0: (x0 + s, y0 + off), 1: (x0 + s, y1 - off), 2: (x0 + off, y0 + s), 3: (x1 - off, y0 + s)}[side]
-                    th, ch = float(rng.uniform(2.0, 3.0)), float(rng.uniform(2.5, 4.5))
-                    add((xy[0], xy[1], th / 2), (0.35, 0.35, th), 0.0, VEGETATION, (0.35, 0.25, 0.15), 0)
-                    cw = float(rng.uniform(2.5, 4.0))
-                    add((xy[0], xy[1], th + ch / 2), (cw, cw, ch), float(rng.uniform(0, np.pi)), VEGETATION,
-                        np.clip([0.2, 0.45, 0.18] + rng.normal(0, 0.05, 3), 0, 1), 3)
+                    th, ch, cw = float(rng.uniform(2.2, 3.0)), float(rng.uniform(2.5, 4.5)), float(rng.uniform(2.5, 4.0))
+                    green = np.clip([0.2, 0.42, 0.16] + rng.normal(0, 0.04, 3), 0, 1)
+                    B.box((xy[0], xy[1], th / 2), (0.35, 0.35, th), 0.0, VEGETATION, (0.32, 0.23, 0.15), PLAIN)
+                    yaw = float(rng.uniform(0, np.pi / 2))
+                    # two crossed boxes make a rounder crown than one cube
+                    B.box((xy[0], xy[1], th + ch / 2), (cw, 0.75 * cw, ch), yaw, VEGETATION, green, CANOPY)
+                    B.box((xy[0], xy[1], th + ch * 0.45), (0.75 * cw, cw, 0.8 * ch), yaw, VEGETATION, green * 0.9, CANOPY)
 
-    roads = [(axis, k * BLOCK) for axis in (0, 1) for k in range(GRID)]  # axis 0: road along x at y = k*B
-    for axis, pos in roads:
+    def near_intersection(s, clearance):
+        d, _ = _nearest_road(s)
+        return abs(d) < HALF_ROAD + clearance
+
+    roads = [(axis, float(road_coord(k))) for axis in (0, 1) for k in range(GRID)]  # axis 0: along x at y = pos
+    for axis, pos in roads:  # parked cars on both parking strips, facing the traffic direction
         for side in (-1, 1):
-            for s in np.arange(5.0, span - 5.0, 7.0):
-                if rng.random() > 0.22 or abs((s + BLOCK / 2) % BLOCK - BLOCK / 2) < HALF_ROAD + 8:
-                    continue  # sparse, and not inside intersections
-                cat, (l, w, h) = car_dims()
+            for s in np.arange(MAP_LO + 5.0, MAP_HI - 5.0, 7.0):
+                if rng.random() > 0.25 or near_intersection(s, 8):
+                    continue
+                cat, (l, w, h) = vehicle_dims()
                 if cat == "vehicle.truck":
                     continue
-                yaw = 0.0 if axis == 0 else math.pi / 2
-                yaw += math.pi if side > 0 else 0.0
-                c = (s, pos + side * PARK_OFFSET) if axis == 0 else (pos + side * PARK_OFFSET, s)
-                add((c[0], c[1], h / 2), (l, w, h), yaw, VEHICLE, car_colors[int(rng.integers(len(car_colors)))], 1,
-                    agent=(cat, "vehicle.parked"))
+                yaw = (0.0 if axis == 0 else math.pi / 2) + (math.pi if side > 0 else 0.0)
+                c = (s, pos + side * PARK_OFFSET) if axis == 0 else (pos - side * PARK_OFFSET, s)
+                if not _clear_of_ego(c, yaw, (l, w), (0, 0, 0), ego_xy, ego_yaw, times):
+                    continue
+                color = CAR_COLORS[int(rng.integers(len(CAR_COLORS)))]
+                B.agent(cat, "vehicle.parked", c, yaw, (l, w, h), (0.0, 0.0, 0.0), VEHICLE,
+                        _vehicle_parts(rng, cat, l, w, h, color))
 
-    # moving traffic: every lane of a road, constant velocity; keep the ego lane clear ahead of ego
+    # moving traffic: one speed per lane (so cars in a lane never run into each other), kept on
+    # the map for the whole scene and clear of the ego
     for axis, pos in roads:
         for direction in (-1, 1):
-            for lane_i, off in enumerate(LANES_OFFSETS):
-                for s0 in np.arange(-span * 0.5, span * 1.5, 30.0):
-                    if rng.random() > 0.3:
+            for off in LANES_OFFSETS:
+                v = float(rng.uniform(4.0, 11.0)) * direction
+                phase = float(rng.uniform(0, 30))
+                for s0 in np.arange(MAP_LO + phase, MAP_HI, 30.0):
+                    if rng.random() > 0.35:
                         continue
-                    v = float(rng.uniform(4.0, 10.0)) * direction
+                    cat, (l, w, h) = vehicle_dims()
+                    ends = s0 + v * times[[0, -1]]
+                    if ends.min() < MAP_LO + l or ends.max() > MAP_HI - l:
+                        continue
                     right = -direction * off  # right-hand traffic: lane right of the travel direction
                     if axis == 0:
                         c, vel, yaw = (s0, pos + right), (v, 0.0, 0.0), 0.0 if direction > 0 else math.pi
                     else:
                         c, vel, yaw = (pos - right, s0), (0.0, v, 0.0), math.pi / 2 if direction > 0 else -math.pi / 2
-                    # no car overlapping the ego's own lane near the ego's route
-                    if lane_i == 0 and _near_path(np.array(c), np.array(vel[:2]), path, ego_xy, hz):
+                    if not _clear_of_ego(c, yaw, (l, w), vel, ego_xy, ego_yaw, times, margin=1.5):
                         continue
-                    cat, (l, w, h) = car_dims()
-                    add((c[0], c[1], h / 2), (l, w, h), yaw, VEHICLE, car_colors[int(rng.integers(len(car_colors)))], 1,
-                        velocity=vel, agent=(cat, "vehicle.moving"))
+                    color = CAR_COLORS[int(rng.integers(len(CAR_COLORS)))]
+                    B.agent(cat, "vehicle.moving", c, yaw, (l, w, h), vel, VEHICLE,
+                            _vehicle_parts(rng, cat, l, w, h, color))
 
-    # pedestrians walking along sidewalks near the ego route, some standing
+    # pedestrians on the sidewalks near the ego route, walking along the street or standing
     for _ in range(int(rng.integers(14, 26))):
         f = int(rng.integers(len(ego_xy)))
         axis = int(rng.integers(2))
         base = ego_xy[f] + rng.normal(0, 25, 2)
-        k = round(base[1 - axis] / BLOCK)
+        _, k = _nearest_road(base[1 - axis])
         side = 1 if rng.random() < 0.5 else -1
-        off = k * BLOCK + side * (HALF_ROAD + float(rng.uniform(0.8, SIDEWALK - 0.8)))
-        speed_p = float(rng.uniform(0.9, 1.6)) * (1 if rng.random() < 0.5 else -1) * (rng.random() > 0.2)
+        off = float(road_coord(k)) + side * (HALF_ROAD + float(rng.uniform(1.6, SIDEWALK - 0.4)))
+        moving = rng.random() > 0.2
+        speed_p = float(rng.uniform(0.9, 1.6)) * (1 if rng.random() < 0.5 else -1) * moving
         h = float(rng.uniform(1.55, 1.9))
-        c = (base[0], off) if axis == 0 else (off, base[1])
+        c = (float(base[0]), off) if axis == 0 else (off, float(base[1]))
         vel = (speed_p, 0.0, 0.0) if axis == 0 else (0.0, speed_p, 0.0)
-        yaw = math.atan2(vel[1], vel[0]) if speed_p else float(rng.uniform(-np.pi, np.pi))
-        cloth = np.clip(rng.uniform(0.05, 0.8, 3), 0, 1)
-        add((c[0], c[1], h / 2), (0.45, 0.6, h), yaw, PEDESTRIAN, cloth, 4, velocity=vel,
-            agent=("human.pedestrian.adult", "pedestrian.moving" if speed_p else "pedestrian.standing"))
+        yaw = math.atan2(vel[1], vel[0]) if moving else float(rng.uniform(-np.pi, np.pi))
+        cloth = np.clip(rng.uniform(0.05, 0.75, 3), 0, 1)
+        if not _clear_of_ego(c, yaw, (0.6, 0.6), vel, ego_xy, ego_yaw, times):
+            continue
+        B.agent("human.pedestrian.adult", "pedestrian.moving" if moving else "pedestrian.standing", c, yaw,
+                (0.45, 0.6, h), vel, PEDESTRIAN, _person_parts(h, cloth))
 
-    boxes = Boxes(*(np.asarray(B[k], dtype=np.float64 if k not in ("cls", "kind", "agent") else np.int64)
-                    for k in ("center", "size", "yaw", "velocity", "cls", "albedo", "kind", "agent")))
-    scene = Scene(boxes, agents, ego_xy, ego_yaw, np.arange(frames) / hz, weather, tod, maneuvers=maneuvers)
-    scene.map_layers = _map_layers()
-    return scene
-
-
-def _near_path(c, vel, path, ego_xy, hz) -> bool:
-    """Whether a car in the ego's lane would be within 15 m of the ego at some frame."""
-    t = np.arange(len(ego_xy)) / hz
-    pos = c[None] + vel[None] * t[:, None]
-    return bool((np.linalg.norm(pos - ego_xy, axis=1) < 15).any() or
-                (np.linalg.norm(path[:, None] - c[None, None], axis=-1) < 3.0).any())
-
-
-# ------------------------------------------------------------------------------------- map
-def _map_layers() -> dict:
-    """Map geometry as plain polylines/polygons in global x, y (written as map-expansion JSON)."""
-    span = (GRID - 1) * BLOCK
-    lo, hi = -HALF_ROAD - 20, span + HALF_ROAD + 20
-    lane_dividers, road_dividers, crossings, blocks = [], [], [], []
-    for k in range(GRID):
-        c = k * BLOCK
-        for j in range(GRID - 1):
-            a, b = j * BLOCK + HALF_ROAD, (j + 1) * BLOCK - HALF_ROAD
-            for off in (-LANE, LANE):  # dashed white lines between the two lanes of each direction
-                lane_dividers.append([(a, c + off), (b, c + off)])
-                lane_dividers.append([(c + off, a), (c + off, b)])
-            road_dividers.append([(a, c), (b, c)])
-            road_dividers.append([(c, a), (c, b)])
-        for j in range(GRID):
-            x = j * BLOCK
-            for sgn in (-1, 1):  # zebra crossings on each arm of every intersection
-                e0, e1 = HALF_ROAD + 0.5, HALF_ROAD + 4.5
-                crossings.append([(x + sgn * e0, c - HALF_ROAD), (x + sgn * e1, c - HALF_ROAD),
-                                  (x + sgn * e1, c + HALF_ROAD), (x + sgn * e0, c + HALF_ROAD)])
-                crossings.append([(c - HALF_ROAD, x + sgn * e0), (c - HALF_ROAD, x + sgn * e1),
-                                  (c + HALF_ROAD, x + sgn * e1), (c + HALF_ROAD, x + sgn * e0)])
-    for i in range(GRID - 1):
-        for j in range(GRID - 1):
-            x0, y0 = i * BLOCK + HALF_ROAD, j * BLOCK + HALF_ROAD
-            x1, y1 = (i + 1) * BLOCK - HALF_ROAD, (j + 1) * BLOCK - HALF_ROAD
-            blocks.append([(x0, y0), (x1, y0), (x1, y1), (x0, y1)])
-    outer = [(lo, lo), (hi, lo), (hi, hi), (lo, hi)]
-    return {"lane_divider": lane_dividers, "road_divider": road_dividers, "ped_crossing": crossings,
-            "drivable_area": [(outer, blocks)], "walkway": blocks}
+    places = ["through an intersection" if x else "along a city street" for x in _in_intersection(ego_xy)]
+    return Scene(B.build(), B.agents, ego_xy, ego_yaw, times, weather, tod, maneuvers=maneuvers, places=places)
 
 
 # --------------------------------------------------------------------------------- casting
@@ -341,7 +410,7 @@ def cast_rays(scene: Scene, t: float, origin: np.ndarray, dirs: np.ndarray, box_
     sign_hit = np.ones(n, np.float64)      # outward normal sign along that axis
     bx = scene.boxes
     centers = bx.centers(t)
-    ids = np.arange(len(bx.cls)) if box_ids is None else box_ids
+    ids = np.nonzero(bx.solid)[0] if box_ids is None else box_ids
     all_rays = np.arange(n)
     for k, i in enumerate(ids):
         sel = all_rays if regions is None or isinstance(regions[k], slice) else regions[k]
@@ -400,145 +469,337 @@ def cast_rays(scene: Scene, t: float, origin: np.ndarray, dirs: np.ndarray, box_
     return Hits(best, cls, box, normal, local, point)
 
 
-def _road_coords(x, y):
-    """Distance across the nearest road (signed), position along it, and which axis it runs on."""
-    dy = (y + BLOCK / 2) % BLOCK - BLOCK / 2      # offset from the nearest road along x
-    dx = (x + BLOCK / 2) % BLOCK - BLOCK / 2      # offset from the nearest road along y
-    return dx, dy
+# ---------------------------------------------------------------------------------- ground
+def _road_frame(x, y):
+    """Offsets from the nearest existing x-road / y-road centrelines and whether each road is there.
+
+    Returns (dx, dy, on_x, on_y): dy is the offset across the road running along x (at y = const),
+    on_x whether (x, y) lies on such a road (inside the map's extent), and likewise for y roads.
+    """
+    dy, _ = _nearest_road(y)
+    dx, _ = _nearest_road(x)
+    on_x = (np.abs(dy) < HALF_ROAD) & (x >= MAP_LO) & (x <= MAP_HI)
+    on_y = (np.abs(dx) < HALF_ROAD) & (y >= MAP_LO) & (y <= MAP_HI)
+    return dx, dy, on_x, on_y
 
 
 def ground_class(x, y):
-    dx, dy = _road_coords(x, y)
-    on_x, on_y = np.abs(dy) < HALF_ROAD, np.abs(dx) < HALF_ROAD
+    """Semantic class of ground points: ROAD, MARKING (paint) or GROUND (sidewalk, verge)."""
+    dx, dy, on_x, on_y = _road_frame(x, y)
     road = on_x | on_y
     cls = np.where(road, ROAD, GROUND)
     return np.where(road & _marking(x, y, dx, dy, on_x, on_y), MARKING, cls)
 
 
 def _marking(x, y, dx, dy, on_x, on_y):
+    """Road paint, the same lines the map's lane/road dividers and crossings describe."""
     inter = on_x & on_y
-    # centre double line and dashed lane lines, only outside intersections
     along_x = on_x & ~on_y
     along_y = on_y & ~on_x
-    dash_x = ((x % 9.0) < 4.5)
-    dash_y = ((y % 9.0) < 4.5)
-    m = np.zeros_like(x, dtype=bool)
+    dash_x = (x % 9.0) < 4.5
+    dash_y = (y % 9.0) < 4.5
+    m = np.zeros(np.shape(x), dtype=bool)
+    # double yellow centre line (map: road_divider) and dashed lane lines (map: lane_divider)
     m |= along_x & ((np.abs(np.abs(dy) - 0.2) < 0.1) | ((np.abs(np.abs(dy) - LANE) < 0.1) & dash_x))
     m |= along_y & ((np.abs(np.abs(dx) - 0.2) < 0.1) | ((np.abs(np.abs(dx) - LANE) < 0.1) & dash_y))
-    # zebra crossings: 4 m wide bands just outside each intersection
+    # edge line of the parking strip (solid, thin)
+    m |= along_x & (np.abs(np.abs(dy) - 2 * LANE) < 0.06)
+    m |= along_y & (np.abs(np.abs(dx) - 2 * LANE) < 0.06)
+    # zebra crossings (map: ped_crossing), 4 m wide just outside each intersection
     zx = along_x & (np.abs(dx) > HALF_ROAD + 0.5) & (np.abs(dx) < HALF_ROAD + 4.5) & ((dy % 1.2) < 0.6)
     zy = along_y & (np.abs(dy) > HALF_ROAD + 0.5) & (np.abs(dy) < HALF_ROAD + 4.5) & ((dx % 1.2) < 0.6)
-    # stop lines
-    sx = along_x & (np.abs(np.abs(dx) - (HALF_ROAD + 5.5)) < 0.25) & (dy * np.sign(dx) > 0) & (np.abs(dy) < HALF_ROAD - 1.5)
-    sy = along_y & (np.abs(np.abs(dy) - (HALF_ROAD + 5.5)) < 0.25) & (dx * np.sign(dy) < 0) & (np.abs(dx) < HALF_ROAD - 1.5)
+    # stop lines (map: stop_line) on the approaching half of each arm
+    sx = along_x & (np.abs(np.abs(dx) - STOP_AT) < 0.25) & (dy * np.sign(dx) > 0) & (np.abs(dy) < 2 * LANE)
+    sy = along_y & (np.abs(np.abs(dy) - STOP_AT) < 0.25) & (dx * np.sign(dy) < 0) & (np.abs(dx) < 2 * LANE)
     return (m | zx | zy | sx | sy) & ~inter
+
+
+STOP_AT = HALF_ROAD + 5.5   # stop line distance from the crossing road's centreline
 
 
 # ----------------------------------------------------------------------------------- shading
 def _hash(a, b, c):
-    """Deterministic pseudo-random in [0, 1) from integer lattice coordinates (value noise)."""
+    """Deterministic pseudo-random in [0, 1) from integer lattice coordinates."""
     h = (a * 73856093) ^ (b * 19349663) ^ (c * 83492791)
     h = (h ^ (h >> 13)) * 1274126177
     return ((h ^ (h >> 16)) & 0xFFFF) / 65536.0
 
 
 def _noise(p, scale):
+    """Blocky value noise on a 3D lattice (cheap; for fine grain)."""
     q = np.floor(p * scale).astype(np.int64)
     return _hash(q[..., 0], q[..., 1], q[..., 2])
 
 
-LIGHT = {  # sun direction (towards the sun), sun colour, ambient colour, sky top/horizon
-    "day": ((0.4, 0.3, 0.85), (1.0, 0.97, 0.9), (0.45, 0.48, 0.55), (0.35, 0.55, 0.9), (0.75, 0.85, 0.95)),
-    "dusk": ((-0.8, 0.2, 0.2), (1.0, 0.65, 0.4), (0.35, 0.3, 0.35), (0.25, 0.25, 0.5), (0.95, 0.6, 0.4)),
-    "night": ((0.2, 0.3, 0.9), (0.12, 0.12, 0.18), (0.12, 0.12, 0.16), (0.01, 0.01, 0.04), (0.05, 0.05, 0.1)),
+def _vnoise2(u, v, scale, salt=0):
+    """Smooth 2D value noise in [0, 1): bilinear between lattice values with smoothstep weights."""
+    u, v = u * scale, v * scale
+    iu, iv = np.floor(u), np.floor(v)
+    fu, fv = u - iu, v - iv
+    fu, fv = fu * fu * (3 - 2 * fu), fv * fv * (3 - 2 * fv)
+    iu, iv = iu.astype(np.int64), iv.astype(np.int64)
+    h00, h10 = _hash(iu, iv, salt), _hash(iu + 1, iv, salt)
+    h01, h11 = _hash(iu, iv + 1, salt), _hash(iu + 1, iv + 1, salt)
+    return (h00 * (1 - fu) + h10 * fu) * (1 - fv) + (h01 * (1 - fu) + h11 * fu) * fv
+
+
+def _fbm2(u, v, scale, octaves=3, salt=0):
+    out, amp, tot = 0.0, 1.0, 0.0
+    for o in range(octaves):
+        out = out + amp * _vnoise2(u, v, scale * 2 ** o, salt + o)
+        tot += amp
+        amp *= 0.5
+    return out / tot
+
+
+LIGHT = {  # towards the sun, sun colour, ambient colour, sky zenith, sky horizon, haze
+    "day": ((0.4, 0.3, 0.85), (1.0, 0.96, 0.88), (0.42, 0.46, 0.55), (0.3, 0.5, 0.85), (0.72, 0.82, 0.94), (0.75, 0.78, 0.82)),
+    "dusk": ((-0.85, 0.25, 0.18), (1.0, 0.62, 0.35), (0.3, 0.27, 0.34), (0.22, 0.24, 0.45), (0.95, 0.62, 0.42), (0.72, 0.56, 0.5)),
+    "night": ((0.2, 0.3, 0.9), (0.08, 0.08, 0.12), (0.07, 0.07, 0.1), (0.01, 0.015, 0.04), (0.06, 0.06, 0.1), (0.07, 0.07, 0.09)),
 }
+FOG_LENGTH = {"clear": 500.0, "rain": 110.0, "fog": 32.0}   # metres for 63 % haze
 
 
-def shade(scene: Scene, hits: Hits, dirs: np.ndarray, origin: np.ndarray, ego_fwd: np.ndarray) -> np.ndarray:
-    """Colours [N, 3] in [0, 1] for hits of rays `dirs` from `origin`."""
-    sun, sun_col, amb, sky_top, sky_hor = (np.array(v) for v in LIGHT[scene.time_of_day])
+def shade(scene: Scene, hits: Hits, dirs: np.ndarray, origin: np.ndarray, ego_fwd: np.ndarray,
+          t: float = 0.0) -> np.ndarray:
+    """Colours [N, 3] in [0, 1] for hits of rays `dirs` [N, 3] from `origin` at scene time t."""
+    sun, sun_col, amb, sky_top, sky_hor, haze = (np.array(v) for v in LIGHT[scene.time_of_day])
     sun = sun / np.linalg.norm(sun)
+    night, wet = scene.time_of_day == "night", scene.weather == "rain"
+    if scene.weather != "clear":  # overcast: no direct sun, brighter flat ambient
+        amb, sun_col = amb + 0.35 * sun_col * (0.3 if night else 1.0), sun_col * 0.15
     n = len(dirs)
     alb = np.zeros((n, 3))
+    emit = np.zeros((n, 3))           # light sources (lamps, lit windows), not lit by the sun
+    spec = np.zeros(n)                # specular strength (paint, glass, wet road)
     bx = scene.boxes
+    pt = hits.point
     g = (hits.box < 0) & np.isfinite(hits.depth)
-    # ground: asphalt with noise, markings white (centre line yellow), pavement lighter
     if g.any():
-        p = hits.point[g]
+        p = pt[g]
         cls = hits.cls[g]
-        grain = _noise(p, 4.0)[:, None] * 0.06 + _noise(p, 0.3)[:, None] * 0.05
-        col = np.where((cls == ROAD)[:, None], np.array([0.27, 0.27, 0.29]), np.array([0.55, 0.53, 0.5]))
-        dx, dy = _road_coords(p[:, 0], p[:, 1])
-        centre = (np.minimum(np.abs(dx), np.abs(dy)) < 0.4)
-        mark = np.where(centre[:, None], np.array([0.85, 0.7, 0.15]), np.array([0.88, 0.88, 0.86]))
-        col = np.where((cls == MARKING)[:, None], mark, col)
-        # paving slabs on the pavement
-        slab = ((np.abs((p[:, 0] % 1.5) - 0.75) > 0.72) | (np.abs((p[:, 1] % 1.5) - 0.75) > 0.72))
-        col = np.where(((cls == GROUND) & slab)[:, None], col * 0.85, col)
-        if scene.weather == "rain":
-            col = col * 0.7
-        alb[g] = col + grain - 0.05
+        large = _fbm2(p[:, 0], p[:, 1], 0.15, 2, salt=1)[:, None]
+        grain = _noise(p, 12.0)[:, None]
+        asphalt = np.array([0.25, 0.25, 0.27]) * (0.85 + 0.3 * large) + 0.05 * (grain - 0.5)
+        pave = np.array([0.56, 0.54, 0.5]) * (0.9 + 0.15 * large) + 0.04 * (grain - 0.5)
+        slab = (np.abs((p[:, 0] % 1.5) - 0.75) > 0.72) | (np.abs((p[:, 1] % 1.5) - 0.75) > 0.72)
+        pave = np.where(slab[:, None], pave * 0.8, pave)
+        dx, dy, _, _ = _road_frame(p[:, 0], p[:, 1])
+        centre = np.minimum(np.abs(dx), np.abs(dy)) < 0.4
+        paint = np.where(centre[:, None], np.array([0.85, 0.68, 0.15]), np.array([0.88, 0.88, 0.85]))
+        paint = paint * (0.8 + 0.2 * _vnoise2(p[:, 0], p[:, 1], 2.0, salt=2))[:, None]  # worn paint
+        col = np.where((cls == ROAD)[:, None], asphalt, np.where((cls == MARKING)[:, None], paint, pave))
+        if wet:
+            col = col * 0.6
+            spec[g] = np.where(cls == GROUND, 0.15, 0.45)
+        alb[g] = col
+        alb[g] *= _contact_shadows(scene, p, t, sun)[:, None]
     b = hits.box >= 0
     if b.any():
-        i = hits.box[b]
-        lp = hits.local[b]
-        half = bx.size[i] / 2
-        col = bx.albedo[i].copy()
-        kind = bx.kind[i]
-        u = lp / half  # [-1, 1] within the box
-        # cars: dark windows band in the upper third, dark wheels/bumper band at the bottom
-        car = kind == 1
-        win = car & (u[:, 2] > 0.1) & (u[:, 2] < 0.75) & (np.abs(u[:, 0]) < 0.55)
-        col[win] = (0.08, 0.1, 0.13)
-        col[car & (u[:, 2] < -0.55)] = (0.05, 0.05, 0.05)
-        # buildings: window grid on the facades
-        bld = kind == 2
-        if bld.any():
-            wp = hits.local[b][bld]
-            horiz = np.where(np.abs(hits.normal[b][bld][:, 0]) > 0.5, wp[:, 1], wp[:, 0])
-            zz = wp[:, 2] + half[bld, 2]
-            wgrid = ((horiz % 3.0) > 1.0) & ((zz % 3.2) > 1.2) & (zz > 2.5) & (np.abs(hits.normal[b][bld][:, 2]) < 0.5)
-            wcol = np.where(scene.time_of_day == "night", 1.0, 0.0) * (_hash(np.floor(horiz / 3).astype(np.int64),
-                            np.floor(zz / 3.2).astype(np.int64), i[bld]) > 0.6)
-            bcol = col[bld]
-            bcol[wgrid] = np.stack([0.15 + 0.8 * wcol[wgrid], 0.18 + 0.7 * wcol[wgrid], 0.22 + 0.3 * wcol[wgrid]], -1)
-            col[bld] = bcol
-        # canopies and pedestrians: noise / head
-        col[kind == 3] *= (0.75 + 0.5 * _noise(hits.point[b][kind == 3], 3.0))[:, None]
-        ped = kind == 4
-        col[ped & (u[:, 2] > 0.75)] = (0.8, 0.62, 0.5)
-        col[ped & (u[:, 2] < -0.1)] = col[ped & (u[:, 2] < -0.1)] * 0.5
-        col += (_noise(hits.point[b], 6.0)[:, None] - 0.5) * 0.04
-        alb[b] = col
-    lambert = np.clip(hits.normal @ sun, 0, 1)[:, None]
-    rgb = alb * (amb + sun_col * lambert)
-    # night: headlights of the ego light the road ahead; building windows glow (emissive)
-    if scene.time_of_day == "night":
-        to = hits.point - origin
+        alb[b], emit[b], spec[b] = _box_materials(scene, hits, b, night)
+    ndl = np.clip(hits.normal[:, 0] * sun[0] + hits.normal[:, 1] * sun[1] + hits.normal[:, 2] * sun[2], 0, 1)
+    # ambient is stronger on up-facing surfaces (sky light) than on walls
+    sky_light = 0.75 + 0.25 * hits.normal[:, 2]
+    rgb = alb * (amb * sky_light[:, None] + sun_col * ndl[:, None])
+    # specular: reflection of the sky / sun highlight, Schlick-like grazing boost
+    dn = dirs / np.linalg.norm(dirs, axis=1, keepdims=True)
+    cos_v = np.abs(np.sum(dn * hits.normal, 1))
+    fres = spec * (0.04 + 0.96 * (1 - cos_v) ** 5)
+    refl = dn - 2 * np.sum(dn * hits.normal, 1, keepdims=True) * hits.normal
+    hl = np.clip(refl @ sun, 0, 1) ** 40 * spec * 0.8
+    rgb = rgb + fres[:, None] * sky_hor + hl[:, None] * sun_col
+    if night:  # ego headlights light the road and objects ahead
+        to = pt - origin
         dist = np.linalg.norm(to, axis=1) + 1e-6
         cosang = (to @ ego_fwd) / dist
-        head = np.clip((cosang - 0.8) / 0.2, 0, 1) * np.clip(1 - dist / 40, 0, 1)
-        rgb = rgb + alb * head[:, None] * 1.2
-        glow = b & (alb.sum(1) > 2.0)  # lit windows (set bright by the facade texture above)
-        rgb = np.where(glow[:, None], alb, rgb)
-    # sky gradient by elevation of the ray
+        beam = np.clip((cosang - 0.82) / 0.18, 0, 1) * np.clip(1 - dist / 45, 0, 1) ** 1.5
+        rgb = rgb + alb * beam[:, None] * np.array([1.3, 1.25, 1.1])
+        # street-light pools at the intersections
+        ddx, ddy, _, _ = _road_frame(pt[:, 0], pt[:, 1])
+        r2 = (np.minimum(np.abs(ddx), 30) ** 2 + np.minimum(np.abs(ddy), 30) ** 2)
+        pool = np.exp(-r2 / 250.0) * 0.8
+        rgb = rgb + alb * pool[:, None] * np.array([1.0, 0.8, 0.5])
+    rgb = rgb + emit
     sky = ~np.isfinite(hits.depth)
     if sky.any():
-        dn = dirs[sky] / np.linalg.norm(dirs[sky], axis=1, keepdims=True)
-        e = np.clip(dn[:, 2], 0, 1)[:, None] ** 0.6
-        col = sky_hor * (1 - e) + sky_top * e
-        if scene.weather != "clear":
-            col = col * 0.4 + np.array([0.6, 0.62, 0.65]) * 0.6 * (0.3 if scene.time_of_day == "night" else 1.0)
-        rgb[sky] = col
-    # fog / rain haze: exponential blend towards the haze colour with distance
-    dist = np.where(sky, np.inf, np.linalg.norm(hits.point - origin, axis=1))
-    fog_len = {"clear": 400.0, "rain": 120.0, "fog": 35.0}[scene.weather]
-    haze = np.array({"day": (0.75, 0.77, 0.8), "dusk": (0.7, 0.55, 0.5), "night": (0.08, 0.08, 0.1)}[scene.time_of_day])
-    f = 1 - np.exp(-np.where(np.isfinite(dist), dist, 1e9) / fog_len)
+        rgb[sky] = _sky(scene, dn[sky], sun, sky_top, sky_hor, haze)
+    dist = np.where(sky, np.inf, np.linalg.norm(pt - origin, axis=1))
+    f = 1 - np.exp(-np.where(np.isfinite(dist), dist, 1e9) / FOG_LENGTH[scene.weather])
+    f = np.where(sky, 0.0 if scene.weather == "clear" else 0.85, f)
     rgb = rgb * (1 - f[:, None]) + haze * f[:, None]
-    if scene.weather == "rain":  # streaks: thin bright slanted lines in screen-independent ray space
-        dn = dirs / np.linalg.norm(dirs, axis=1, keepdims=True)
-        streak = _hash(np.floor(dn[:, 0] * 300 + dn[:, 2] * 40).astype(np.int64),
-                       np.floor(dn[:, 1] * 300).astype(np.int64), np.floor(dn[:, 2] * 12).astype(np.int64))
-        rgb = rgb + (streak > 0.985)[:, None] * 0.12
+    if wet:  # rain streaks: thin slanted bright lines fixed to the view ray (near the lens)
+        a = np.floor(dn[:, 0] * 260 + dn[:, 1] * 260 + dn[:, 2] * 35).astype(np.int64)
+        b_ = np.floor(dn[:, 2] * 9).astype(np.int64)
+        streak = _hash(a, b_, np.floor(np.arctan2(dn[:, 1], dn[:, 0]) * 40).astype(np.int64))
+        rgb = rgb + (streak > 0.975)[:, None] * (0.05 if night else 0.12)
     return np.clip(rgb, 0, 1)
+
+
+def _sky(scene, dn, sun, top, hor, haze):
+    e = np.clip(dn[:, 2], 0, 1)[:, None]
+    col = hor * (1 - e ** 0.5) + top * e ** 0.5
+    if scene.weather == "clear":
+        # clouds on a plane 1 km up, faded towards the horizon; a glow around the sun
+        k = 1000.0 / np.maximum(dn[:, 2], 0.02)
+        cu, cv = dn[:, 0] * k, dn[:, 1] * k
+        cover = np.clip((_fbm2(cu, cv, 1 / 900.0, 3, salt=7) - 0.55) * 3.0, 0, 1) * np.clip(dn[:, 2] * 6, 0, 1)
+        cloud = np.array([0.95, 0.95, 0.97]) if scene.time_of_day == "day" else (
+            np.array([0.9, 0.55, 0.45]) if scene.time_of_day == "dusk" else np.array([0.04, 0.04, 0.06]))
+        col = col * (1 - cover[:, None] * 0.85) + cloud * cover[:, None] * 0.85
+        glow = np.clip(dn @ sun, 0, 1)
+        if scene.time_of_day != "night":
+            col = col + (glow ** 300 * 1.5 + glow ** 8 * 0.25)[:, None] * np.array([1.0, 0.9, 0.7])
+    else:
+        col = col * 0.3 + haze * 0.7
+    if scene.time_of_day == "night":  # city glow near the horizon
+        col = col + np.array([0.08, 0.06, 0.05]) * np.clip(1 - dn[:, 2] * 4, 0, 1)[:, None]
+    return col
+
+
+def _contact_shadows(scene: Scene, p: np.ndarray, t: float, sun: np.ndarray) -> np.ndarray:
+    """Darkening factor [M] of ground points p [M, 3] under and beside agents.
+
+    Cheap blob shadows instead of shadow rays: each agent's footprint, shifted away from the sun
+    by a fraction of its height, darkens the ground with a soft 0.8 m edge.
+    """
+    out = np.ones(len(p))
+    bx = scene.boxes
+    agents = np.nonzero(bx.kind == PROXY)[0]
+    if len(agents) == 0 or len(p) == 0:
+        return out
+    lean = -sun[:2] / max(sun[2], 0.35) * 0.35
+    cen = bx.centers(t)[agents, :2] + lean[None] * bx.size[agents, 2:3]
+    lo, hi = p[:, :2].min(0) - 6, p[:, :2].max(0) + 6
+    inside = np.all((cen > lo) & (cen < hi), axis=1)
+    for k in np.nonzero(inside)[0]:
+        i = agents[k]
+        reach = bx.size[i, 0] / 2 + 1.0
+        m = np.nonzero((np.abs(p[:, 0] - cen[k, 0]) < reach) & (np.abs(p[:, 1] - cen[k, 1]) < reach))[0]
+        if len(m) == 0:
+            continue
+        c, s = math.cos(bx.yaw[i]), math.sin(bx.yaw[i])
+        d = p[m, :2] - cen[k]
+        lx, ly = np.abs(c * d[:, 0] + s * d[:, 1]), np.abs(c * d[:, 1] - s * d[:, 0])
+        outside = np.maximum(np.maximum(lx - bx.size[i, 0] / 2, ly - bx.size[i, 1] / 2), 0)
+        out[m] = np.minimum(out[m], 1 - 0.55 * np.clip(1 - outside / 0.8, 0, 1))
+    return out
+
+
+def _box_materials(scene: Scene, hits: Hits, b: np.ndarray, night: bool):
+    """Albedo [M, 3], emission [M, 3] and specular strength [M] of the box hits selected by b."""
+    bx = scene.boxes
+    i = hits.box[b]
+    lp = hits.local[b]                       # hit point in the box frame
+    nrm_l = np.zeros_like(lp)                # box-frame normal from the face that was hit
+    half = bx.size[i] / 2
+    u = lp / half                            # [-1, 1] on each axis
+    face = np.argmax(np.abs(u), 1)
+    nrm_l[np.arange(len(u)), face] = np.sign(u[np.arange(len(u)), face])
+    col = bx.albedo[i].copy()
+    emit = np.zeros_like(col)
+    spec = np.zeros(len(i))
+    kind = bx.kind[i]
+    wp = hits.point[b]
+    grain = _noise(wp, 8.0) - 0.5
+    side = face == 1                          # box-frame y faces (sides of vehicles)
+    front, back, top = (face == 0) & (u[:, 0] > 0), (face == 0) & (u[:, 0] < 0), (face == 2) & (u[:, 2] > 0)
+
+    # car body: paint, dark wheels on the sides, lamps on the front and back, dark sill
+    m = kind == CAR_BODY
+    if m.any():
+        spec[m] = 0.5
+        zb = lp[m, 2] + half[m, 2]                             # height above the ground
+        wx = np.abs(np.abs(lp[m, 0]) - 0.68 * half[m, 0])     # distance to the wheel axles
+        wheel = side[m] & (wx ** 2 + (zb - 0.33) ** 2 < 0.33 ** 2)
+        sill = zb < 0.2
+        cm = col[m]
+        cm[sill] = (0.05, 0.05, 0.05)
+        cm[wheel] = (0.03, 0.03, 0.03)
+        lamp_row = (u[m, 2] > 0.1) & (u[m, 2] < 0.6) & (np.abs(u[m, 1]) > 0.55) & (np.abs(u[m, 1]) < 0.9)
+        head = front[m] & lamp_row
+        tail = back[m] & lamp_row
+        grille = front[m] & (np.abs(u[m, 1]) < 0.45) & (u[m, 2] > -0.3) & (u[m, 2] < 0.3)
+        plate = back[m] & (np.abs(u[m, 1]) < 0.2) & (u[m, 2] > -0.5) & (u[m, 2] < -0.1)
+        cm[grille] = (0.08, 0.08, 0.09)
+        cm[plate] = (0.85, 0.85, 0.8)
+        cm[head] = (0.9, 0.9, 0.85)
+        cm[tail] = (0.6, 0.05, 0.05)
+        col[m] = cm
+        em = emit[m]
+        em[head] = (1.0, 0.95, 0.8) if night else (0.1, 0.1, 0.1)
+        em[tail] = (0.9, 0.1, 0.05) if night else (0.0, 0.0, 0.0)
+        emit[m] = em
+    # cabin (car greenhouse / truck cab): glass all round behind thin pillars, painted roof
+    m = kind == CAR_CABIN
+    if m.any():
+        truck = np.array([scene.agents[a].category == "vehicle.truck" for a in bx.agent[i[m]]], bool)
+        vert = ~top[m]
+        lo_edge = np.where(truck, -0.1, -0.75)                  # trucks: glass only in the upper part
+        glass = vert & (u[m, 2] > lo_edge) & (u[m, 2] < 0.8) & (np.max(np.abs(u[m, :2]) * (1 - np.abs(nrm_l[m, :2])), 1) < 0.86)
+        cm = col[m]
+        sky_tint = np.array([0.12, 0.14, 0.17]) if not night else np.array([0.03, 0.03, 0.04])
+        cm[glass] = sky_tint
+        col[m] = cm
+        spec[m] = np.where(glass, 0.9, 0.5)
+        # truck cabs also carry the headlights, low on the front face
+        tl = truck & front[m] & (u[m, 2] < -0.55) & (np.abs(u[m, 1]) > 0.5)
+        if tl.any():
+            em = emit[m]
+            em[tl] = (1.0, 0.95, 0.8) if night else (0.1, 0.1, 0.1)
+            emit[m] = em
+    # truck cargo: ribbed panels
+    m = kind == CARGO
+    if m.any():
+        rib = (np.abs(np.where(side[m], lp[m, 0], lp[m, 1])) % 0.6) < 0.06
+        col[m] = col[m] * np.where(rib, 0.8, 1.0)[:, None]
+        em = emit[m]
+        em[back[m] & (u[m, 2] < -0.7) & (np.abs(u[m, 1]) > 0.8)] = (0.9, 0.1, 0.05) if night else (0, 0, 0)
+        emit[m] = em
+    # buildings: floors of windows above a darker shop front; lit windows at night
+    m = kind == BUILDING_K
+    if m.any():
+        wl = lp[m]
+        along = np.where(face[m] == 0, wl[:, 1], wl[:, 0])      # horizontal coordinate on the facade
+        zz = wl[:, 2] + half[m, 2]
+        vert = face[m] != 2
+        bay, floor = np.floor(along / 3.0).astype(np.int64), np.floor((zz - 3.6) / 3.2).astype(np.int64)
+        win = vert & ((along % 3.0) > 0.8) & ((along % 3.0) < 2.4) & (((zz - 3.6) % 3.2) > 1.0) & (((zz - 3.6) % 3.2) < 2.6) \
+            & (zz > 3.6) & (zz < 2 * half[m, 2] - 0.8)
+        shop = vert & (zz < 3.4)
+        shop_win = shop & (zz > 0.4) & (zz < 2.9) & ((along % 5.0) > 0.6)
+        cornice = vert & (zz > 2 * half[m, 2] - 0.6)
+        cm = col[m] * (0.93 + 0.14 * _vnoise2(along, zz, 0.7, salt=int(3)))[:, None] + 0.03 * grain[m, None]
+        cm[shop] *= 0.55
+        cm[cornice] *= 0.8
+        cm[top[m]] = cm[top[m]] * 0.6 + 0.1
+        rnd = _hash(bay, floor, i[m] * 7 + face[m])
+        glass = np.array([0.16, 0.2, 0.25]) + 0.12 * rnd[:, None]
+        cm[win] = glass[win]
+        cm[shop_win] = (0.1, 0.11, 0.12)
+        col[m] = cm
+        spec[m] = np.where(win | shop_win, 0.6, 0.0)
+        if night:
+            lit = (win & (rnd > 0.55)) | (shop_win & (_hash(np.floor(along / 5.0).astype(np.int64), 0, i[m]) > 0.4))
+            em = emit[m]
+            em[lit] = np.array([0.85, 0.72, 0.45]) * (0.7 + 0.3 * rnd[lit, None])
+            emit[m] = em
+    # crowns: leafy noise; pedestrians: darker trousers, shoes; heads: skin and hair
+    m = kind == CANOPY
+    if m.any():
+        col[m] *= (0.65 + 0.7 * _noise(hits.point[b][m], 3.0) * (0.6 + 0.4 * _noise(hits.point[b][m], 9.0)))[:, None]
+    m = kind == PERSON
+    if m.any():
+        zz = lp[m, 2] + half[m, 2]
+        legs = zz < 0.5 * 2 * half[m, 2]
+        cm = col[m]
+        cm[legs] = cm[legs] * 0.35 + 0.05
+        cm[zz < 0.08] = (0.05, 0.05, 0.05)
+        col[m] = cm
+    m = kind == HEAD
+    if m.any():
+        cm = col[m]
+        hair = (u[m, 2] > 0.45) | (back[m] & (u[m, 2] > -0.3))
+        cm[hair] = (0.12, 0.08, 0.05)
+        col[m] = cm
+    col += 0.02 * grain[:, None]
+    return np.clip(col, 0, 1), emit, spec

@@ -1,13 +1,15 @@
 """`cvdstorm synth`: write the procedural world (synth_world.py) as a nuScenes-format dataroot.
 
-In:  SynthConfig (scenes, seed, frames, size, keyframe rate).
+In:  SynthConfig (scenes, seed, frames, image size, keyframe rate, ...), an output folder.
 Out: DATAROOT/<version>/*.json (scene, sample, sample_data, calibrated_sensor, sensor, ego_pose,
      sample_annotation, instance, category, attribute, visibility, log, map, plus our caption.json
-     and splits.json), samples/CAM_*/*.jpg, samples/LIDAR_TOP/*.pcd.bin, depth/CAM_*/*.png
-     (uint16, metres * 256, 0 = sky or beyond 256 m), semantic/CAM_*/*.png (class ids, see
-     synth_world.CLASS_NAMES), maps/expansion/<location>.json and the map table's raster.
-See docs/DATA.md. Everything is a pure function of the seed (tokens are hashes, not uuid4), so the
-same seed gives identical bytes.
+     and splits.json), samples/CAM_*/*.jpg, samples/LIDAR_TOP/*.pcd.bin (float32 x, y, z,
+     intensity, ring in the LiDAR frame), depth/CAM_*/*.png (uint16, metres * 256, 0 = sky or
+     beyond 256 m), semantic/CAM_*/*.png (class ids, synth_world.CLASS_NAMES),
+     maps/expansion/<LOCATION>.json (synth_map) and the map table's drivable-area raster.
+See docs/DATA.md. Everything is a pure function of the seed (tokens are hashes, not uuid4; JSON,
+PNG and JPEG encoders are deterministic), so the same seed gives identical bytes, whatever the
+number of worker processes.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import hashlib
 import math
 import os
 import shutil
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,11 +30,13 @@ from .. import CAMERAS
 from ..errors import CvdError
 from ..geometry import box_corners, invert_pose, make_pose, rotmat_to_quat, transform_points, yaw_to_quat
 from ..io import write_bytes, write_image, write_json
+from . import synth_map as M
 from . import synth_world as W
 
 LOCATION = "synth-grid"
-# Rig after nuScenes' (ego frame: x forward, y left, z up): mount position, yaw, focal length at
-# the native 1600 px width. Neighbouring fields of view overlap by ~10 degrees.
+# Rig after nuScenes' calibration (ego frame: x forward, y left, z up): mount position, yaw of the
+# optical axis, focal length in pixels at the native 1600 px width. Horizontal FOVs: about 64 deg
+# (front, sides) and 90 deg (back), so neighbouring cameras overlap by 5 to 15 deg.
 RIG = {
     "CAM_FRONT_LEFT": ((1.52, 0.49, 1.51), 55.0, 1257.0),
     "CAM_FRONT": ((1.70, 0.02, 1.51), 0.0, 1266.0),
@@ -45,6 +50,7 @@ LIDAR_ELEVATIONS = np.deg2rad(np.linspace(-30.67, 10.67, 32))  # Velodyne HDL-32
 LIDAR_RANGE = 70.0
 ANNOTATION_RANGE = 60.0
 MAX_DEPTH_PNG = 65535 / 256.0
+MIN_CAPTION_PIXELS = 30    # an agent counts as "in view" in the caption from this many pixels
 
 CATEGORIES = [
     ("vehicle.car", "Vehicle designed primarily for personal use."),
@@ -65,6 +71,8 @@ VISIBILITY = [("1", "v0-40", "visibility of whole object is between 0 and 40%"),
 
 @dataclass
 class SynthConfig:
+    """What `cvdstorm synth` writes. Sizes are per camera image; hz is the keyframe rate."""
+
     scenes: int = 2
     seed: int = 0
     frames: int = 40
@@ -72,24 +80,31 @@ class SynthConfig:
     height: int = 256
     hz: float = 2.0
     version: str = "v1.0-synth"
-    lidar_azimuths: int = 1024
+    lidar_azimuths: int = 1024     # LiDAR columns per sweep (x 32 beams)
     jpeg_quality: int = 92
-    workers: int = 2
+    workers: int = 2               # render processes (1: in-process)
 
     def validate(self) -> None:
-        for name in ("scenes", "frames", "width", "height", "lidar_azimuths"):
-            if getattr(self, name) <= 0:
-                raise CvdError(f"synth: --{name} must be positive, got {getattr(self, name)}")
-        if not (self.hz > 0 and math.isfinite(self.hz)):
-            raise CvdError(f"synth: --hz must be a positive number, got {self.hz}")
+        for name in ("scenes", "frames", "width", "height", "lidar_azimuths", "workers"):
+            v = getattr(self, name)
+            if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v <= 0:
+                raise CvdError(f"--{name.replace('_', '-')} must be a positive integer, got {v!r}")
+        if not (isinstance(self.hz, (int, float)) and math.isfinite(self.hz) and self.hz > 0):
+            raise CvdError(f"--hz must be a positive number, got {self.hz!r}")
         if self.width < 16 or self.height < 16:
-            raise CvdError(f"synth: images must be at least 16x16, got {self.width}x{self.height}")
-        if not self.version or "/" in self.version:
-            raise CvdError(f"synth: --version must be a plain folder name, got {self.version!r}")
+            raise CvdError(f"images must be at least 16x16 pixels, got {self.width}x{self.height}")
+        if not 1 <= self.jpeg_quality <= 95:
+            raise CvdError(f"jpeg_quality must be in 1..95, got {self.jpeg_quality}")
+        if not self.version or "/" in self.version or "\\" in self.version or self.version.startswith("."):
+            raise CvdError(f"--version must be a plain folder name, got {self.version!r}")
 
 
 def rig_calibration(width: int, height: int) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Camera name -> (K [3, 3] for this image size, cam_to_ego [4, 4]); horizontal FOV as nuScenes."""
+    """Camera name -> (K [3, 3] for this image size, cam_to_ego [4, 4]).
+
+    fx = fy = f_native * width / 1600 keeps nuScenes' horizontal FOV and square pixels; the
+    vertical FOV then follows the requested aspect (256/448 is close to nuScenes' 900/1600).
+    """
     out = {}
     for cam, (t, yaw_deg, f_native) in RIG.items():
         f = f_native * width / 1600.0
@@ -102,11 +117,30 @@ def rig_calibration(width: int, height: int) -> dict[str, tuple[np.ndarray, np.n
 
 
 def token(*parts) -> str:
+    """A nuScenes-style 32-hex token that is a pure function of its parts (seed, table, indices)."""
     return hashlib.md5("/".join(map(str, parts)).encode()).hexdigest()
 
 
 # ----------------------------------------------------------------------------------- rendering
-def _box_regions(scene: W.Scene, t: float, world_to_cam: np.ndarray, K: np.ndarray, H: int, Wd: int):
+def camera_rays(K: np.ndarray, cam_to_world: np.ndarray, H: int, Wd: int) -> np.ndarray:
+    """World directions [H*W, 3] through pixel centres, scaled so that camera z = 1 (ray t = depth)."""
+    v, u = np.meshgrid(np.arange(H) + 0.5, np.arange(Wd) + 0.5, indexing="ij")
+    pix = np.stack([u, v, np.ones_like(u)], -1).reshape(-1, 3)
+    # einsum rather than `@`: BLAS on [N, 3] x [3, 3] is slow and oversubscribes the 2 cores
+    return np.einsum("nj,ij->ni", pix, cam_to_world[:3, :3] @ np.linalg.inv(K))
+
+
+def _projected_rect(corners_cam: np.ndarray, K: np.ndarray, H: int, Wd: int):
+    """Pixel rectangle (u0, v0, u1, v1) covering a box whose corners [8, 3] are all in front, or None."""
+    uv = corners_cam[:, :2] / corners_cam[:, 2:] @ K[:2, :2].T + K[:2, 2]
+    u0, v0 = np.floor(uv.min(0)).astype(int)
+    u1, v1 = np.ceil(uv.max(0)).astype(int) + 1
+    u0, v0, u1, v1 = max(u0, 0), max(v0, 0), min(u1, Wd), min(v1, H)
+    return (u0, v0, u1, v1) if u0 < u1 and v0 < v1 else None
+
+
+def _box_regions(scene: W.Scene, t: float, world_to_cam: np.ndarray, K: np.ndarray, H: int, Wd: int,
+                 boxes: np.ndarray | None = None):
     """Screen-space culling for one camera: boxes that may be visible, nearest first.
 
     Returns (box ids, flat pixel indices each box can cover, lower bound of each box's camera z).
@@ -115,49 +149,48 @@ def _box_regions(scene: W.Scene, t: float, world_to_cam: np.ndarray, K: np.ndarr
     pixels already hit in front of it.
     """
     bx = scene.boxes
-    corners = box_corners(bx.centers(t), bx.size[:, [1, 0, 2]], bx.yaw)      # [N, 8, 3]
+    boxes = np.nonzero(bx.solid)[0] if boxes is None else boxes
+    corners = box_corners(bx.centers(t)[boxes], bx.size[boxes][:, [1, 0, 2]], bx.yaw[boxes])  # [M, 8, 3]
     cam = transform_points(world_to_cam, corners.reshape(-1, 3)).reshape(-1, 8, 3)
-    z = cam[..., 2]                                                          # [N, 8]
+    z = cam[..., 2]
     zmin = z.min(1)
     cand = np.nonzero(z.max(1) > 1e-3)[0]
     ids, regions, lower = [], [], []
     grid = np.arange(H * Wd).reshape(H, Wd)
-    for i in cand[np.argsort(zmin[cand], kind="stable")]:
-        if zmin[i] <= 0.05:  # straddles the camera plane: test every pixel
-            ids.append(i); regions.append(slice(None)); lower.append(0.0)
+    for k in cand[np.argsort(zmin[cand], kind="stable")]:
+        if zmin[k] <= 0.05:  # straddles the camera plane: test every pixel
+            ids.append(boxes[k]); regions.append(slice(None)); lower.append(0.0)
             continue
-        uv = cam[i, :, :2] / z[i, :, None] @ K[:2, :2].T + K[:2, 2]
-        u0, v0 = np.floor(uv.min(0)).astype(int)
-        u1, v1 = np.ceil(uv.max(0)).astype(int) + 1
-        u0, v0, u1, v1 = max(u0, 0), max(v0, 0), min(u1, Wd), min(v1, H)
-        if u0 < u1 and v0 < v1:
-            ids.append(i); regions.append(grid[v0:v1, u0:u1].ravel()); lower.append(float(zmin[i]))
+        rect = _projected_rect(cam[k], K, H, Wd)
+        if rect is not None:
+            u0, v0, u1, v1 = rect
+            ids.append(boxes[k]); regions.append(grid[v0:v1, u0:u1].ravel()); lower.append(float(zmin[k]))
     return ids, regions, np.array(lower)
 
 
 def render_camera(scene: W.Scene, f: int, K: np.ndarray, cam_to_world: np.ndarray, H: int, Wd: int):
-    """Exact render of one camera: (rgb uint8 [H, W, 3], depth [H, W] (inf = sky), class [H, W], box [H, W])."""
+    """Exact render of one camera at keyframe f.
+
+    Returns rgb uint8 [H, W, 3], depth [H, W] (camera z, inf = sky), class uint8 [H, W] and the
+    box id per pixel [H, W] (-1 for ground and sky).
+    """
     t = scene.times[f]
-    v, u = np.meshgrid(np.arange(H) + 0.5, np.arange(Wd) + 0.5, indexing="ij")
-    pix = np.stack([u, v, np.ones_like(u)], -1).reshape(-1, 3)                 # [H*W, 3]
-    # world ray directions R K^-1 [u, v, 1] with camera z = 1, so the ray parameter is the depth;
-    # einsum rather than `@`: BLAS on [N, 3] x [3, 3] is slow and oversubscribes the 2 cores
-    dirs = np.einsum("nj,ij->ni", pix, cam_to_world[:3, :3] @ np.linalg.inv(K))
+    dirs = camera_rays(K, cam_to_world, H, Wd)
     origin = cam_to_world[:3, 3]
     ids, regions, lower = _box_regions(scene, t, invert_pose(cam_to_world), K, H, Wd)
     hits = W.cast_rays(scene, t, origin, dirs, ids, regions, lower)
     ego_fwd = np.array([math.cos(scene.ego_yaw[f]), math.sin(scene.ego_yaw[f]), 0.0])
-    rgb = W.shade(scene, hits, dirs, origin, ego_fwd)
+    rgb = W.shade(scene, hits, dirs, origin, ego_fwd, t)
     rgb8 = (rgb.reshape(H, Wd, 3) * 255 + 0.5).astype(np.uint8)
     return rgb8, hits.depth.reshape(H, Wd), hits.cls.reshape(H, Wd).astype(np.uint8), hits.box.reshape(H, Wd)
 
 
 def lidar_sweep(scene: W.Scene, f: int, lidar_to_world: np.ndarray, azimuths: int):
-    """Points [N, 5] (x, y, z, intensity, ring) in the LiDAR frame, and the box id each point hit.
+    """Points [N, 5] float32 (x, y, z, intensity, ring) in the LiDAR frame, and the box id each hit.
 
     Rays form a [32 rings, azimuths] grid; each box is tested only against the azimuth columns its
-    corners span (azimuth is linear in a box's points up to the atan, so corners bound it) and
-    with a lower bound on its range, nearest first.
+    corners span (planes through the vertical axis bound a box's azimuths at its corners) and
+    with a lower bound on its range, nearest first. The sweep is instantaneous (no motion skew).
     """
     el, az = np.meshgrid(LIDAR_ELEVATIONS, np.linspace(-np.pi, np.pi, azimuths, endpoint=False), indexing="ij")
     d_l = np.stack([np.cos(el) * np.cos(az), np.cos(el) * np.sin(az), np.sin(el)], -1).reshape(-1, 3)
@@ -169,7 +202,7 @@ def lidar_sweep(scene: W.Scene, f: int, lidar_to_world: np.ndarray, azimuths: in
     centers = bx.centers(t)
     radius = np.linalg.norm(bx.size, axis=1) / 2
     dist = np.linalg.norm(centers - origin, axis=1)
-    cand = np.nonzero(dist - radius < LIDAR_RANGE)[0]
+    cand = np.nonzero((dist - radius < LIDAR_RANGE) & bx.solid)[0]
     cand = cand[np.argsort(dist[cand] - radius[cand], kind="stable")]
     corners = box_corners(centers[cand], bx.size[cand][:, [1, 0, 2]], bx.yaw[cand])     # [M, 8, 3]
     local = transform_points(invert_pose(lidar_to_world), corners.reshape(-1, 3)).reshape(-1, 8, 3)
@@ -181,7 +214,7 @@ def lidar_sweep(scene: W.Scene, f: int, lidar_to_world: np.ndarray, azimuths: in
         if np.hypot(*(centers[i, :2] - origin[:2])) <= radius[i] + 0.5:
             regions.append(slice(None))  # the sensor is (nearly) inside the box's footprint circle
             continue
-        cl = local[k].mean(0)                 # box centre in the LiDAR frame
+        cl = local[k].mean(0)             # box centre in the LiDAR frame
         ac = math.atan2(cl[1], cl[0])
         rel = np.angle(np.exp(1j * (np.arctan2(local[k, :, 1], local[k, :, 0]) - ac)))
         j0 = math.floor((ac + rel.min() + np.pi) / step) - 1
@@ -191,83 +224,137 @@ def lidar_sweep(scene: W.Scene, f: int, lidar_to_world: np.ndarray, azimuths: in
     hits = W.cast_rays(scene, t, origin, dirs, cand, regions, np.array(lower), max_t=LIDAR_RANGE)
     keep = hits.depth < LIDAR_RANGE
     pts = d_l[keep] * hits.depth[keep, None]
-    # intensity: retro-reflective markings bright, vehicles medium, the rest dim
+    # intensity by class: retro-reflective paint bright, vehicles medium, the rest dim
     inten = np.choose(hits.cls[keep], [0, 8, 60, 30, 12, 15, 10, 9]).astype(np.float32)
     out = np.concatenate([pts, inten[:, None], ring[keep, None]], 1).astype(np.float32)
     return out, hits.box[keep]
 
 
+def _agent_stats(scene: W.Scene, f: int, ego: np.ndarray, calib: dict, cams: dict, H: int, Wd: int,
+                 pt_agent: np.ndarray) -> dict[int, tuple[int, int, int]]:
+    """Per agent within ANNOTATION_RANGE: (visible pixels, unoccluded pixels, LiDAR points).
+
+    Unoccluded pixels come from casting the camera rays inside the agent's projected rectangle
+    against its own parts only, so visible / unoccluded is nuScenes' visibility fraction (over
+    all 6 cameras) measured exactly.
+    """
+    bx = scene.boxes
+    t = scene.times[f]
+    centers = bx.centers(t)
+    parts_of: dict[int, list[int]] = {}
+    for i in np.nonzero(bx.solid & (bx.agent >= 0))[0]:
+        parts_of.setdefault(int(bx.agent[i]), []).append(int(i))
+    stats = {}
+    near = [ai for ai, a in enumerate(scene.agents)
+            if np.linalg.norm(centers[a.box, :2] - ego[:2, 3]) <= ANNOTATION_RANGE]
+    n_pts = np.bincount(pt_agent[pt_agent >= 0], minlength=len(scene.agents)) if len(pt_agent) else \
+        np.zeros(len(scene.agents), np.int64)
+    for cam in CAMERAS:
+        K, c2e = calib[cam]
+        c2w = ego @ c2e
+        w2c = invert_pose(c2w)
+        agent_map = cams[cam][4]
+        visible = np.bincount(agent_map[agent_map >= 0], minlength=len(scene.agents))
+        dirs = None
+        for ai in near:
+            b = scene.agents[ai].box
+            corners = box_corners(centers[b], bx.size[b, [1, 0, 2]], bx.yaw[b])
+            pc = transform_points(w2c, corners)
+            if pc[:, 2].max() <= 0:
+                continue
+            if pc[:, 2].min() <= 0.05:
+                rect = (0, 0, Wd, H)
+            else:
+                rect = _projected_rect(pc, K, H, Wd)
+                if rect is None:
+                    continue
+            if dirs is None:
+                dirs = camera_rays(K, c2w, H, Wd).reshape(H, Wd, 3)
+            u0, v0, u1, v1 = rect
+            sub = dirs[v0:v1, u0:u1].reshape(-1, 3)
+            own = W.cast_rays(scene, t, c2w[:3, 3], sub, parts_of.get(ai, []))
+            full = int((own.box >= 0).sum())
+            s = stats.setdefault(ai, [0, 0])
+            s[0] += int(visible[ai])
+            s[1] += max(full, int(visible[ai]))
+    return {ai: (stats.get(ai, (0, 0))[0], stats.get(ai, (0, 0))[1], int(n_pts[ai])) for ai in near}
+
+
 # ------------------------------------------------------------------------------------- frames
 def _frame_job(args):
-    """Render all sensors of one keyframe (runs in a worker process)."""
+    """Render all sensors of one keyframe (runs in a worker process); returns stage timings too."""
     scene, f, cfg, calib = args
+    tick = time.perf_counter()
     ego = scene.ego_pose(f)
     cams = {}
     for cam in CAMERAS:
         K, c2e = calib[cam]
-        cams[cam] = render_camera(scene, f, K, ego @ c2e, cfg.height, cfg.width)
+        rgb, depth, cls, box = render_camera(scene, f, K, ego @ c2e, cfg.height, cfg.width)
+        agent = np.where(box >= 0, scene.boxes.agent[np.maximum(box, 0)], -1)
+        cams[cam] = (rgb, depth, cls, box, agent)
+    t_cam = time.perf_counter()
     lidar_to_world = ego @ make_pose(np.eye(3), np.array(LIDAR_MOUNT))
     pts, pt_box = lidar_sweep(scene, f, lidar_to_world, cfg.lidar_azimuths)
-    return f, cams, pts, pt_box
-
-
-def _visibility(scene: W.Scene, box: int, f: int, cams: dict, calib: dict, ego: np.ndarray) -> tuple[float, int]:
-    """(visible fraction estimate, visible pixel count) of a box over all cameras.
-
-    Fraction = visible pixels / pixels inside the projected box outline (convex hull of its
-    corners, clipped to the image), over the cameras that see the box entirely in front.
-    """
-    bx = scene.boxes
-    corners = box_corners(bx.centers(scene.times[f])[box], bx.size[box, [1, 0, 2]], bx.yaw[box])
-    seen = full = 0
+    pt_agent = np.where(pt_box >= 0, scene.boxes.agent[np.maximum(pt_box, 0)], -1)
+    t_lidar = time.perf_counter()
+    stats = _agent_stats(scene, f, ego, calib, cams, cfg.height, cfg.width, pt_agent)
+    t_vis = time.perf_counter()
+    # encode here, in the worker, so the main process only writes bytes
+    enc = {}
     for cam in CAMERAS:
-        K, c2e = calib[cam]
-        pc = transform_points(invert_pose(ego @ c2e), corners)
-        boxmap = cams[cam][3]
-        n_vis = int((boxmap == box).sum())
-        seen += n_vis
-        if pc[:, 2].min() <= 0.1:
-            full += n_vis
-            continue
-        uv = pc[:, :2] / pc[:, 2:] @ K[:2, :2].T + K[:2, 2]
-        full += max(_hull_pixels(uv, boxmap.shape), n_vis)
-    return (seen / full if full else 0.0), seen
+        rgb, depth, cls, _, _ = cams[cam]
+        d16 = np.where(np.isfinite(depth) & (depth < MAX_DEPTH_PNG), np.round(depth * 256), 0).astype(np.uint16)
+        enc[cam] = (_encode(rgb, "JPEG", quality=cfg.jpeg_quality), _encode(d16, "PNG"), _encode(cls, "PNG"))
+    t_enc = time.perf_counter()
+    timings = {"render cameras": t_cam - tick, "lidar": t_lidar - t_cam, "visibility": t_vis - t_lidar,
+               "encode images": t_enc - t_vis}
+    return f, enc, pts.tobytes(), stats, timings
 
 
-def _hull_pixels(uv: np.ndarray, shape) -> int:
-    from PIL import Image, ImageDraw
-    from scipy.spatial import ConvexHull
+def _encode(array: np.ndarray, fmt: str, **kw) -> bytes:
+    import io
 
-    H, Wd = shape
-    lo, hi = np.floor(uv.min(0)), np.ceil(uv.max(0))
-    if hi[0] < 0 or hi[1] < 0 or lo[0] > Wd or lo[1] > H:
-        return 0
-    try:
-        hull = uv[ConvexHull(uv).vertices]
-    except Exception:  # degenerate (tiny or flat) outline
-        return 0
-    im = Image.new("1", (Wd, H))
-    ImageDraw.Draw(im).polygon([tuple(p) for p in hull], fill=1)
-    return int(np.asarray(im).sum())
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.fromarray(array).save(buf, format=fmt, **kw)
+    return buf.getvalue()
 
 
 # -------------------------------------------------------------------------------------- writer
+def _looks_like_dataroot(path: Path) -> bool:
+    return (path / "samples").is_dir() or any(path.glob("*/scene.json"))
+
+
 def write_dataset(out: str | os.PathLike, cfg: SynthConfig | None = None, overwrite: bool = False,
-                  progress: bool = True) -> Path:
-    """Write the synthetic world to `out`. Refuses to touch an existing non-empty folder unless
-    `overwrite`; then builds everything in a temporary sibling and swaps it in at the end, so an
-    interrupted run never leaves a half-replaced dataset."""
+                  progress: bool = True, timings: dict | None = None) -> Path:
+    """Write the synthetic world to `out` and return its path.
+
+    Refuses an existing non-empty `out` unless `overwrite`; even then it only replaces a folder
+    that looks like a dataroot (has samples/ or <version>/scene.json), never anything else. The
+    new dataset is built in a hidden sibling folder and swapped in at the end, so an interrupted
+    or failing run leaves the old dataset as it was. `timings`, if given, receives seconds per stage.
+    """
     cfg = cfg or SynthConfig()
     cfg.validate()
     out = Path(out)
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+    if out.exists() and not out.is_dir():
+        raise CvdError(f"{out} exists and is a file; choose a folder for --out")
+    if out.exists() and any(out.iterdir()):
         if not overwrite:
             raise CvdError(f"{out} already exists and is not empty; pass --overwrite to replace it")
+        if not _looks_like_dataroot(out):
+            raise CvdError(f"{out} is not empty and does not look like a dataroot (no samples/ or */scene.json); "
+                           "refusing to replace it, choose another --out")
     tmp = out.parent / f".{out.name}.partial"
     if tmp.exists():
         shutil.rmtree(tmp)
     tmp.mkdir(parents=True)
-    _write(tmp, cfg, progress)
+    try:
+        _write(tmp, cfg, progress, timings if timings is not None else {})
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
     if out.exists():
         old = out.parent / f".{out.name}.old"
         if old.exists():
@@ -280,7 +367,7 @@ def write_dataset(out: str | os.PathLike, cfg: SynthConfig | None = None, overwr
     return out
 
 
-def _write(root: Path, cfg: SynthConfig, progress: bool) -> None:
+def _write(root: Path, cfg: SynthConfig, progress: bool, timings: dict) -> None:
     seed = cfg.seed
     calib = rig_calibration(cfg.width, cfg.height)
     T: dict[str, list] = {k: [] for k in ("scene", "sample", "sample_data", "calibrated_sensor", "sensor", "ego_pose",
@@ -292,8 +379,7 @@ def _write(root: Path, cfg: SynthConfig, progress: bool) -> None:
         T["attribute"].append({"token": token(seed, "attribute", name), "name": name, "description": desc})
     for tok, level, desc in VISIBILITY:
         T["visibility"].append({"token": tok, "level": level, "description": desc})
-    channels = list(CAMERAS) + ["LIDAR_TOP"]
-    for ch in channels:
+    for ch in list(CAMERAS) + ["LIDAR_TOP"]:
         T["sensor"].append({"token": token(seed, "sensor", ch), "channel": ch,
                             "modality": "lidar" if ch == "LIDAR_TOP" else "camera"})
     map_token = token(seed, "map", LOCATION)
@@ -301,26 +387,34 @@ def _write(root: Path, cfg: SynthConfig, progress: bool) -> None:
     bar = tqdm(total=cfg.scenes * cfg.frames, desc="synth frames", disable=not progress, unit="frame")
     try:
         for si in range(cfg.scenes):
-            _write_scene(root, cfg, si, calib, T, map_token, pool, bar)
+            _write_scene(root, cfg, si, calib, T, pool, bar, timings)
     finally:
         bar.close()
         if pool is not None:
-            pool.shutdown()
+            pool.shutdown(cancel_futures=True)
+    tick = time.perf_counter()
     T["map"].append({"token": map_token, "log_tokens": [l["token"] for l in T["log"]],
                      "category": "semantic_prior", "filename": f"maps/{map_token}.png"})
-    _write_map(root, map_token)
+    write_json(root / "maps" / "expansion" / f"{LOCATION}.json", M.map_expansion(), indent=None)
+    write_image(root / "maps" / f"{map_token}.png", M.drivable_area_raster())
     names = [s["name"] for s in T["scene"]]
     n_val = max(1, round(0.2 * len(names))) if len(names) > 1 else 0
     vdir = root / cfg.version
     for k, rows in T.items():
         write_json(vdir / f"{k}.json", rows)
     write_json(vdir / "splits.json", {"train": names[:len(names) - n_val], "val": names[len(names) - n_val:]})
+    _add(timings, "tables + map", time.perf_counter() - tick)
 
 
-def _write_scene(root, cfg, si, calib, T, map_token, pool, bar) -> None:
+def _add(timings: dict, key: str, seconds: float) -> None:
+    timings[key] = timings.get(key, 0.0) + seconds
+
+
+def _write_scene(root, cfg, si, calib, T, pool, bar, timings) -> None:
     seed = cfg.seed
-    rng = np.random.default_rng([seed, si])
-    scene = W.make_scene(rng, cfg.frames, cfg.hz)
+    tick = time.perf_counter()
+    scene = W.make_scene(np.random.default_rng([seed, si]), cfg.frames, cfg.hz)
+    _add(timings, "build scene", time.perf_counter() - tick)
     name = f"scene-{si + 1:04d}"
     log_tok, scene_tok = token(seed, "log", si), token(seed, "scene", si)
     T["log"].append({"token": log_tok, "logfile": f"synth-{seed}-{si}", "vehicle": "synth-ego",
@@ -341,9 +435,13 @@ def _write_scene(root, cfg, si, calib, T, map_token, pool, bar) -> None:
     jobs = [(scene, f, cfg, calib) for f in range(cfg.frames)]
     results = pool.map(_frame_job, jobs) if pool is not None else map(_frame_job, jobs)
     ann_prev: dict[int, dict] = {}
-    inst_anns: dict[int, list[str]] = {}
+    inst_anns: dict[str, tuple] = {}
     sd_prev: dict[str, dict] = {}
-    for f, cams, pts, pt_box in results:
+    centers_all = [scene.boxes.centers(t) for t in scene.times]
+    for f, enc, lidar_bytes, stats, job_t in results:
+        for k, v in job_t.items():
+            _add(timings, k, v)
+        tick = time.perf_counter()
         ego = scene.ego_pose(f)
         ts = stamps[f]
         ep_tok = token(seed, "ego_pose", si, f)
@@ -355,16 +453,15 @@ def _write_scene(root, cfg, si, calib, T, map_token, pool, bar) -> None:
         for ch in list(CAMERAS) + ["LIDAR_TOP"]:
             if ch == "LIDAR_TOP":
                 fn = f"samples/LIDAR_TOP/{base}__LIDAR_TOP__{ts}.pcd.bin"
-                write_bytes(root / fn, pts.tobytes())
+                write_bytes(root / fn, lidar_bytes)
                 extra = {"fileformat": "pcd", "height": 0, "width": 0}
             else:
-                rgb, depth, cls, _ = cams[ch]
+                jpg, depth_png, sem_png = enc[ch]
                 fn = f"samples/{ch}/{base}__{ch}__{ts}.jpg"
-                write_image(root / fn, rgb, quality=cfg.jpeg_quality)
-                d16 = np.where(np.isfinite(depth) & (depth < MAX_DEPTH_PNG), np.round(depth * 256), 0).astype(np.uint16)
                 stem = Path(fn).stem
-                write_image(root / "depth" / ch / f"{stem}.png", d16)
-                write_image(root / "semantic" / ch / f"{stem}.png", cls)
+                write_bytes(root / fn, jpg)
+                write_bytes(root / "depth" / ch / f"{stem}.png", depth_png)
+                write_bytes(root / "semantic" / ch / f"{stem}.png", sem_png)
                 extra = {"fileformat": "jpg", "height": cfg.height, "width": cfg.width}
             sd_tok = token(seed, "sample_data", si, f, ch)
             rec = {"token": sd_tok, "sample_token": samples[f], "ego_pose_token": ep_tok,
@@ -374,26 +471,26 @@ def _write_scene(root, cfg, si, calib, T, map_token, pool, bar) -> None:
                 rec["prev"], sd_prev[ch]["next"] = sd_prev[ch]["token"], sd_tok
             sd_prev[ch] = rec
             T["sample_data"].append(rec)
-        # annotations: agents within range of the ego
-        centers = scene.boxes.centers(scene.times[f])
-        n_cars = n_peds = 0
+        _add(timings, "write files", time.perf_counter() - tick)
+        tick = time.perf_counter()
+        centers = centers_all[f]
+        counts = {"car": 0, "truck": 0, "pedestrian": 0}
         for ai, agent in enumerate(scene.agents):
-            b = agent.box
-            if np.linalg.norm(centers[b, :2] - ego[:2, 3]) > ANNOTATION_RANGE:
+            if ai not in stats:
                 continue
-            frac, seen = _visibility(scene, b, f, cams, calib, ego)
-            n_pts = int((pt_box == b).sum())
+            seen, full, n_pts = stats[ai]
             if seen == 0 and n_pts == 0:
-                continue  # nuScenes drops boxes with no evidence in any sensor
-            if seen >= 30:
-                n_cars += agent.category.startswith("vehicle")
-                n_peds += agent.category.startswith("human")
+                continue  # nuScenes keeps only boxes with evidence in some sensor
+            if seen >= MIN_CAPTION_PIXELS:
+                counts[agent.category.split(".")[-1] if agent.category.startswith("vehicle") else "pedestrian"] += 1
+            b = agent.box
             a_tok = token(seed, "sample_annotation", si, f, ai)
             l, w, h = scene.boxes.size[b]
             prev = ann_prev.get(ai)
             contiguous = prev is not None and prev["_frame"] == f - 1
             # an object that left range and came back starts a new instance (a new track)
             inst_tok = prev["instance_token"] if contiguous else token(seed, "instance", si, ai, f)
+            frac = seen / full if full else 0.0
             rec = {"token": a_tok, "sample_token": samples[f], "instance_token": inst_tok,
                    "visibility_token": str(1 + int(np.searchsorted([0.4, 0.6, 0.8], frac, side="right"))),
                    "attribute_tokens": [token(seed, "attribute", agent.attribute)],
@@ -407,7 +504,8 @@ def _write_scene(root, cfg, si, calib, T, map_token, pool, bar) -> None:
             inst_anns.setdefault(inst_tok, (agent, []))[1].append(rec)
             T["sample_annotation"].append(rec)
         T["caption"].append({"token": token(seed, "caption", si, f), "sample_token": samples[f],
-                             "caption": caption(scene, f, n_cars, n_peds)})
+                             "caption": caption(scene, f, counts)})
+        _add(timings, "annotations", time.perf_counter() - tick)
         bar.update(1)
     for inst_tok, (agent, recs) in inst_anns.items():
         T["instance"].append({"token": inst_tok, "category_token": token(seed, "category", agent.category),
@@ -420,65 +518,13 @@ def _write_scene(root, cfg, si, calib, T, map_token, pool, bar) -> None:
                        "description": f"{scene.weather}, {scene.time_of_day}, city grid"})
 
 
-def caption(scene: W.Scene, f: int, n_cars: int, n_peds: int) -> str:
-    """One caption per frame from the generator's own state."""
-    weather = {"clear": "Clear", "rain": "Rainy", "fog": "Foggy"}[scene.weather]
-    tod = {"day": "day", "dusk": "dusk", "night": "night"}[scene.time_of_day]
-    cars = f"{n_cars} car{'s' if n_cars != 1 else ''}"
-    peds = f"{n_peds} pedestrian{'s' if n_peds != 1 else ''}"
-    return f"{weather} {tod}. Ego {scene.maneuvers[f]} in a city street with {cars} and {peds} in view."
-
-
-def _write_map(root: Path, map_token: str) -> None:
-    """Map expansion JSON (nuScenes map-expansion schema, version 1.3) and the map table's raster."""
-    layers = W._map_layers()
-    nodes, node_idx, lines, polygons = [], {}, [], []
-
-    def node(p):
-        key = (round(p[0], 3), round(p[1], 3))
-        if key not in node_idx:
-            node_idx[key] = token("node", *key)
-            nodes.append({"token": node_idx[key], "x": key[0], "y": key[1]})
-        return node_idx[key]
-
-    def line(pts):
-        tok = token("line", len(lines))
-        lines.append({"token": tok, "node_tokens": [node(p) for p in pts]})
-        return tok
-
-    def polygon(ext, holes=()):
-        tok = token("polygon", len(polygons))
-        polygons.append({"token": tok, "exterior_node_tokens": [node(p) for p in ext],
-                         "holes": [{"node_tokens": [node(p) for p in h]} for h in holes]})
-        return tok
-
-    exp = {"version": "1.3", "polygon": polygons, "line": lines, "node": nodes,
-           "drivable_area": [{"token": token("drivable_area", i), "polygon_tokens": [polygon(ext, holes)]}
-                             for i, (ext, holes) in enumerate(layers["drivable_area"])],
-           "road_segment": [], "road_block": [], "lane": [], "stop_line": [], "carpark_area": [],
-           "traffic_light": [], "lane_connector": [], "connectivity": {}, "arcline_path_3": {},
-           "ped_crossing": [{"token": token("ped_crossing", i), "polygon_token": polygon(p), "road_segment_token": ""}
-                            for i, p in enumerate(layers["ped_crossing"])],
-           "walkway": [{"token": token("walkway", i), "polygon_token": polygon(p)} for i, p in enumerate(layers["walkway"])],
-           "road_divider": [{"token": token("road_divider", i), "line_token": line(l), "road_segment_token": ""}
-                            for i, l in enumerate(layers["road_divider"])],
-           "lane_divider": [],
-           "canvas_edge": [(W.GRID - 1) * W.BLOCK + 40, (W.GRID - 1) * W.BLOCK + 40]}
-    for i, l in enumerate(layers["lane_divider"]):
-        lt = line(l)
-        exp["lane_divider"].append({"token": token("lane_divider", i), "line_token": lt,
-                                    "lane_divider_segments": [{"node_token": n, "segment_type": "DOUBLE_DASHED_WHITE"}
-                                                              for n in lines[-1]["node_tokens"]]})
-    write_json(root / "maps" / "expansion" / f"{LOCATION}.json", exp, indent=None)
-    # raster of the drivable area at 1 px per metre (what the nuScenes map table points at)
-    from PIL import Image, ImageDraw
-
-    ext, holes = layers["drivable_area"][0]
-    lo = np.array(ext[0])
-    size = tuple(int(v) for v in np.array(ext[2]) - lo)
-    im = Image.new("L", size, 0)
-    d = ImageDraw.Draw(im)
-    d.polygon([tuple(np.array(p) - lo) for p in ext], fill=255)
-    for h in holes:
-        d.polygon([tuple(np.array(p) - lo) for p in h], fill=0)
-    write_image(root / "maps" / f"{map_token}.png", np.asarray(im)[::-1].copy())
+def caption(scene: W.Scene, f: int, counts: dict[str, int]) -> str:
+    """One caption per keyframe from the generator's own state, e.g.
+    "A rainy night. Turning left through an intersection with 5 cars, 1 truck and 2 pedestrians in view."
+    """
+    weather = {"clear": "clear", "rain": "rainy", "fog": "foggy"}[scene.weather]
+    article = "An" if weather[0] in "aeiou" else "A"
+    parts = [f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items() if n or k != "truck"]
+    listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+    action = scene.maneuvers[f][0].upper() + scene.maneuvers[f][1:]
+    return f"{article} {weather} {scene.time_of_day}. {action} {scene.places[f]} with {listed} in view."
