@@ -164,3 +164,93 @@ class TrainConfig(Config):
         "paper": dict(steps=100000, warmup_steps=1000, lr=6e-5, min_lr=1e-7, batch_size=1,
                       checkpoint_every=1000, mixed_precision="bf16"),
     }
+
+
+# --------------------------------------------------------------------- stage 2: video diffusion
+@dataclass
+class FlowConfig(Config):
+    """Rectified flow (SD3): `x_t = (1 - t) x0 + t eps`, target `v = eps - x0`.
+
+    Training times: `t = shift(sigmoid(u))`, `u ~ N(logit_mean, logit_std)`,
+    `shift(t) = s t / (1 + (s - 1) t)`. Sampling: Euler on diffusers' FlowMatchEulerDiscrete
+    schedule with `sample_shift`. Guidance: one scale over all conditions, or per condition
+    (`condition_guidance = {"text": 5.0, "boxes": 2.0}` overrides `guidance_scale`).
+    """
+
+    train_shift: float = 3.0
+    logit_mean: float = 0.0
+    logit_std: float = 1.0
+    sample_shift: float = 3.0
+    sample_steps: int = 50
+    guidance_scale: float = 4.0
+    condition_guidance: dict[str, float] = field(default_factory=dict)
+    num_train_timesteps: int = 1000          # model time input = t * this (SD3 convention)
+
+    PRESETS: ClassVar = {
+        "tiny": dict(sample_steps=4),
+        "demo": dict(sample_steps=25),
+        "paper": dict(sample_steps=50),
+    }
+
+
+@dataclass
+class DiTConfig(Config):
+    """Stage 2 model: SD3 MM-DiT spatial blocks + temporal + cross-view blocks + controls.
+
+    The SD3 fields are `diffusers.SD3Transformer2DModel`'s arguments; `paper` is SD3.5-Medium and
+    loads its transformer weights from `pretrained` (a local diffusers folder or safetensors file).
+    Text comes from `text_encoder` ("minilm": the offline MiniLM, 384-d; "sd35": CLIP-L/G + T5 from
+    `text_encoder_path`; "bert": any BERT folder at `text_encoder_path`; "random-bert": a seeded
+    random BERT of width `text_dim`, for tests), projected by learnt
+    linears to `joint_attention_dim` / `pooled_projection_dim` when the sizes differ.
+    """
+
+    # --- SD3 MM-DiT (names and meaning as in diffusers.SD3Transformer2DModel)
+    sample_size: int = 128
+    patch_size: int = 2
+    in_channels: int = 16
+    out_channels: int = 16
+    num_layers: int = 24
+    attention_head_dim: int = 64
+    num_attention_heads: int = 24
+    joint_attention_dim: int = 4096
+    caption_projection_dim: int = 1536       # must equal heads x head_dim (the context stream width)
+    pooled_projection_dim: int = 2048
+    pos_embed_max_size: int = 384
+    qk_norm: str = "rms_norm"                # "" for none
+    dual_attention_layers: tuple[int, ...] = tuple(range(13))
+    # --- temporal / cross-view blocks after every spatial block
+    temporal: bool = True
+    cross_view: bool = True
+    view_attention: str = "all"              # "all" views, or "neighbors" on the camera ring
+    view_neighbors: int = 1                  # ring distance seen by "neighbors"
+    camera_embed: str = "rays"               # "rays", "ids" or "rays+ids" (ids break view permutation symmetry)
+    max_views: int = 6
+    frame_time_scale: float = 10.0           # seconds -> sinusoid input (0.1 s resolution)
+    # --- controls
+    control_names: tuple[str, ...] = ("boxes", "map")
+    control_blocks: int = 6                  # adapters after the first N spatial blocks
+    control_channels: tuple[int, ...] = (16, 32, 64, 128)  # conv widths; len - 1 stride-2 stages
+    vae_downsample: int = 8                  # image pixels per latent pixel
+    text_encoder: str = "minilm"
+    text_encoder_path: str = ""
+    text_dim: int = 384
+    text_pooled_dim: int = 384
+    text_tokens: int = 32                    # L: every caption is padded / cut to L tokens
+    cond_drop_prob: float = 0.2              # each condition dropped independently in training
+    gradient_checkpointing: bool = False
+    pretrained: str = ""
+    flow: FlowConfig = field(default_factory=FlowConfig)
+
+    PRESETS: ClassVar = {
+        "tiny": dict(num_layers=2, attention_head_dim=8, num_attention_heads=2, joint_attention_dim=24,
+                     caption_projection_dim=16, pooled_projection_dim=20, pos_embed_max_size=16,
+                     sample_size=8, in_channels=4, out_channels=4, dual_attention_layers=(0,),
+                     control_blocks=2, control_channels=(4, 8, 8, 8), text_dim=12, text_pooled_dim=12,
+                     text_tokens=5, text_encoder="random-bert"),
+        "demo": dict(num_layers=6, attention_head_dim=64, num_attention_heads=4, joint_attention_dim=384,
+                     caption_projection_dim=256, pooled_projection_dim=384, pos_embed_max_size=32,
+                     sample_size=16, dual_attention_layers=(0, 1, 2), control_blocks=3,
+                     control_channels=(8, 16, 32, 64), text_tokens=16),
+        "paper": dict(),
+    }
