@@ -40,6 +40,35 @@ def cmd_preview(args) -> None:
     print(f"preview written to {out}")
 
 
+def cmd_train_vae(args) -> None:
+    from .config import StormVAEConfig
+    from .train.vae import train_vae
+
+    cfg = StormVAEConfig.load(args.config) if args.config else StormVAEConfig.from_preset(args.preset)
+    if args.dataroot:
+        cfg.data.dataroot = args.dataroot
+    if args.steps is not None:
+        cfg.train.steps = args.steps
+    if args.no_gs_grad:
+        cfg.gs_grad_to_vae = False
+    if args.gs_weight is not None:
+        cfg.gs_weight = args.gs_weight
+    if args.pretrained_vae:
+        cfg.vae.pretrained = args.pretrained_vae
+    last = train_vae(cfg, args.out, resume=args.resume, device=args.device)
+    print(f"train-vae: run in {args.out}; last logged: " + ", ".join(f"{k}={v:.4g}" for k, v in last.items()))
+
+
+def cmd_evaluate(args) -> None:
+    import json
+
+    from .eval.vae import evaluate_vae
+
+    summary = evaluate_vae(args.checkpoint, args.out or args.checkpoint, split=args.split, dataroot=args.dataroot,
+                           max_clips=args.max_clips, device=args.device)
+    print(json.dumps(summary, indent=1))
+
+
 def cmd_demo(args) -> None:
     from .pipelines.demo import run_demo
 
@@ -77,6 +106,33 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--width", type=int, default=448)
     s.add_argument("--height", type=int, default=256)
     s.set_defaults(func=cmd_preview)
+
+    s = sub.add_parser("train-vae", help="stage 1: train STORM-VAE (VAE + Gaussian-Splatting decoder)",
+                       description="Train STORM-VAE on clips; checkpoints, config and logs go to --out. "
+                                   "A killed run continues with --resume.")
+    s.add_argument("--out", required=True, help="run folder")
+    s.add_argument("--preset", default="demo", choices=["tiny", "demo", "paper"], help="size preset (default demo)")
+    s.add_argument("--config", default=None, help="a StormVAEConfig YAML (instead of --preset)")
+    s.add_argument("--dataroot", default=None, help="override the config's dataroot")
+    s.add_argument("--steps", type=int, default=None, help="override the number of training steps")
+    s.add_argument("--no-gs-grad", action="store_true",
+                   help="ablation: the GS decoder trains on detached latents (no reconstruction gradient into the VAE)")
+    s.add_argument("--gs-weight", type=float, default=None, help="weight of the reconstruction loss (0: plain VAE)")
+    s.add_argument("--pretrained-vae", default=None, help="local SD3.5 vae/ folder or safetensors file to start from")
+    s.add_argument("--resume", action="store_true", help="continue the run in --out from its newest checkpoint")
+    s.add_argument("--device", default="cpu", help="cpu or cuda (bf16 autocast on CUDA when configured)")
+    s.set_defaults(func=cmd_train_vae)
+
+    s = sub.add_parser("evaluate", help="metrics of a trained model (stage vae: PSNR/SSIM, depth)",
+                       description="Evaluate a checkpoint on a split and write eval_<stage>.json / .csv.")
+    s.add_argument("--stage", required=True, choices=["vae"], help="which model the checkpoint holds")
+    s.add_argument("--checkpoint", required=True, help="run folder (newest step) or step folder")
+    s.add_argument("--out", default=None, help="folder for the JSON/CSV (default: the checkpoint folder)")
+    s.add_argument("--split", default="val")
+    s.add_argument("--dataroot", default=None, help="override the checkpoint config's dataroot")
+    s.add_argument("--max-clips", type=int, default=None)
+    s.add_argument("--device", default="cpu")
+    s.set_defaults(func=cmd_evaluate)
 
     s = sub.add_parser("demo", help="the main job on the embedded synthetic world (what `make demo` runs)",
                        description="Build the synthetic world and run the main job on it, writing "

@@ -166,6 +166,82 @@ class TrainConfig(Config):
     }
 
 
+# ------------------------------------------------------------------------------ stage 1: VAE
+@dataclass
+class VAEConfig(Config):
+    """`diffusers.AutoencoderKL` in the SD3.5 layout: 16 latent channels, 8x down (4 blocks).
+
+    `paper` is exactly the SD3.5 VAE (83.82M parameters); `pretrained` names a local SD3.5 `vae/`
+    folder or a safetensors file to load (nothing is downloaded).
+    """
+
+    block_out_channels: tuple[int, ...] = (128, 256, 512, 512)
+    layers_per_block: int = 2
+    norm_num_groups: int = 32
+    latent_channels: int = 16
+    mid_block_add_attention: bool = True
+    scaling_factor: float = 1.5305           # z = (mu - shift) * scale
+    shift_factor: float = 0.0609
+    pretrained: str = ""
+
+    PRESETS: ClassVar = {
+        "tiny": dict(block_out_channels=(8, 16, 16, 16), layers_per_block=1, norm_num_groups=4),
+        "demo": dict(block_out_channels=(16, 32, 64, 128), layers_per_block=1, norm_num_groups=8),
+        "paper": dict(block_out_channels=(128, 256, 512, 512), layers_per_block=2, norm_num_groups=32),
+    }
+
+
+@dataclass
+class GSDecoderConfig(Config):
+    """STORM-style Gaussian decoder: latents + Plücker rays + time -> one Gaussian per pixel."""
+
+    patch_size: int = 2                      # in latent pixels; a token covers (8 * patch)^2 image pixels
+    dim: int = 768
+    depth: int = 12
+    heads: int = 12
+    mlp_ratio: float = 4.0
+    num_motion_tokens: int = 16
+    motion_dim: int = 32                     # per-Gaussian key matched against the motion tokens
+    motion_temperature: float = 0.5
+    near: float = 0.5                        # predicted depth lies in [near, far] (log-space sigmoid)
+    far: float = 250.0
+    max_log_scale: float = 3.0               # scale = exp(clamp(x)) x pixel footprint (depth / focal)
+    time_scale: float = 1.0                  # seconds -> time-embedding units
+
+    PRESETS: ClassVar = {
+        "tiny": dict(patch_size=1, dim=32, depth=2, heads=2, num_motion_tokens=4, motion_dim=8),
+        "demo": dict(dim=128, depth=4, heads=4, num_motion_tokens=8, motion_dim=16),
+        "paper": dict(dim=768, depth=12, heads=12, num_motion_tokens=16, motion_dim=32),
+    }
+
+
+@dataclass
+class StormVAEConfig(Config):
+    """Stage 1: STORM-VAE = VAE + GS decoder, with its data, training and loss settings."""
+
+    vae: VAEConfig = field(default_factory=VAEConfig)
+    gs: GSDecoderConfig = field(default_factory=GSDecoderConfig)
+    data: DataConfig = field(default_factory=DataConfig)
+    train: TrainConfig = field(default_factory=TrainConfig)
+    gs_weight: float = 0.5                   # total = VAE loss + gs_weight x reconstruction loss
+    gs_grad_to_vae: bool = True              # False: the ablation (GS decoder trains on detached latents)
+    perceptual_weight: float = 1.0           # ST-LPIPS distances are small (~0.01): weight 1 as in LDM
+    perceptual_net: str = "alex"             # shift-tolerant LPIPS trunk: alex (cheap) or vgg
+    kl_weight: float = 1e-6
+    depth_weight: float = 0.1                # L1 on log depth where depth is known
+    sky_weight: float = 0.1                  # rendered opacity on sky pixels
+    velocity_weight: float = 0.01            # mean |velocity| (m/s)
+    vae_images: int = 0                      # VAE-decoded (frame, camera) images per clip; 0: all context
+    depth_source: str = "auto"               # dense / lidar / auto (dense where the dataset has it)
+    eval_max_depth: float = 80.0             # depth metrics over ground truth in (0, this] metres
+
+    PRESETS: ClassVar = {
+        "tiny": dict(vae_images=4),
+        "demo": dict(vae_images=6),
+        "paper": dict(vae_images=0),
+    }
+
+
 # --------------------------------------------------------------------- stage 2: video diffusion
 @dataclass
 class FlowConfig(Config):
