@@ -1,21 +1,32 @@
 """Read a nuScenes-format dataroot (real nuScenes or our synthetic world) from its JSON tables.
 
-In:  DATAROOT/<version>/*.json, DATAROOT/maps/expansion/<location>.json (optional), image and
-     LiDAR files as named by sample_data.filename (docs/DATA.md).
-Out: `NuScenesReader`: per-scene ordered keyframes; for any sample the ego pose, the 6 cameras'
-     calibration and files, the LiDAR file, annotations (centre, size, yaw, velocity, class...),
-     the caption, and the map as polylines per layer.
+In:  DATAROOT/<version>/*.json (scene, sample, sample_data, calibrated_sensor, sensor, ego_pose,
+     sample_annotation, instance, category, log; optional visibility, caption, splits),
+     DATAROOT/maps/expansion/<log.location>.json (optional), and the image / LiDAR files named by
+     sample_data.filename (docs/DATA.md).
+Out: `NuScenesReader`:
+     scenes / scene(name or token) / scene_names(split) / scene_samples(scene) -> ordered keyframes
+     ego_pose(sample) [4, 4] ego_to_global        camera(sample, channel) -> Camera (K, cam_to_ego,
+     lidar(sample) -> (file, lidar_to_ego)         file, size, ego pose at the camera's timestamp)
+     annotations(sample) -> [Annotation] (centre, size wlh, rotation, yaw, velocity, class, ...)
+     caption(sample) -> str                        map_polylines(scene) -> {layer: [[M, 2] global x, y]}
 
-No nuscenes-devkit: it pins an old numpy. Only the standard library and numpy. Tables are loaded
-once and indexed by token; every reference is checked when used, so a broken dataroot fails with
-one line naming the table, token or file rather than a KeyError deep inside.
+No nuscenes-devkit (it pins an old numpy): the standard library's json and numpy only. Each table
+file is parsed once and reduced to the rows and fields we use (only keyframe sample_data of the 6
+cameras and LIDAR_TOP, only the ego poses they point to), so v1.0-trainval's 2.6M sample_data rows
+cost one parse, not resident memory. The annotation tables are parsed on first use (`preload()`
+forces everything, e.g. before DataLoader workers fork). Every reference is checked when it is
+followed: a broken dataroot fails with one `CvdError` line naming the file, table, token or field
+and the fix, never a KeyError deep inside.
 """
 
 from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -26,8 +37,9 @@ from ..io import read_json
 
 REQUIRED_TABLES = ("scene", "sample", "sample_data", "calibrated_sensor", "sensor", "ego_pose",
                    "sample_annotation", "instance", "category", "log")
+LIDAR = "LIDAR_TOP"
 MAP_LAYERS = ("lane_divider", "road_divider", "ped_crossing", "road_edge", "ego_path")
-# Coarse classes used by conditions and metrics; nuScenes category prefix -> class.
+# Coarse box classes (the 10 nuScenes detection classes) used by conditions and metrics.
 BOX_CLASSES = ("car", "truck", "bus", "trailer", "construction_vehicle", "pedestrian", "motorcycle",
                "bicycle", "traffic_cone", "barrier")
 _CATEGORY_PREFIX = (
@@ -49,11 +61,13 @@ def box_class(category: str) -> int:
 @dataclass
 class Camera:
     channel: str
-    filename: Path          # absolute path of the image
-    K: np.ndarray           # [3, 3] at the file's native size
-    cam_to_ego: np.ndarray  # [4, 4]
-    width: int
+    filename: Path            # absolute path of the image
+    K: np.ndarray             # [3, 3] at the file's native size
+    cam_to_ego: np.ndarray    # [4, 4]
+    width: int                # native size from sample_data (0 if the table does not say)
     height: int
+    ego_to_world: np.ndarray  # [4, 4] ego pose at this camera's timestamp (global frame)
+    timestamp: int            # microseconds
 
 
 @dataclass
@@ -61,222 +75,419 @@ class Annotation:
     token: str
     instance: str
     category: str
-    cls: int                # BOX_CLASSES index, -1 if unmodelled
-    center: np.ndarray      # [3] global
-    size: np.ndarray        # [3] w, l, h
-    rotation: np.ndarray    # [4] w, x, y, z
-    yaw: float
-    velocity: np.ndarray    # [3] global m/s (nan where unknown, as the devkit)
+    cls: int                  # BOX_CLASSES index, -1 if unmodelled
+    center: np.ndarray        # [3] global
+    size: np.ndarray          # [3] w, l, h
+    rotation: np.ndarray      # [4] w, x, y, z (global)
+    yaw: float                # heading about global +z
+    velocity: np.ndarray      # [3] global m/s (nan where unknown, as the devkit)
+    visibility: str           # visibility token ("1".."4" in nuScenes: 0-40 % .. 80-100 %)
+    num_lidar_pts: int
+
+
+class _KeySD(NamedTuple):
+    """The fields of a keyframe sample_data row that we use."""
+    token: str
+    filename: str
+    ego_pose: str
+    calib: str
+    width: int
+    height: int
+    timestamp: int
+
+
+class _Ann(NamedTuple):
+    sample: str
+    instance: str
+    translation: list
+    size: list
+    rotation: list
+    prev: str
+    next: str
     visibility: str
     num_lidar_pts: int
 
 
 class NuScenesReader:
-    """Indexed access to one nuScenes-format version folder."""
+    """Indexed access to one nuScenes-format version folder (see the module docstring)."""
 
     def __init__(self, dataroot: str | Path, version: str = "v1.0-synth"):
         self.root = Path(dataroot)
         self.version = version
-        vdir = self.root / version
+        self.vdir = self.root / version
         if not self.root.is_dir():
             raise CvdError(f"dataroot {self.root} does not exist; run `cvdstorm synth --out {self.root}` "
                            "or point --dataroot at a nuScenes folder")
-        if not vdir.is_dir():
-            found = sorted(p.name for p in self.root.iterdir() if p.is_dir() and p.name.startswith("v1.0"))
+        if not self.vdir.is_dir():
+            found = sorted(p.name for p in self.root.iterdir() if p.is_dir() and (p / "scene.json").is_file())
             raise CvdError(f"{self.root} has no table folder {version!r} (found: {found or 'none'}); "
                            "pass the right --version, or this is not a nuScenes-format dataroot")
-        self.tables: dict[str, dict[str, dict]] = {}
-        for name in REQUIRED_TABLES:
-            rows = read_json(vdir / f"{name}.json", what=f"nuScenes table '{name}'")
-            if not isinstance(rows, list):
-                raise CvdError(f"corrupt nuScenes table {vdir / name}.json: expected a list of records")
-            self.tables[name] = {r["token"]: r for r in rows}
-        self._captions = {}
-        if (vdir / "caption.json").is_file():
-            self._captions = {r["sample_token"]: r["caption"] for r in read_json(vdir / "caption.json", "caption table")}
-        self.splits = read_json(vdir / "splits.json", "splits table") if (vdir / "splits.json").is_file() else None
-        self._sensor_channel = {t: r["channel"] for t, r in self.tables["sensor"].items()}
-        # keyframe sample_data per (sample, channel); annotations per sample
-        self._keyframe: dict[tuple[str, str], dict] = {}
-        for sd in self.tables["sample_data"].values():
-            if sd.get("is_key_frame", True):
-                cs = self._get("calibrated_sensor", sd["calibrated_sensor_token"], f"sample_data {sd['token']}")
-                ch = self._sensor_channel.get(cs["sensor_token"])
-                if ch is None:
-                    raise CvdError(f"calibrated_sensor {cs['token']} names sensor {cs['sensor_token']}, "
-                                   "which is not in sensor.json")
-                self._keyframe[(sd["sample_token"], ch)] = sd
-        self._anns: dict[str, list[dict]] = {}
-        for a in self.tables["sample_annotation"].values():
-            self._anns.setdefault(a["sample_token"], []).append(a)
-        self._category_of_instance = {
-            t: self._get("category", r["category_token"], f"instance {t}")["name"]
-            for t, r in self.tables["instance"].items()}
+        for name in REQUIRED_TABLES:  # fail at once, not minutes later when a lazy table is needed
+            if not (self.vdir / f"{name}.json").is_file():
+                raise CvdError(f"missing nuScenes table '{name}': {self.vdir / name}.json does not exist; "
+                               f"copy the complete {version} folder (all {len(REQUIRED_TABLES)} tables)")
+        self._index_core()
+        self.splits: dict[str, list[str]] | None = None
+        if (self.vdir / "splits.json").is_file():
+            sp = read_json(self.vdir / "splits.json", "splits table")
+            if not (isinstance(sp, dict) and all(isinstance(v, list) for v in sp.values())):
+                raise CvdError(f"corrupt splits table {self.vdir / 'splits.json'}: expected "
+                               '{"train": [scene names], "val": [scene names]}')
+            self.splits = sp
+        self._map_cache: dict[str, dict[str, list[np.ndarray]]] = {}
+        self._ego_path_cache: dict[str, np.ndarray] = {}
 
-    # ------------------------------------------------------------------------------- basics
-    def _get(self, table: str, tok: str, referrer: str) -> dict:
+    # ------------------------------------------------------------------------------ loading
+    def _table(self, name: str) -> list[dict]:
+        rows = read_json(self.vdir / f"{name}.json", what=f"nuScenes table '{name}'")
+        if not isinstance(rows, list) or (rows and not isinstance(rows[0], dict)):
+            raise CvdError(f"corrupt nuScenes table {self.vdir / name}.json: expected a list of records")
+        return rows
+
+    def _corrupt(self, name: str, e: Exception) -> CvdError:
+        what = f"a record has no field {e}" if isinstance(e, KeyError) else f"a record has a malformed value ({e})"
+        return CvdError(f"corrupt nuScenes table {self.vdir / name}.json: {what}; restore the file from the dataset")
+
+    def _index_core(self) -> None:
+        """scene, sample, sensor, calibrated_sensor, log; keyframe sample_data; the ego poses they use."""
+        name = "scene"
         try:
-            return self.tables[table][tok]
+            self._scenes = [{k: r.get(k, "") for k in ("token", "name", "description", "log_token",
+                                                     "first_sample_token", "nbr_samples")}
+                            for r in self._table("scene")]
+            self._scene_key = {}
+            for s in self._scenes:
+                if not (s["token"] and s["name"] and s["first_sample_token"] and s["log_token"]):
+                    raise KeyError("token, name, first_sample_token or log_token")
+                self._scene_key[s["name"]] = self._scene_key[s["token"]] = s
+            name = "sample"
+            # token -> (timestamp, prev, next, scene_token)
+            self._samples = {r["token"]: (int(r["timestamp"]), r["prev"], r["next"], r["scene_token"])
+                             for r in self._table("sample")}
+            name = "log"
+            self._log_location = {r["token"]: r["location"] for r in self._table("log")}
+            name = "sensor"
+            self._sensor_channel = {r["token"]: r["channel"] for r in self._table("sensor")}
+            name = "calibrated_sensor"
+            self._calib = {r["token"]: {"sensor_token": r["sensor_token"], "translation": r["translation"],
+                                        "rotation": r["rotation"], "camera_intrinsic": r.get("camera_intrinsic") or []}
+                           for r in self._table("calibrated_sensor")}
+            name = "sample_data"
+            wanted = set(CAMERAS) | {LIDAR}
+            self._keyframe: dict[tuple[str, str], _KeySD] = {}
+            for r in self._table("sample_data"):
+                if not r.get("is_key_frame", True):
+                    continue
+                cal = self._calib.get(r["calibrated_sensor_token"])
+                if cal is None:
+                    raise CvdError(f"sample_data {r['token']} refers to calibrated_sensor "
+                                   f"{r['calibrated_sensor_token']!r}, which is missing from "
+                                   f"{self.vdir / 'calibrated_sensor.json'} (dangling reference)")
+                ch = self._sensor_channel.get(cal["sensor_token"])
+                if ch is None:
+                    raise CvdError(f"calibrated_sensor {r['calibrated_sensor_token']} refers to sensor "
+                                   f"{cal['sensor_token']!r}, which is missing from {self.vdir / 'sensor.json'} "
+                                   "(dangling reference)")
+                if ch in wanted:
+                    self._keyframe[(r["sample_token"], ch)] = _KeySD(
+                        r["token"], r["filename"], r["ego_pose_token"], r["calibrated_sensor_token"],
+                        int(r.get("width") or 0), int(r.get("height") or 0), int(r["timestamp"]))
+            name = "ego_pose"
+            used = {sd.ego_pose for sd in self._keyframe.values()}
+            self._ego = {r["token"]: (r["translation"], r["rotation"]) for r in self._table("ego_pose")
+                         if r["token"] in used}
+        except (KeyError, TypeError, ValueError) as e:
+            raise self._corrupt(name, e) from None
+
+    @cached_property
+    def _annotation_index(self) -> tuple[dict[str, _Ann], dict[str, list[str]], dict[str, str]]:
+        """(annotation token -> _Ann, sample -> annotation tokens, instance -> category name)."""
+        name = "category"
+        try:
+            cat = {r["token"]: r["name"] for r in self._table("category")}
+            name = "instance"
+            inst = {}
+            for r in self._table("instance"):
+                if r["category_token"] not in cat:
+                    raise CvdError(f"instance {r['token']} refers to category {r['category_token']!r}, which is "
+                                   f"missing from {self.vdir / 'category.json'} (dangling reference)")
+                inst[r["token"]] = cat[r["category_token"]]
+            name = "sample_annotation"
+            anns: dict[str, _Ann] = {}
+            by_sample: dict[str, list[str]] = {}
+            for r in self._table("sample_annotation"):
+                anns[r["token"]] = _Ann(r["sample_token"], r["instance_token"], r["translation"], r["size"],
+                                        r["rotation"], r.get("prev", ""), r.get("next", ""),
+                                        str(r.get("visibility_token", "")), int(r.get("num_lidar_pts", 0) or 0))
+                by_sample.setdefault(r["sample_token"], []).append(r["token"])
+        except (KeyError, TypeError, ValueError) as e:
+            raise self._corrupt(name, e) from None
+        return anns, by_sample, inst
+
+    @cached_property
+    def _captions(self) -> dict[str, str]:
+        path = self.vdir / "caption.json"
+        if not path.is_file():
+            return {}
+        try:
+            return {r["sample_token"]: str(r["caption"]) for r in read_json(path, "caption table")}
+        except (KeyError, TypeError) as e:
+            raise CvdError(f"corrupt caption table {path}: records need sample_token and caption ({e})") from None
+
+    def preload(self) -> "NuScenesReader":
+        """Parse the lazily loaded tables now (before forking DataLoader workers, so they share them)."""
+        self._annotation_index  # noqa: B018
+        self._captions  # noqa: B018
+        return self
+
+    # ------------------------------------------------------------------------------- scenes
+    def _sample(self, tok: str, referrer: str) -> tuple[int, str, str, str]:
+        try:
+            return self._samples[tok]
         except KeyError:
-            raise CvdError(f"{referrer} refers to {table} token {tok!r}, which is missing from "
-                           f"{self.root / self.version / table}.json (dangling reference)") from None
+            raise CvdError(f"{referrer} refers to sample {tok!r}, which is missing from "
+                           f"{self.vdir / 'sample.json'} (dangling reference)") from None
 
     @property
     def scenes(self) -> list[dict]:
-        return list(self.tables["scene"].values())
+        return list(self._scenes)
 
     def scene(self, name_or_token: str) -> dict:
-        for s in self.tables["scene"].values():
-            if name_or_token in (s["name"], s["token"]):
-                return s
-        names = [s["name"] for s in self.scenes][:10]
-        raise CvdError(f"unknown scene {name_or_token!r} in {self.root}/{self.version}; scenes include {names}")
+        try:
+            return self._scene_key[name_or_token]
+        except KeyError:
+            names = [s["name"] for s in self._scenes][:10]
+            raise CvdError(f"unknown scene {name_or_token!r} in {self.vdir}; scenes include {names}") from None
 
     def scene_names(self, split: str = "all") -> list[str]:
-        names = [s["name"] for s in self.scenes]
+        """Scene names of a split from splits.json ("all": every scene, in table order)."""
+        names = [s["name"] for s in self._scenes]
         if split == "all":
             return names
         if self.splits is None:
-            raise CvdError(f"split {split!r} requested but {self.root / self.version}/splits.json is missing; "
-                           "write {\"train\": [...], \"val\": [...]} scene-name lists there or use split 'all'")
+            raise CvdError(f"split {split!r} requested but {self.vdir / 'splits.json'} is missing; "
+                           'write {"train": [...], "val": [...]} scene-name lists there or use split "all"')
         if split not in self.splits:
-            raise CvdError(f"unknown split {split!r}; splits.json has {sorted(self.splits)}")
-        return [n for n in self.splits[split] if n in set(names)]
+            raise CvdError(f"unknown split {split!r}; {self.vdir / 'splits.json'} has {sorted(self.splits)}")
+        have = set(names)
+        return [n for n in self.splits[split] if n in have]
 
-    def scene_samples(self, scene: dict) -> list[str]:
-        """Keyframe sample tokens of a scene in time order (follows sample.next)."""
-        out, tok = [], scene["first_sample_token"]
+    def scene_samples(self, scene: dict | str) -> list[str]:
+        """Keyframe sample tokens of a scene in time order (first_sample_token, then sample.next)."""
+        scene = self.scene(scene) if isinstance(scene, str) else scene
+        out, tok, seen = [], scene["first_sample_token"], set()
         while tok:
-            s = self._get("sample", tok, f"scene {scene['name']}")
+            if tok in seen:
+                raise CvdError(f"scene {scene['name']}: sample.next pointers in {self.vdir / 'sample.json'} form a loop")
+            seen.add(tok)
+            _, _, nxt, sc = self._sample(tok, f"scene {scene['name']}" if not out else f"sample {out[-1]} (next)")
+            if sc != scene["token"]:
+                break  # next points into another scene: this one ends here
             out.append(tok)
-            tok = s["next"]
-            if len(out) > 100000:
-                raise CvdError(f"scene {scene['name']}: sample.next pointers form a loop")
+            tok = nxt
         return out
+
+    def scene_of(self, sample: str) -> dict:
+        sc = self._sample(sample, "request")[3]
+        try:
+            return self._scene_key[sc]
+        except KeyError:
+            raise CvdError(f"sample {sample} refers to scene {sc!r}, which is missing from "
+                           f"{self.vdir / 'scene.json'} (dangling reference)") from None
 
     # ------------------------------------------------------------------------------ per sample
     def timestamp(self, sample: str) -> int:
-        return int(self._get("sample", sample, "request")["timestamp"])
+        """Keyframe time in microseconds."""
+        return self._sample(sample, "request")[0]
 
-    def _sd(self, sample: str, channel: str) -> dict:
+    def channels(self, sample: str) -> list[str]:
+        return [ch for ch in (*CAMERAS, LIDAR) if (sample, ch) in self._keyframe]
+
+    def _sd(self, sample: str, channel: str) -> _KeySD:
         try:
             return self._keyframe[(sample, channel)]
         except KeyError:
-            if channel not in CAMERAS and channel != "LIDAR_TOP" and channel not in self._sensor_channel.values():
-                raise CvdError(f"unknown camera/sensor {channel!r}; expected one of {list(CAMERAS)} or LIDAR_TOP") from None
-            raise CvdError(f"sample {sample} has no keyframe for {channel} in sample_data.json") from None
+            if channel not in CAMERAS and channel != LIDAR:
+                raise CvdError(f"unknown camera/sensor {channel!r}; expected one of {list(CAMERAS)} or {LIDAR}") from None
+            self._sample(sample, f"request for {channel}")
+            raise CvdError(f"sample {sample} has no keyframe {channel} record in "
+                           f"{self.vdir / 'sample_data.json'}; the dataset is incomplete") from None
 
-    def ego_pose(self, sample: str, channel: str = "LIDAR_TOP") -> np.ndarray:
-        """ego_to_world [4, 4] at the keyframe of `channel` (nuScenes gives each sensor its own)."""
-        sd = self._sd(sample, channel)
-        ep = self._get("ego_pose", sd["ego_pose_token"], f"sample_data {sd['token']}")
-        return _pose(ep, f"ego_pose {ep['token']}")
+    def _ego_of(self, sd: _KeySD) -> np.ndarray:
+        try:
+            t, q = self._ego[sd.ego_pose]
+        except KeyError:
+            raise CvdError(f"sample_data {sd.token} refers to ego_pose {sd.ego_pose!r}, which is missing from "
+                           f"{self.vdir / 'ego_pose.json'} (dangling reference)") from None
+        return _pose(t, q, f"{self.vdir / 'ego_pose.json'}: ego_pose {sd.ego_pose}")
+
+    def _calib_of(self, sd: _KeySD) -> dict:
+        return self._calib[sd.calib]  # checked at indexing
+
+    def ego_pose(self, sample: str, channel: str | None = None) -> np.ndarray:
+        """ego_to_world [4, 4] at the keyframe of `channel` (nuScenes gives each sensor its own
+        timestamp and pose); default LIDAR_TOP, the sample's reference sensor."""
+        if channel is None:
+            channel = LIDAR if (sample, LIDAR) in self._keyframe else next(iter(self.channels(sample)), LIDAR)
+        return self._ego_of(self._sd(sample, channel))
 
     def camera(self, sample: str, channel: str) -> Camera:
         if channel not in CAMERAS:
             raise CvdError(f"unknown camera {channel!r}; expected one of {list(CAMERAS)}")
         sd = self._sd(sample, channel)
-        cs = self._get("calibrated_sensor", sd["calibrated_sensor_token"], f"sample_data {sd['token']}")
-        K = np.asarray(cs["camera_intrinsic"], dtype=np.float64)
-        if K.shape != (3, 3) or not np.isfinite(K).all():
-            raise CvdError(f"calibrated_sensor {cs['token']}: camera_intrinsic must be a finite 3x3 matrix")
-        return Camera(channel, self.root / sd["filename"], K, _pose(cs, f"calibrated_sensor {cs['token']}"),
-                      int(sd.get("width") or 0), int(sd.get("height") or 0))
+        cs = self._calib_of(sd)
+        where = f"{self.vdir / 'calibrated_sensor.json'}: calibrated_sensor {sd.calib}"
+        try:
+            K = np.asarray(cs["camera_intrinsic"], dtype=np.float64)
+        except (TypeError, ValueError):
+            K = np.zeros(0)
+        if K.shape != (3, 3):
+            raise CvdError(f"{where}: camera_intrinsic must be a 3x3 matrix, got {cs['camera_intrinsic']!r}")
+        if not np.isfinite(K).all() or K[0, 0] <= 0 or K[1, 1] <= 0:
+            raise CvdError(f"{where}: camera_intrinsic has NaN/Inf or non-positive focal lengths; fix the record")
+        return Camera(channel, self.root / sd.filename, K, _pose(cs["translation"], cs["rotation"], where),
+                      sd.width, sd.height, self._ego_of(sd), sd.timestamp)
 
     def lidar(self, sample: str) -> tuple[Path, np.ndarray]:
         """(LiDAR file path, lidar_to_ego [4, 4])."""
-        sd = self._sd(sample, "LIDAR_TOP")
-        cs = self._get("calibrated_sensor", sd["calibrated_sensor_token"], f"sample_data {sd['token']}")
-        return self.root / sd["filename"], _pose(cs, f"calibrated_sensor {cs['token']}")
+        sd = self._sd(sample, LIDAR)
+        cs = self._calib_of(sd)
+        return self.root / sd.filename, _pose(cs["translation"], cs["rotation"],
+                                              f"{self.vdir / 'calibrated_sensor.json'}: calibrated_sensor {sd.calib}")
 
     def annotations(self, sample: str) -> list[Annotation]:
+        anns, by_sample, inst = self._annotation_index
         out = []
-        for a in self._anns.get(sample, []):
-            cat = self._category_of_instance.get(a["instance_token"])
+        for tok in by_sample.get(sample, []):
+            a = anns[tok]
+            cat = inst.get(a.instance)
             if cat is None:
-                raise CvdError(f"sample_annotation {a['token']} refers to instance {a['instance_token']}, "
-                               "which is missing from instance.json")
-            c, s, q = (np.asarray(a[k], dtype=np.float64) for k in ("translation", "size", "rotation"))
-            if not (np.isfinite(c).all() and np.isfinite(s).all() and np.isfinite(q).all()):
-                raise CvdError(f"sample_annotation {a['token']}: NaN/Inf in translation, size or rotation")
-            out.append(Annotation(a["token"], a["instance_token"], cat, box_class(cat), c, s, q, float(quat_to_yaw(q)),
-                                  self.box_velocity(a), a.get("visibility_token", ""), int(a.get("num_lidar_pts", 0))))
+                raise CvdError(f"sample_annotation {tok} refers to instance {a.instance!r}, which is missing "
+                               f"from {self.vdir / 'instance.json'} (dangling reference)")
+            try:
+                c, s, q = (np.asarray(x, dtype=np.float64) for x in (a.translation, a.size, a.rotation))
+            except (TypeError, ValueError):
+                c = s = q = np.zeros(0)
+            if c.shape != (3,) or s.shape != (3,) or q.shape != (4,):
+                raise CvdError(f"{self.vdir / 'sample_annotation.json'}: sample_annotation {tok} needs translation [3], "
+                               "size [3] and rotation [4]")
+            if not (np.isfinite(c).all() and np.isfinite(s).all() and np.isfinite(q).all()) or not q.any():
+                raise CvdError(f"{self.vdir / 'sample_annotation.json'}: sample_annotation {tok} has NaN/Inf "
+                               "(or a zero quaternion) in translation, size or rotation; fix or drop the record")
+            out.append(Annotation(tok, a.instance, cat, box_class(cat), c, s, q, float(quat_to_yaw(q)),
+                                  self.box_velocity(tok), a.visibility, a.num_lidar_pts))
         return out
 
-    def box_velocity(self, ann: dict, max_time_diff: float = 1.5) -> np.ndarray:
-        """Velocity [3] (m/s) by central difference over prev/next annotations, as the devkit does."""
-        has_prev, has_next = bool(ann["prev"]), bool(ann["next"])
+    def box_velocity(self, ann_token: str, max_time_diff: float = 1.5) -> np.ndarray:
+        """Velocity [3] (m/s, global) of an annotation, exactly as the devkit's `box_velocity`:
+        the position difference between the previous and next annotations of the same instance
+        (or this one where a neighbour is missing) over their time difference; nan when the
+        instance has a single annotation or the gap exceeds max_time_diff (doubled for a central
+        difference)."""
+        anns = self._annotation_index[0]
+        cur = anns[ann_token]
+        has_prev, has_next = bool(cur.prev), bool(cur.next)
         if not has_prev and not has_next:
             return np.full(3, np.nan)
-        first = self._get("sample_annotation", ann["prev"], f"sample_annotation {ann['token']}") if has_prev else ann
-        last = self._get("sample_annotation", ann["next"], f"sample_annotation {ann['token']}") if has_next else ann
-        dt = (self.timestamp(last["sample_token"]) - self.timestamp(first["sample_token"])) * 1e-6
-        if dt <= 0:
+
+        def neighbour(tok: str) -> _Ann:
+            try:
+                return anns[tok]
+            except KeyError:
+                raise CvdError(f"sample_annotation {ann_token} refers to prev/next annotation {tok!r}, which is "
+                               f"missing from {self.vdir / 'sample_annotation.json'} (dangling reference)") from None
+
+        first = neighbour(cur.prev) if has_prev else cur
+        last = neighbour(cur.next) if has_next else cur
+        dt = (self._sample(last.sample, f"sample_annotation {ann_token}")[0]
+              - self._sample(first.sample, f"sample_annotation {ann_token}")[0]) * 1e-6
+        if has_prev and has_next:
+            max_time_diff *= 2
+        if dt > max_time_diff or dt <= 0:
             return np.full(3, np.nan)
-        if dt > (2 * max_time_diff if has_prev and has_next else max_time_diff):
-            return np.full(3, np.nan)
-        return (np.asarray(last["translation"]) - np.asarray(first["translation"])) / dt
+        return (np.asarray(last.translation, np.float64) - np.asarray(first.translation, np.float64)) / dt
 
     def caption(self, sample: str) -> str:
+        """caption.json's caption for the sample, else the scene's description."""
         if sample in self._captions:
             return self._captions[sample]
-        s = self._get("sample", sample, "caption request")
-        return self._get("scene", s["scene_token"], f"sample {sample}").get("description", "")
+        return str(self.scene_of(sample).get("description") or "")
 
     # ----------------------------------------------------------------------------------- map
-    def location(self, scene: dict) -> str:
-        return self._get("log", scene["log_token"], f"scene {scene['name']}")["location"]
+    def location(self, scene: dict | str) -> str:
+        scene = self.scene(scene) if isinstance(scene, str) else scene
+        try:
+            return self._log_location[scene["log_token"]]
+        except KeyError:
+            raise CvdError(f"scene {scene['name']} refers to log {scene['log_token']!r}, which is missing from "
+                           f"{self.vdir / 'log.json'} (dangling reference)") from None
 
-    def map_polylines(self, scene: dict) -> dict[str, list[np.ndarray]]:
-        """Map layers as lists of [M, 2] global polylines (closed rings repeat their first point),
-        plus the scene's `ego_path`."""
-        out = dict(self._map_for(self.location(scene)))
-        out["ego_path"] = [np.stack([self.ego_pose(s)[:2, 3] for s in self.scene_samples(scene)])]
+    def ego_path(self, scene: dict | str) -> np.ndarray:
+        """[K, 2] global x, y of the scene's keyframe ego poses (LIDAR_TOP), in time order."""
+        scene = self.scene(scene) if isinstance(scene, str) else scene
+        if scene["token"] not in self._ego_path_cache:
+            poses = [self.ego_pose(s)[:2, 3] for s in self.scene_samples(scene)]
+            self._ego_path_cache[scene["token"]] = np.stack(poses) if poses else np.zeros((0, 2))
+        return self._ego_path_cache[scene["token"]]
+
+    def map_polylines(self, scene: dict | str) -> dict[str, list[np.ndarray]]:
+        """Map layers as lists of [M, 2] global x, y polylines (closed rings repeat their first
+        point): lane_divider, road_divider, ped_crossing, road_edge, and the scene's ego_path.
+        The whole location's map; `clips` keeps the part near a clip."""
+        scene = self.scene(scene) if isinstance(scene, str) else scene
+        loc = self.location(scene)
+        if loc not in self._map_cache:
+            self._map_cache[loc] = read_map_expansion(self.root / "maps" / "expansion" / f"{loc}.json")
+        out = dict(self._map_cache[loc])
+        path = self.ego_path(scene)
+        out["ego_path"] = [path] if len(path) > 1 else []
         return out
 
-    def _map_for(self, location: str) -> dict[str, list[np.ndarray]]:
-        cache = self.__dict__.setdefault("_map_cache", {})
-        if location not in cache:
-            cache[location] = _read_map_expansion(self.root / "maps" / "expansion" / f"{location}.json")
-        return cache[location]
 
-
-def _pose(rec: dict, where: str) -> np.ndarray:
-    t = np.asarray(rec.get("translation"), dtype=np.float64)
-    q = np.asarray(rec.get("rotation"), dtype=np.float64)
+def _pose(t: Any, q: Any, where: str) -> np.ndarray:
+    """(translation [3], quaternion [4] w, x, y, z) -> [4, 4], checked."""
+    try:
+        t = np.asarray(t, dtype=np.float64)
+        q = np.asarray(q, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise CvdError(f"{where}: translation and rotation must be lists of numbers") from None
     if t.shape != (3,) or q.shape != (4,):
         raise CvdError(f"{where}: translation must have 3 and rotation 4 numbers")
     if not (np.isfinite(t).all() and np.isfinite(q).all()):
         raise CvdError(f"{where}: NaN/Inf in translation or rotation; fix or drop this record")
-    if abs(np.linalg.norm(q) - 1) > 1e-3:
-        raise CvdError(f"{where}: rotation quaternion is not unit length (|q| = {np.linalg.norm(q):.4f})")
+    n = float(np.linalg.norm(q))
+    if abs(n - 1) > 1e-3:
+        raise CvdError(f"{where}: rotation quaternion is not unit length (|q| = {n:.4f}); fix this record")
     return make_pose(quat_to_rotmat(q), t)
 
 
 _warned: set[str] = set()
 
 
-def _read_map_expansion(path: Path) -> dict[str, list[np.ndarray]]:
-    """nuScenes map-expansion JSON -> polylines per layer (lane_divider, road_divider, ped_crossing,
-    road_edge). A missing file gives empty layers and a one-time warning."""
-    empty = {k: [] for k in MAP_LAYERS if k != "ego_path"}
+def read_map_expansion(path: str | Path) -> dict[str, list[np.ndarray]]:
+    """nuScenes map-expansion JSON -> {layer: list of [M, 2] polylines} for lane_divider,
+    road_divider (their `line`s), ped_crossing and road_edge (exteriors, and holes, of the
+    ped_crossing / drivable_area polygons, closed). A missing file gives empty layers and one warning."""
+    path = Path(path)
+    empty: dict[str, list[np.ndarray]] = {k: [] for k in MAP_LAYERS if k != "ego_path"}
     if not path.is_file():
         if str(path) not in _warned:
             _warned.add(str(path))
-            warnings.warn(f"no map expansion at {path}; map controls will be empty", stacklevel=3)
+            warnings.warn(f"no map expansion at {path}; map controls will be empty "
+                          "(install the nuScenes map expansion there to get them)", stacklevel=3)
         return empty
     m = read_json(path, "map expansion")
     try:
-        nodes = {n["token"]: (n["x"], n["y"]) for n in m["node"]}
-        lines = {l["token"]: l["node_tokens"] for l in m["line"]}
-        polys = {p["token"]: p for p in m["polygon"]}
+        nodes = {n["token"]: (float(n["x"]), float(n["y"])) for n in m["node"]}
+        lines = {ln["token"]: ln["node_tokens"] for ln in m.get("line", [])}
+        polys = {p["token"]: p for p in m.get("polygon", [])}
 
-        def pts(tokens):
-            return np.asarray([nodes[t] for t in tokens], dtype=np.float64)
+        def pts(tokens: list[str]) -> np.ndarray:
+            return np.asarray([nodes[t] for t in tokens], dtype=np.float64).reshape(-1, 2)
 
-        def ring(tokens):
+        def ring(tokens: list[str]) -> np.ndarray:
             p = pts(tokens)
-            return np.concatenate([p, p[:1]]) if len(p) else p
+            return np.concatenate([p, p[:1]]) if len(p) and not np.array_equal(p[0], p[-1]) else p
 
         out = dict(empty)
         out["lane_divider"] = [pts(lines[r["line_token"]]) for r in m.get("lane_divider", [])]
@@ -289,6 +500,11 @@ def _read_map_expansion(path: Path) -> dict[str, list[np.ndarray]]:
                 edges.append(ring(p["exterior_node_tokens"]))
                 edges += [ring(h["node_tokens"]) for h in p.get("holes", [])]
         out["road_edge"] = edges
-    except KeyError as e:
-        raise CvdError(f"corrupt map expansion {path}: missing key or token {e}") from None
+    except (KeyError, TypeError, ValueError) as e:
+        raise CvdError(f"corrupt map expansion {path}: missing key or token {e}; re-install the map expansion") from None
+    for layer, pls in out.items():
+        for p in pls:
+            if not np.isfinite(p).all():
+                raise CvdError(f"corrupt map expansion {path}: NaN/Inf node coordinates in layer {layer}")
+    out = {k: [p for p in v if len(p) > 1] for k, v in out.items()}
     return out

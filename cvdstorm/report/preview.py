@@ -1,50 +1,94 @@
-"""Preview of a dataset scene: MP4 of the 6 cameras (rig layout) with box/map overlays, beside depth.
+"""Preview of a dataset scene: an MP4 of the 6 cameras with box/map overlays, beside their depth.
 
-In:  a nuScenes-format dataroot, a scene. Out: an H.264 MP4; each frame is a caption strip over
-[camera mosaic with controls drawn on top | depth mosaic] (dense depth where the dataset has it,
-else LiDAR depth).
+In:  a nuScenes-format dataroot (real nuScenes or the synthetic world), a scene, frame count, size.
+Out: an H.264 MP4 (cvdstorm.io.write_video, atomic: an existing file is only replaced by a
+     complete new one). Each video frame, uint8 [18 + 2H, 6W, 3], is
+
+        caption strip: scene, time, caption
+        [ FRONT_LEFT  FRONT  FRONT_RIGHT | depth of the same 6 cameras, turbo colour map on ]
+        [ BACK_LEFT   BACK   BACK_RIGHT  | inverse depth (near = red, far = blue, unknown = black) ]
+
+     with the box wireframes (class colours) and map polylines (layer colours) of
+     data/conditions.py drawn over the camera images. Depth is the dataset's dense depth where it
+     has depth/ PNGs, else the projected LiDAR points (dilated to 3x3 so they are visible).
+
+Frames are loaded one at a time (all in the coordinates of the first frame), so memory does not
+grow with the scene's length.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterator
 
 import numpy as np
 from tqdm.auto import tqdm
 
-from ..config import DataConfig
-from ..data.clips import ClipDataset
+from ..data.clips import load_clip, scene_map
 from ..data.conditions import control_images
 from ..data.nuscenes import NuScenesReader
+from ..errors import CvdError
 from ..io import write_video
 from .visual import caption_bar, colorize_depth, tile_rig, to_uint8
 
+CAPTION_HEIGHT = 18
 
-def preview_frames(clip: dict) -> list[np.ndarray]:
-    """uint8 frames [H', W', 3] for one clip (see module docstring)."""
+
+def preview_frame(clip: dict, t: int) -> np.ndarray:
+    """uint8 [18 + 2H, 6W, 3]: frame t of a clip (see the module docstring)."""
     H, W = clip["images"].shape[-2:]
-    ctl = control_images(clip["boxes"], clip["map"], clip["intrinsics"], clip["cam_to_world"], H, W)
-    frames = []
-    for t in tqdm(range(len(ctl)), desc="preview", leave=False):
-        img = to_uint8(clip["images"][t])                                  # [V, H, W, 3]
-        c = (np.moveaxis(ctl[t], 1, -1) * 255).astype(np.uint8)             # [V, H, W, 3]
-        over = np.where(c.any(-1, keepdims=True), c, img)
-        dense = clip["depth"][t].numpy()
-        depth = dense if dense.any() else clip["lidar_depth"][t].numpy()
-        mosaic = np.concatenate([tile_rig(over), tile_rig(colorize_depth(depth))], axis=1)
-        frames.append(np.concatenate([caption_bar(mosaic.shape[1], clip["captions"][t]), mosaic], axis=0))
-    return frames
+    ctl = control_images(clip["boxes"][t:t + 1], clip["map"], clip["intrinsics"][t:t + 1],
+                         clip["cam_to_world"][t:t + 1], H, W)[0]           # [V, 3, H, W] in [0, 1]
+    img = to_uint8(clip["images"][t])                                      # [V, H, W, 3]
+    c = (np.moveaxis(ctl, 1, -1) * 255 + 0.5).astype(np.uint8)             # [V, H, W, 3]
+    over = np.where(c.any(-1, keepdims=True), c, img)
+    dense = clip["depth"][t].numpy()
+    depth = dense if dense.any() else _dilate_points(clip["lidar_depth"][t].numpy())
+    mosaic = np.concatenate([tile_rig(over), tile_rig(colorize_depth(depth, near=3.0, far=80.0))], axis=1)
+    text = f"{clip['scene']}  t={float(clip['timestamps'][t]):.1f}s  {clip['captions'][t]}"
+    return np.concatenate([caption_bar(mosaic.shape[1], text, CAPTION_HEIGHT), mosaic], axis=0)
+
+
+def _dilate_points(depth: np.ndarray) -> np.ndarray:
+    """Sparse depth [V, H, W] -> each point spread over its 3x3 neighbourhood, nearest point winning."""
+    from scipy.ndimage import grey_dilation
+
+    inv = np.where(depth > 0, 1.0 / np.maximum(depth, 1e-6), 0.0)
+    inv = grey_dilation(inv, size=(1, 3, 3))
+    return np.where(inv > 0, 1.0 / np.maximum(inv, 1e-12), 0.0).astype(np.float32)
 
 
 def write_preview(dataroot: str | Path, out: str | Path, version: str = "v1.0-synth", scene: str | None = None,
-                  frames: int | None = None, width: int = 448, height: int = 256, fps: float = 2.0) -> Path:
-    reader = NuScenesReader(dataroot, version)
-    name = reader.scene(scene)["name"] if scene else reader.scenes[0]["name"]
-    n = len(reader.scene_samples(reader.scene(name)))
-    n = min(n, frames) if frames else n
-    cfg = DataConfig(dataroot=str(dataroot), version=version, split="all", num_frames=n, height=height, width=width)
-    ds = ClipDataset(cfg, reader)
-    i = next(k for k, (s, _) in enumerate(ds.index) if s == name)
+                  frames: int | None = None, width: int = 448, height: int = 256, fps: float = 2.0,
+                  map_radius: float = 80.0, progress: bool | None = None) -> Path:
+    """Write the preview MP4 of `scene` (name or token; default the first) and return its path.
+
+    frames: at most this many keyframes from the scene's start (default all). progress: a tqdm
+    bar (None: only on a terminal)."""
+    if frames is not None and frames < 1:
+        raise CvdError(f"--frames must be at least 1, got {frames}")
+    if width < 8 or height < 8:
+        raise CvdError(f"preview images must be at least 8x8 pixels, got {width}x{height}")
     out = Path(out)
-    write_video(out, preview_frames(ds[i]), fps=fps)
+    if out.suffix.lower() != ".mp4":
+        raise CvdError(f"preview output must be an .mp4 file, got {out}")
+    if out.is_dir():
+        raise CvdError(f"{out} is a folder; give a file path ending in .mp4")
+    reader = NuScenesReader(dataroot, version)
+    sc = reader.scene(scene) if scene else reader.scenes[0] if reader.scenes else None
+    if sc is None:
+        raise CvdError(f"{reader.vdir / 'scene.json'} lists no scenes")
+    samples = reader.scene_samples(sc)[:frames]
+    if not samples:
+        raise CvdError(f"scene {sc['name']} has no keyframes in {reader.vdir / 'sample.json'}")
+    world = reader.ego_pose(samples[0])
+    polylines = scene_map(reader, sc["name"], map_radius)
+
+    def frames_iter() -> Iterator[np.ndarray]:
+        for s in tqdm(samples, desc=f"preview {sc['name']}", unit="frame", disable=None if progress is None else not progress):
+            clip = load_clip(reader, [s], height, width, map_radius, world=world, scene_polylines=polylines)
+            clip["timestamps"] = clip["timestamps"] + (reader.timestamp(s) - reader.timestamp(samples[0])) * 1e-6
+            yield preview_frame(clip, 0)
+
+    write_video(out, frames_iter(), fps=fps)
     return out
