@@ -27,7 +27,7 @@ def cmd_synth(args) -> None:
     from .data.synthetic import SynthConfig, write_dataset
 
     cfg = SynthConfig(scenes=args.scenes, seed=args.seed, frames=args.frames, width=args.width,
-                      height=args.height, hz=args.hz, version=args.version)
+                      height=args.height, hz=args.hz, version=args.version, workers=args.workers)
     write_dataset(args.out, cfg, overwrite=args.overwrite)
     print(f"synthetic world written to {args.out} ({args.version}, {args.scenes} scenes)")
 
@@ -92,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--height", type=int, default=256, help="image height (default 256)")
     s.add_argument("--hz", type=float, default=2.0, help="keyframe rate in Hz (nuScenes: 2)")
     s.add_argument("--version", default="v1.0-synth", help="table folder name (default v1.0-synth)")
+    s.add_argument("--workers", type=int, default=2, help="render processes (default 2; 1 renders in-process)")
     s.add_argument("--overwrite", action="store_true", help="replace an existing dataroot")
     s.set_defaults(func=cmd_synth)
 

@@ -390,14 +390,21 @@ class Hits:
     point: np.ndarray     # [N, 3] world hit point
 
 
+TILE = 16                  # camera rays are cast in TILE x TILE pixel tiles (see cast_rays `tiles`)
+TT = TILE * TILE
+
+
 def cast_rays(scene: Scene, t: float, origin: np.ndarray, dirs: np.ndarray, box_ids=None,
-              regions=None, lower=None, max_t: float = np.inf) -> Hits:
+              regions=None, lower=None, max_t: float = np.inf, tiles=None) -> Hits:
     """Exact first hits of rays origin + s * dirs (s > 0) at scene time t.
 
-    dirs [N, 3]. box_ids: boxes to test (default all). regions: optional list parallel to box_ids
-    of index arrays (or slices) of the rays each box can possibly hit (screen-space culling).
-    lower: optional [len(box_ids)] lower bounds of the ray parameter at which each box can be hit;
-    boxes are best given nearest first, so rays already hit in front of a box skip it.
+    dirs [N, 3]. box_ids: boxes to test (default all solid boxes). regions: optional list parallel
+    to box_ids of index arrays (or slices) of the rays each box can possibly hit (screen-space
+    culling). lower: optional [len(box_ids)] lower bounds of the ray parameter at which each box
+    can be hit; boxes are best given nearest first, so rays already hit in front of a box skip it.
+    tiles: instead of regions, a list of tile-id arrays per box for rays laid out tile-major
+    (N = n_tiles * TT, tile k owning rays [k*TT, (k+1)*TT)); a box then skips every tile whose
+    farthest hit so far is nearer than its lower bound (hierarchical occlusion culling).
     """
     n = len(dirs)
     # structure of arrays: 1-D passes are several times faster than [N, 3] reductions in numpy
@@ -412,8 +419,18 @@ def cast_rays(scene: Scene, t: float, origin: np.ndarray, dirs: np.ndarray, box_
     centers = bx.centers(t)
     ids = np.nonzero(bx.solid)[0] if box_ids is None else box_ids
     all_rays = np.arange(n)
+    if tiles is not None:
+        best2d = best.reshape(-1, TT)        # a view: tile_max follows best
+        tile_max = best2d.max(1)
+        in_tile = np.arange(TT)
     for k, i in enumerate(ids):
-        sel = all_rays if regions is None or isinstance(regions[k], slice) else regions[k]
+        if tiles is not None:
+            tids = tiles[k][tile_max[tiles[k]] > lower[k]]
+            if len(tids) == 0:
+                continue
+            sel = (tids[:, None] * TT + in_tile).ravel()
+        else:
+            sel = all_rays if regions is None or isinstance(regions[k], slice) else regions[k]
         if lower is not None:
             sel = sel[best[sel] > lower[k]]   # occlusion culling: something nearer already hit
         if len(sel) == 0:
@@ -446,6 +463,9 @@ def cast_rays(scene: Scene, t: float, origin: np.ndarray, dirs: np.ndarray, box_
         axis_hit[idx] = ax_
         ldir = np.where(ax_ == 0, lx[hit], np.where(ax_ == 1, ly[hit], lz[hit]))
         sign_hit[idx] = -np.sign(ldir)
+        if tiles is not None:
+            touched = np.unique(idx // TT)
+            tile_max[touched] = best2d[touched].max(1)
     finite = np.isfinite(best)
     tb = np.where(finite, best, 0.0)
     point = origin + tb[:, None] * dirs
@@ -597,41 +617,43 @@ def shade(scene: Scene, hits: Hits, dirs: np.ndarray, origin: np.ndarray, ego_fw
     b = hits.box >= 0
     if b.any():
         alb[b], emit[b], spec[b] = _box_materials(scene, hits, b, night)
-    ndl = np.clip(hits.normal[:, 0] * sun[0] + hits.normal[:, 1] * sun[1] + hits.normal[:, 2] * sun[2], 0, 1)
+    nrm = hits.normal
+    ndl = np.clip(nrm[:, 0] * sun[0] + nrm[:, 1] * sun[1] + nrm[:, 2] * sun[2], 0, 1)
     # ambient is stronger on up-facing surfaces (sky light) than on walls
-    sky_light = 0.75 + 0.25 * hits.normal[:, 2]
-    rgb = alb * (amb * sky_light[:, None] + sun_col * ndl[:, None])
-    # specular: reflection of the sky / sun highlight, Schlick-like grazing boost
-    dn = dirs / np.linalg.norm(dirs, axis=1, keepdims=True)
-    cos_v = np.abs(np.sum(dn * hits.normal, 1))
-    fres = spec * (0.04 + 0.96 * (1 - cos_v) ** 5)
-    refl = dn - 2 * np.sum(dn * hits.normal, 1, keepdims=True) * hits.normal
-    hl = np.clip(refl @ sun, 0, 1) ** 40 * spec * 0.8
-    rgb = rgb + fres[:, None] * sky_hor + hl[:, None] * sun_col
+    light = amb[None] * (0.75 + 0.25 * nrm[:, 2:3]) + sun_col[None] * ndl[:, None]
+    rgb = alb * light + emit
+    dn = dirs / np.sqrt(dirs[:, 0] ** 2 + dirs[:, 1] ** 2 + dirs[:, 2] ** 2)[:, None]
+    sp = np.nonzero(spec > 0)[0]
+    if len(sp):  # specular: sky reflection with a Schlick grazing boost, and the sun's highlight
+        d, n_, k = dn[sp], nrm[sp], spec[sp]
+        dot = np.sum(d * n_, 1)
+        fres = k * (0.04 + 0.96 * (1 - np.abs(dot)) ** 5)
+        refl = d - 2 * dot[:, None] * n_
+        hl = np.clip(refl @ sun, 0, 1) ** 40 * k * 0.8
+        rgb[sp] += fres[:, None] * sky_hor + hl[:, None] * sun_col
+    solid = np.nonzero(np.isfinite(hits.depth))[0]
+    to = pt[solid] - origin
+    dist = np.sqrt(np.sum(to * to, 1))
     if night:  # ego headlights light the road and objects ahead
-        to = pt - origin
-        dist = np.linalg.norm(to, axis=1) + 1e-6
-        cosang = (to @ ego_fwd) / dist
+        cosang = (to @ ego_fwd) / (dist + 1e-6)
         beam = np.clip((cosang - 0.82) / 0.18, 0, 1) * np.clip(1 - dist / 45, 0, 1) ** 1.5
-        rgb = rgb + alb * beam[:, None] * np.array([1.3, 1.25, 1.1])
         # street-light pools at the intersections
-        ddx, ddy, _, _ = _road_frame(pt[:, 0], pt[:, 1])
-        r2 = (np.minimum(np.abs(ddx), 30) ** 2 + np.minimum(np.abs(ddy), 30) ** 2)
-        pool = np.exp(-r2 / 250.0) * 0.8
-        rgb = rgb + alb * pool[:, None] * np.array([1.0, 0.8, 0.5])
-    rgb = rgb + emit
-    sky = ~np.isfinite(hits.depth)
-    if sky.any():
+        ddx, ddy, _, _ = _road_frame(pt[solid, 0], pt[solid, 1])
+        pool = np.exp(-(np.minimum(np.abs(ddx), 30) ** 2 + np.minimum(np.abs(ddy), 30) ** 2) / 250.0) * 0.8
+        rgb[solid] += alb[solid] * (beam[:, None] * np.array([1.3, 1.25, 1.1]) + pool[:, None] * np.array([1.0, 0.8, 0.5]))
+    sky = np.nonzero(~np.isfinite(hits.depth))[0]
+    if len(sky):
         rgb[sky] = _sky(scene, dn[sky], sun, sky_top, sky_hor, haze)
-    dist = np.where(sky, np.inf, np.linalg.norm(pt - origin, axis=1))
-    f = 1 - np.exp(-np.where(np.isfinite(dist), dist, 1e9) / FOG_LENGTH[scene.weather])
-    f = np.where(sky, 0.0 if scene.weather == "clear" else 0.85, f)
-    rgb = rgb * (1 - f[:, None]) + haze * f[:, None]
+        if scene.weather != "clear":
+            rgb[sky] = rgb[sky] * 0.15 + haze * 0.85
+    # fog / haze: exponential blend towards the haze colour with distance
+    f = (1 - np.exp(-dist / FOG_LENGTH[scene.weather]))[:, None]
+    rgb[solid] = rgb[solid] * (1 - f) + haze * f
     if wet:  # rain streaks: thin slanted bright lines fixed to the view ray (near the lens)
         a = np.floor(dn[:, 0] * 260 + dn[:, 1] * 260 + dn[:, 2] * 35).astype(np.int64)
         b_ = np.floor(dn[:, 2] * 9).astype(np.int64)
         streak = _hash(a, b_, np.floor(np.arctan2(dn[:, 1], dn[:, 0]) * 40).astype(np.int64))
-        rgb = rgb + (streak > 0.975)[:, None] * (0.05 if night else 0.12)
+        rgb += (streak > 0.975)[:, None] * (0.05 if night else 0.12)
     return np.clip(rgb, 0, 1)
 
 

@@ -28,12 +28,13 @@ from tqdm.auto import tqdm
 
 from .. import CAMERAS
 from ..errors import CvdError
-from ..geometry import box_corners, invert_pose, make_pose, rotmat_to_quat, transform_points, yaw_to_quat
+from ..geometry import BOX_EDGES, box_corners, invert_pose, make_pose, rotmat_to_quat, transform_points, yaw_to_quat
 from ..io import write_bytes, write_image, write_json
 from . import synth_map as M
 from . import synth_world as W
 
 LOCATION = "synth-grid"
+_EDGES = np.array(BOX_EDGES)
 # Rig after nuScenes' calibration (ego frame: x forward, y left, z up): mount position, yaw of the
 # optical axis, focal length in pixels at the native 1600 px width. Horizontal FOVs: about 64 deg
 # (front, sides) and 90 deg (back), so neighbouring cameras overlap by 5 to 15 deg.
@@ -130,8 +131,25 @@ def camera_rays(K: np.ndarray, cam_to_world: np.ndarray, H: int, Wd: int) -> np.
     return np.einsum("nj,ij->ni", pix, cam_to_world[:3, :3] @ np.linalg.inv(K))
 
 
+NEAR = 0.05   # near plane (m) for clipping boxes before projecting their outline
+
+
 def _projected_rect(corners_cam: np.ndarray, K: np.ndarray, H: int, Wd: int):
-    """Pixel rectangle (u0, v0, u1, v1) covering a box whose corners [8, 3] are all in front, or None."""
+    """Pixel rectangle (u0, v0, u1, v1) covering the part of a box (corners [8, 3] in the camera
+    frame) in front of the near plane, or None when it is off-screen or behind.
+
+    A box crossing the near plane is clipped first: its visible part is the convex hull of the
+    corners in front and the points where its 12 edges cross the plane.
+    """
+    z = corners_cam[:, 2]
+    if z.min() < NEAR:
+        a, b = corners_cam[_EDGES[:, 0]], corners_cam[_EDGES[:, 1]]
+        cross = (a[:, 2] - NEAR) * (b[:, 2] - NEAR) < 0
+        s = (NEAR - a[cross, 2]) / (b[cross, 2] - a[cross, 2])
+        pts = np.concatenate([corners_cam[z >= NEAR], a[cross] + s[:, None] * (b[cross] - a[cross])])
+        if len(pts) == 0:
+            return None
+        corners_cam = pts
     uv = corners_cam[:, :2] / corners_cam[:, 2:] @ K[:2, :2].T + K[:2, 2]
     u0, v0 = np.floor(uv.min(0)).astype(int)
     u1, v1 = np.ceil(uv.max(0)).astype(int) + 1
@@ -143,7 +161,8 @@ def _box_regions(scene: W.Scene, t: float, world_to_cam: np.ndarray, K: np.ndarr
                  boxes: np.ndarray | None = None):
     """Screen-space culling for one camera: boxes that may be visible, nearest first.
 
-    Returns (box ids, flat pixel indices each box can cover, lower bound of each box's camera z).
+    Returns (box ids, pixel rectangle (u0, v0, u1, v1) each box can cover, lower bound of each
+    box's camera z).
     A box's projection lies inside the bounding rectangle of its projected corners (all in front),
     and its camera z is at least its corners' minimum (z is linear), which the caster uses to skip
     pixels already hit in front of it.
@@ -155,17 +174,18 @@ def _box_regions(scene: W.Scene, t: float, world_to_cam: np.ndarray, K: np.ndarr
     z = cam[..., 2]
     zmin = z.min(1)
     cand = np.nonzero(z.max(1) > 1e-3)[0]
-    ids, regions, lower = [], [], []
-    grid = np.arange(H * Wd).reshape(H, Wd)
-    for k in cand[np.argsort(zmin[cand], kind="stable")]:
-        if zmin[k] <= 0.05:  # straddles the camera plane: test every pixel
-            ids.append(boxes[k]); regions.append(slice(None)); lower.append(0.0)
-            continue
-        rect = _projected_rect(cam[k], K, H, Wd)
-        if rect is not None:
-            u0, v0, u1, v1 = rect
-            ids.append(boxes[k]); regions.append(grid[v0:v1, u0:u1].ravel()); lower.append(float(zmin[k]))
-    return ids, regions, np.array(lower)
+    # rectangles of all boxes wholly in front at once; near-plane crossers one by one (clipped)
+    rects = np.zeros((len(boxes), 4), np.int64)
+    front = cand[zmin[cand] >= NEAR]
+    uv = cam[front, :, :2] / cam[front, :, 2:] * K[[0, 1], [0, 1]] + K[:2, 2]      # [F, 8, 2]
+    rects[front, :2] = np.maximum(np.floor(uv.min(1)), 0)
+    rects[front, 2:] = np.minimum(np.ceil(uv.max(1)) + 1, [Wd, H])
+    for k in cand[zmin[cand] < NEAR]:
+        r = _projected_rect(cam[k], K, H, Wd)
+        rects[k] = r if r is not None else 0
+    ok = cand[(rects[cand, 0] < rects[cand, 2]) & (rects[cand, 1] < rects[cand, 3])]
+    ok = ok[np.argsort(zmin[ok], kind="stable")]
+    return [int(boxes[k]) for k in ok], [tuple(int(x) for x in rects[k]) for k in ok], np.maximum(zmin[ok], 0.0)
 
 
 def render_camera(scene: W.Scene, f: int, K: np.ndarray, cam_to_world: np.ndarray, H: int, Wd: int):
@@ -173,16 +193,31 @@ def render_camera(scene: W.Scene, f: int, K: np.ndarray, cam_to_world: np.ndarra
 
     Returns rgb uint8 [H, W, 3], depth [H, W] (camera z, inf = sky), class uint8 [H, W] and the
     box id per pixel [H, W] (-1 for ground and sky).
+    Rays are cast tile-major over the image padded to whole TILE x TILE tiles (the padding rays
+    look just past the image border and are cropped), so occluded tiles are skipped per box.
     """
     t = scene.times[f]
-    dirs = camera_rays(K, cam_to_world, H, Wd)
+    T = W.TILE
+    nty, ntx = -(-H // T), -(-Wd // T)
+    v, u = np.meshgrid(np.arange(nty * T) + 0.5, np.arange(ntx * T) + 0.5, indexing="ij")
+    # [nty*T, ntx*T] -> tile-major [nty, ntx, T, T]
+    to_tiles = lambda a: a.reshape(nty, T, ntx, T).transpose(0, 2, 1, 3).reshape(-1)  # noqa: E731
+    pix = np.stack([to_tiles(u), to_tiles(v), np.ones(u.size)], -1)
+    dirs = np.einsum("nj,ij->ni", pix, cam_to_world[:3, :3] @ np.linalg.inv(K))
     origin = cam_to_world[:3, 3]
-    ids, regions, lower = _box_regions(scene, t, invert_pose(cam_to_world), K, H, Wd)
-    hits = W.cast_rays(scene, t, origin, dirs, ids, regions, lower)
+    ids, regions, lower = _box_regions(scene, t, invert_pose(cam_to_world), K, nty * T, ntx * T)
+    tile_grid = np.arange(nty * ntx).reshape(nty, ntx)
+    tiles = [tile_grid[v0 // T:(v1 - 1) // T + 1, u0 // T:(u1 - 1) // T + 1].ravel() for u0, v0, u1, v1 in regions]
+    hits = W.cast_rays(scene, t, origin, dirs, ids, lower=lower, tiles=tiles)
     ego_fwd = np.array([math.cos(scene.ego_yaw[f]), math.sin(scene.ego_yaw[f]), 0.0])
     rgb = W.shade(scene, hits, dirs, origin, ego_fwd, t)
-    rgb8 = (rgb.reshape(H, Wd, 3) * 255 + 0.5).astype(np.uint8)
-    return rgb8, hits.depth.reshape(H, Wd), hits.cls.reshape(H, Wd).astype(np.uint8), hits.box.reshape(H, Wd)
+
+    def image(a):  # tile-major [N, ...] -> [H, W, ...]
+        a = a.reshape(nty, ntx, T, T, *a.shape[1:]).swapaxes(1, 2).reshape(nty * T, ntx * T, *a.shape[1:])
+        return a[:H, :Wd]
+
+    rgb8 = (image(rgb) * 255 + 0.5).astype(np.uint8)
+    return rgb8, image(hits.depth), image(hits.cls).astype(np.uint8), image(hits.box)
 
 
 def lidar_sweep(scene: W.Scene, f: int, lidar_to_world: np.ndarray, azimuths: int):
@@ -260,14 +295,9 @@ def _agent_stats(scene: W.Scene, f: int, ego: np.ndarray, calib: dict, cams: dic
             b = scene.agents[ai].box
             corners = box_corners(centers[b], bx.size[b, [1, 0, 2]], bx.yaw[b])
             pc = transform_points(w2c, corners)
-            if pc[:, 2].max() <= 0:
+            rect = _projected_rect(pc, K, H, Wd)
+            if rect is None:
                 continue
-            if pc[:, 2].min() <= 0.05:
-                rect = (0, 0, Wd, H)
-            else:
-                rect = _projected_rect(pc, K, H, Wd)
-                if rect is None:
-                    continue
             if dirs is None:
                 dirs = camera_rays(K, c2w, H, Wd).reshape(H, Wd, 3)
             u0, v0, u1, v1 = rect
