@@ -200,6 +200,30 @@ def test_lidar_lands_on_matching_depth(synth_root):
     assert agree / total > 0.95, agree / total
 
 
+def test_culled_casting_equals_brute_force():
+    """Tile/rectangle/occlusion culling (cameras) and azimuth culling (LiDAR) change no hit."""
+    from cvdstorm.data.synthetic import LIDAR_MOUNT, camera_rays, lidar_sweep, render_camera
+
+    scene = W.make_scene(np.random.default_rng([11, 0]), 3, 2.0)
+    calib = rig_calibration(72, 40)  # not a multiple of the tile size: padding is cropped
+    f, H, Wd = 2, 40, 72
+    ego = scene.ego_pose(f)
+    for cam in ("CAM_FRONT", "CAM_BACK_LEFT"):
+        K, c2e = calib[cam]
+        _, depth, cls, box = render_camera(scene, f, K, ego @ c2e, H, Wd)
+        brute = W.cast_rays(scene, scene.times[f], (ego @ c2e)[:3, 3], camera_rays(K, ego @ c2e, H, Wd))
+        np.testing.assert_allclose(depth, brute.depth.reshape(H, Wd), rtol=1e-12)
+        assert (box == brute.box.reshape(H, Wd)).all() and (cls == brute.cls.reshape(H, Wd)).all()
+    l2w = ego @ make_pose(np.eye(3), np.array(LIDAR_MOUNT))
+    pts, _ = lidar_sweep(scene, f, l2w, 256)
+    el, az = np.meshgrid(np.deg2rad(np.linspace(-30.67, 10.67, 32)), np.linspace(-np.pi, np.pi, 256, endpoint=False),
+                         indexing="ij")
+    d = np.stack([np.cos(el) * np.cos(az), np.cos(el) * np.sin(az), np.sin(el)], -1).reshape(-1, 3)
+    brute = W.cast_rays(scene, scene.times[f], l2w[:3, 3], d @ l2w[:3, :3].T, max_t=LIDAR_RANGE)
+    keep = brute.depth < LIDAR_RANGE
+    np.testing.assert_allclose(pts[:, :3], (d[keep] * brute.depth[keep, None]).astype(np.float32), atol=1e-4)
+
+
 def test_annotations_follow_the_world_model(synth_root):
     """Every annotation is where the generator's agents are at that time, moving as they move."""
     seed, frames, hz = 7, 5, 2.0

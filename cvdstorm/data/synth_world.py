@@ -266,6 +266,17 @@ def make_scene(rng: np.random.Generator, frames: int, hz: float) -> Scene:
     ego_xy, ego_yaw, maneuvers, path = _ego_path(rng, frames, hz, speed)
     times = np.arange(frames) / hz
     B = _Builder()
+    tracks: list[tuple[np.ndarray, np.ndarray]] = []  # accepted vehicles: centres [F, 2], half extents [2]
+
+    def free_of_traffic(c, yaw, l, w, vel, margin=0.5) -> bool:
+        """No overlap with an accepted vehicle at any keyframe (all vehicles are axis-aligned)."""
+        track = np.asarray(c)[None] + np.asarray(vel[:2])[None] * times[:, None]
+        half = np.abs([[math.cos(yaw), math.sin(yaw)], [math.sin(yaw), math.cos(yaw)]]) @ np.array([l, w]) / 2
+        for other, oh in tracks:
+            if (np.all(np.abs(track - other) < half + oh + margin, axis=1)).any():
+                return False
+        tracks.append((track, half))
+        return True
 
     def vehicle_dims():
         if rng.random() < 0.15:
@@ -324,7 +335,8 @@ def make_scene(rng: np.random.Generator, frames: int, hz: float) -> Scene:
                     continue
                 yaw = (0.0 if axis == 0 else math.pi / 2) + (math.pi if side > 0 else 0.0)
                 c = (s, pos + side * PARK_OFFSET) if axis == 0 else (pos - side * PARK_OFFSET, s)
-                if not _clear_of_ego(c, yaw, (l, w), (0, 0, 0), ego_xy, ego_yaw, times):
+                if not _clear_of_ego(c, yaw, (l, w), (0, 0, 0), ego_xy, ego_yaw, times) or \
+                        not free_of_traffic(c, yaw, l, w, (0.0, 0.0)):
                     continue
                 color = CAR_COLORS[int(rng.integers(len(CAR_COLORS)))]
                 B.agent(cat, "vehicle.parked", c, yaw, (l, w, h), (0.0, 0.0, 0.0), VEHICLE,
@@ -349,8 +361,9 @@ def make_scene(rng: np.random.Generator, frames: int, hz: float) -> Scene:
                         c, vel, yaw = (s0, pos + right), (v, 0.0, 0.0), 0.0 if direction > 0 else math.pi
                     else:
                         c, vel, yaw = (pos - right, s0), (0.0, v, 0.0), math.pi / 2 if direction > 0 else -math.pi / 2
-                    if not _clear_of_ego(c, yaw, (l, w), vel, ego_xy, ego_yaw, times, margin=1.5):
-                        continue
+                    if not _clear_of_ego(c, yaw, (l, w), vel, ego_xy, ego_yaw, times, margin=1.5) or \
+                            not free_of_traffic(c, yaw, l, w, vel):
+                        continue  # crossing traffic would drive through it (no traffic lights)
                     color = CAR_COLORS[int(rng.integers(len(CAR_COLORS)))]
                     B.agent(cat, "vehicle.moving", c, yaw, (l, w, h), vel, VEHICLE,
                             _vehicle_parts(rng, cat, l, w, h, color))
