@@ -70,7 +70,10 @@ def convex_hull(points: np.ndarray) -> np.ndarray:
     def half(seq):
         out: list[np.ndarray] = []
         for p in seq:
-            while len(out) >= 2 and np.cross(out[-1] - out[-2], p - out[-2]) <= 0:
+            while len(out) >= 2:
+                (ax, ay), (bx, by) = out[-1] - out[-2], p - out[-2]
+                if ax * by - ay * bx > 0:  # a left turn: keep
+                    break
                 out.pop()
             out.append(p)
         return out
