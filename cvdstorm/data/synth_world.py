@@ -593,9 +593,84 @@ LIGHT = {  # towards the sun, sun colour, ambient colour, sky zenith, sky horizo
 FOG_LENGTH = {"clear": 500.0, "rain": 110.0, "fog": 32.0}   # metres for 63 % haze
 
 
+@dataclass
+class ShadowMap:
+    """Top-down map of the sun's shadows on the ground around a point, shared by all cameras."""
+
+    shade: np.ndarray      # [S, S] float32 in [0, 1], 1 = full shadow; row = y, column = x
+    x0: float
+    y0: float
+    res: float             # metres per cell
+
+    def lookup(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """Bilinear shadow amount at world x, y (0 outside the map)."""
+        S = self.shade.shape[0]
+        u, v = (x - self.x0) / self.res - 0.5, (y - self.y0) / self.res - 0.5
+        iu, iv = np.floor(u).astype(np.int64), np.floor(v).astype(np.int64)
+        fu, fv = u - iu, v - iv
+        ok = (iu >= 0) & (iv >= 0) & (iu < S - 1) & (iv < S - 1)
+        iu, iv = np.where(ok, iu, 0), np.where(ok, iv, 0)
+        m = self.shade
+        val = (m[iv, iu] * (1 - fu) + m[iv, iu + 1] * fu) * (1 - fv) + (m[iv + 1, iu] * (1 - fu) + m[iv + 1, iu + 1] * fu) * fv
+        return np.where(ok, val, 0.0)
+
+
+def sun_shadows(scene: Scene, t: float, center_xy, half: float = 70.0, res: float = 0.2) -> ShadowMap | None:
+    """Sun shadows of every solid box on the ground within `half` metres of center_xy.
+
+    A box's shadow on the plane z = 0 is the convex hull of its corners projected along the sun
+    direction, drawn as one polygon (PIL, in C); bilinear lookup softens its edges over a cell.
+    None when there is no direct sun (night, rain, fog).
+    """
+    if scene.time_of_day == "night" or scene.weather != "clear":
+        return None
+    from PIL import Image, ImageDraw
+
+    from ..geometry import box_corners
+
+    sun = np.array(LIGHT[scene.time_of_day][0], dtype=np.float64)
+    sun = sun / np.linalg.norm(sun)
+    bx = scene.boxes
+    cen = bx.centers(t)
+    # shadows reach up to height / tan(elevation): include boxes that far outside the map
+    reach = half + bx.size[:, 2] * math.hypot(sun[0], sun[1]) / sun[2] + np.linalg.norm(bx.size[:, :2], axis=1)
+    sel = np.nonzero(bx.solid & (np.abs(cen[:, :2] - np.asarray(center_xy)).max(1) < reach))[0]
+    x0, y0 = center_xy[0] - half, center_xy[1] - half
+    S = int(round(2 * half / res))
+    im = Image.new("L", (S, S), 0)
+    draw = ImageDraw.Draw(im)
+    if len(sel):
+        corners = box_corners(cen[sel], bx.size[sel][:, [1, 0, 2]], bx.yaw[sel])          # [M, 8, 3]
+        flat = corners[..., :2] - corners[..., 2:3] / sun[2] * sun[:2]                    # on z = 0
+        px = np.stack([(flat[..., 0] - x0) / res, (flat[..., 1] - y0) / res], -1)
+        lo, hi = px.min(1), px.max(1)
+        inside = np.nonzero((hi > 0).all(1) & (lo < S).all(1))[0]
+        for k in inside:
+            draw.polygon(_hull(px[k]), fill=255)
+    return ShadowMap(np.asarray(im, dtype=np.float32) / 255.0, x0, y0, res)
+
+
+def _hull(p: np.ndarray) -> list[tuple[float, float]]:
+    """Convex hull of a few 2D points [n, 2] (Andrew's monotone chain), counter-clockwise."""
+    pts = sorted(map(tuple, p.tolist()))
+
+    def half(seq):
+        out = []
+        for q in seq:
+            while len(out) >= 2 and (out[-1][0] - out[-2][0]) * (q[1] - out[-2][1]) - (out[-1][1] - out[-2][1]) * (q[0] - out[-2][0]) <= 0:
+                out.pop()
+            out.append(q)
+        return out[:-1]
+
+    return half(pts) + half(pts[::-1])
+
+
 def shade(scene: Scene, hits: Hits, dirs: np.ndarray, origin: np.ndarray, ego_fwd: np.ndarray,
-          t: float = 0.0) -> np.ndarray:
-    """Colours [N, 3] in [0, 1] for hits of rays `dirs` [N, 3] from `origin` at scene time t."""
+          t: float = 0.0, shadows: ShadowMap | None = None) -> np.ndarray:
+    """Colours [N, 3] in [0, 1] for hits of rays `dirs` [N, 3] from `origin` at scene time t.
+
+    shadows: the sun's shadows on the ground (sun_shadows), or None for none.
+    """
     sun, sun_col, amb, sky_top, sky_hor, haze = (np.array(v) for v in LIGHT[scene.time_of_day])
     sun = sun / np.linalg.norm(sun)
     night, wet = scene.time_of_day == "night", scene.weather == "rain"
@@ -632,6 +707,9 @@ def shade(scene: Scene, hits: Hits, dirs: np.ndarray, origin: np.ndarray, ego_fw
         alb[b], emit[b], spec[b] = _box_materials(scene, hits, b, night)
     nrm = hits.normal
     ndl = np.clip(nrm[:, 0] * sun[0] + nrm[:, 1] * sun[1] + nrm[:, 2] * sun[2], 0, 1)
+    if shadows is not None and g.any():  # the ground in a box's shadow gets no direct sun
+        gi = np.nonzero(g)[0]
+        ndl[gi] *= 1 - shadows.lookup(pt[gi, 0], pt[gi, 1])
     # ambient is stronger on up-facing surfaces (sky light) than on walls
     light = amb[None] * (0.75 + 0.25 * nrm[:, 2:3]) + sun_col[None] * ndl[:, None]
     rgb = alb * light + emit

@@ -188,15 +188,20 @@ def _box_regions(scene: W.Scene, t: float, world_to_cam: np.ndarray, K: np.ndarr
     return [int(boxes[k]) for k in ok], [tuple(int(x) for x in rects[k]) for k in ok], np.maximum(zmin[ok], 0.0)
 
 
-def render_camera(scene: W.Scene, f: int, K: np.ndarray, cam_to_world: np.ndarray, H: int, Wd: int):
+def render_camera(scene: W.Scene, f: int, K: np.ndarray, cam_to_world: np.ndarray, H: int, Wd: int,
+                  shadows: W.ShadowMap | None | str = "auto"):
     """Exact render of one camera at keyframe f.
 
     Returns rgb uint8 [H, W, 3], depth [H, W] (camera z, inf = sky), class uint8 [H, W] and the
     box id per pixel [H, W] (-1 for ground and sky).
     Rays are cast tile-major over the image padded to whole TILE x TILE tiles (the padding rays
     look just past the image border and are cropped), so occluded tiles are skipped per box.
+    shadows: the frame's sun shadow map (computed here when "auto"; pass it to share it between
+    the cameras of a frame).
     """
     t = scene.times[f]
+    if isinstance(shadows, str):
+        shadows = W.sun_shadows(scene, t, scene.ego_xy[f])
     T = W.TILE
     nty, ntx = -(-H // T), -(-Wd // T)
     v, u = np.meshgrid(np.arange(nty * T) + 0.5, np.arange(ntx * T) + 0.5, indexing="ij")
@@ -210,7 +215,7 @@ def render_camera(scene: W.Scene, f: int, K: np.ndarray, cam_to_world: np.ndarra
     tiles = [tile_grid[v0 // T:(v1 - 1) // T + 1, u0 // T:(u1 - 1) // T + 1].ravel() for u0, v0, u1, v1 in regions]
     hits = W.cast_rays(scene, t, origin, dirs, ids, lower=lower, tiles=tiles)
     ego_fwd = np.array([math.cos(scene.ego_yaw[f]), math.sin(scene.ego_yaw[f]), 0.0])
-    rgb = W.shade(scene, hits, dirs, origin, ego_fwd, t)
+    rgb = W.shade(scene, hits, dirs, origin, ego_fwd, t, shadows)
 
     def image(a):  # tile-major [N, ...] -> [H, W, ...]
         a = a.reshape(nty, ntx, T, T, *a.shape[1:]).swapaxes(1, 2).reshape(nty * T, ntx * T, *a.shape[1:])
@@ -317,9 +322,10 @@ def _frame_job(args):
     tick = time.perf_counter()
     ego = scene.ego_pose(f)
     cams = {}
+    shadows = W.sun_shadows(scene, scene.times[f], scene.ego_xy[f])
     for cam in CAMERAS:
         K, c2e = calib[cam]
-        rgb, depth, cls, box = render_camera(scene, f, K, ego @ c2e, cfg.height, cfg.width)
+        rgb, depth, cls, box = render_camera(scene, f, K, ego @ c2e, cfg.height, cfg.width, shadows)
         agent = np.where(box >= 0, scene.boxes.agent[np.maximum(box, 0)], -1)
         cams[cam] = (rgb, depth, cls, box, agent)
     t_cam = time.perf_counter()
