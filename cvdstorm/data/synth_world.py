@@ -680,7 +680,6 @@ def shade(scene: Scene, hits: Hits, dirs: np.ndarray, origin: np.ndarray, ego_fw
     alb = np.zeros((n, 3))
     emit = np.zeros((n, 3))           # light sources (lamps, lit windows), not lit by the sun
     spec = np.zeros(n)                # specular strength (paint, glass, wet road)
-    bx = scene.boxes
     pt = hits.point
     g = (hits.box < 0) & np.isfinite(hits.depth)
     if g.any():
