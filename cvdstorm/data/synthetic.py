@@ -465,7 +465,8 @@ def _write_scene(root, cfg, si, calib, T, pool, bar, timings) -> None:
             t, q, Kl = c2e[:3, 3].tolist(), rotmat_to_quat(c2e[:3, :3]).tolist(), K.tolist()
         T["calibrated_sensor"].append({"token": cs_tok[ch], "sensor_token": token(seed, "sensor", ch),
                                        "translation": t, "rotation": q, "camera_intrinsic": Kl})
-    t0 = 1_600_000_000_000_000 + (seed % 1000) * 10_000_000_000 + si * 100_000_000
+    # scenes 10^4 s apart (no overlap for any practical length), seeds 10^7 s apart
+    t0 = 1_600_000_000_000_000 + (seed % 1000) * 10_000_000_000_000 + si * 10_000_000_000
     stamps = [t0 + int(round(f * 1e6 / cfg.hz)) for f in range(cfg.frames)]
     samples = [token(seed, "sample", si, f) for f in range(cfg.frames)]
     jobs = [(scene, f, cfg, calib) for f in range(cfg.frames)]
