@@ -258,3 +258,55 @@ def test_nan_pose_fails_the_clip_naming_the_token(broken):
     ds = ClipDataset(DataConfig(dataroot=str(broken), split="all", num_frames=5, height=16, width=28))
     with pytest.raises(CvdError, match=rf"ego_pose {rows[7]['token']}: NaN/Inf"):
         [ds[i] for i in range(len(ds))]
+
+
+def test_nuscenes_like_dataroot_gives_the_same_clips(synth_root, tmp_path):
+    """Real nuScenes has sweeps (non-keyframe sample_data), radar channels, no depth/, no caption.json,
+    splits.json or (maybe) map expansion: the keyframe clips must not change, captions come from
+    scene.description, dense depth is 0, and only the keyframes' ego poses are kept."""
+    root = tmp_path / "mini"
+    shutil.copytree(synth_root / VERSION, root / "v1.0-mini")
+    shutil.copytree(synth_root / "samples", root / "samples")
+    vdir = root / "v1.0-mini"
+    for f in ("caption.json", "splits.json"):
+        (vdir / f).unlink()
+    tables = {t: _raw(synth_root, t) for t in ("sample_data", "ego_pose", "sensor", "calibrated_sensor")}
+    radar = {"token": "radar-sensor", "channel": "RADAR_FRONT", "modality": "radar"}
+    radar_cs = {"token": "radar-cs", "sensor_token": "radar-sensor", "translation": [3.4, 0, 0.5],
+                "rotation": [1, 0, 0, 0], "camera_intrinsic": []}
+    extra_sd, extra_ego = [], []
+    for i, d in enumerate(tables["sample_data"]):
+        pose = {"token": f"sweep-ego-{i}", "timestamp": d["timestamp"] - 40000,
+                "translation": [1e3, 1e3, 0], "rotation": [0, 0, 0, 1]}  # wildly off: must never be used
+        extra_ego.append(pose)
+        extra_sd.append({**d, "token": f"sweep-{i}", "is_key_frame": False, "ego_pose_token": pose["token"],
+                         "filename": d["filename"].replace("samples/", "sweeps/"), "timestamp": pose["timestamp"]})
+        if "CAM_FRONT/" in d["filename"]:
+            extra_sd.append({**d, "token": f"radar-{i}", "calibrated_sensor_token": "radar-cs",
+                             "filename": d["filename"].replace("CAM_FRONT", "RADAR_FRONT").replace(".jpg", ".pcd"),
+                             "fileformat": "pcd", "width": 0, "height": 0})
+    for name, rows in (("sample_data", extra_sd + tables["sample_data"]), ("ego_pose", extra_ego + tables["ego_pose"]),
+                       ("sensor", tables["sensor"] + [radar]), ("calibrated_sensor", tables["calibrated_sensor"] + [radar_cs])):
+        (vdir / f"{name}.json").write_text(json.dumps(rows))
+
+    r = NuScenesReader(root, "v1.0-mini")
+    assert set(r._ego) == {d["ego_pose_token"] for d in tables["sample_data"]} and "RADAR_FRONT" not in {ch for _, ch in r._keyframe}
+    cfg = dict(split="all", num_frames=3, height=32, width=56)
+    a = ClipDataset(DataConfig(dataroot=str(synth_root), **cfg))[0]
+    with pytest.warns(UserWarning, match="no map expansion"):
+        b = ClipDataset(DataConfig(dataroot=str(root), version="v1.0-mini", **cfg))[0]
+    for k in ("images", "intrinsics", "cam_to_world", "ego_to_world", "timestamps", "lidar_depth"):
+        assert torch.equal(a[k], b[k]), k
+    assert b["depth"].abs().sum() == 0 and a["depth"].abs().sum() > 0
+    desc = {s["name"]: s["description"] for s in _raw(synth_root, "scene")}
+    assert b["captions"] == [desc[b["scene"]]] * 3
+    assert all(b["map"][k] == [] for k in MAP_LAYERS if k != "ego_path") and len(b["map"]["ego_path"]) == 1
+    with pytest.warns(UserWarning, match="no splits.json"):
+        train = ClipDataset(DataConfig(dataroot=str(root), version="v1.0-mini", split="train", num_frames=2), r)
+    with pytest.warns(UserWarning, match="no splits.json"):
+        try:
+            val = {n for n, _ in ClipDataset(DataConfig(dataroot=str(root), version="v1.0-mini", split="val",
+                                                        num_frames=2), r).index}
+        except CvdError:
+            val = set()
+    assert {n for n, _ in train.index} | val == {"scene-0001", "scene-0002"} and not ({n for n, _ in train.index} & val)

@@ -204,12 +204,12 @@ def test_paper_size_is_fast_and_deterministic(clip):
     K[..., :2, :] *= 4  # 64x112 -> 256x448
     boxes = [clip["boxes"][i] for i in t]
     args = (boxes, clip["map"], K, clip["cam_to_world"].numpy()[t], 256, 448)
-    control_images(*args)  # warm up imports
+    small = (boxes, clip["map"], K / 4 * [[1], [1], [4]], clip["cam_to_world"].numpy()[t], 64, 112)
+    np.testing.assert_array_equal(control_images(*small), control_images(*small))  # deterministic (and warm)
     tick = time.process_time()  # CPU time: the test machine's 2 cores are shared
     a = control_images(*args)
     seconds = time.process_time() - tick
-    assert a.shape == (19, 6, 3, 256, 448)
-    np.testing.assert_array_equal(a, control_images(*args))
+    assert a.shape == (19, 6, 3, 256, 448) and (a.sum(2) > 0).mean() > 0.005
     assert seconds < 2.0, seconds
 
 
