@@ -1,4 +1,8 @@
-"""Run by `make setup`: checks the install and builds what must be compiled on this machine."""
+"""Run by `make setup`: checks the install and builds what must be compiled on this machine.
+
+In: nothing. Out: exit status 0, and a few lines on stdout (python/torch/threads, the rasteriser
+kernel: built in how long, or why not; the slower PyTorch compositor is used then).
+"""
 
 import sys
 import time
@@ -12,9 +16,9 @@ def main() -> int:
     from .render import _ext
 
     t0 = time.perf_counter()
-    ok = _ext.load() is not None
-    print(f"cvdstorm setup: C++ rasteriser {'ready' if ok else 'NOT built (slow fallback)'} "
-          f"({time.perf_counter() - t0:.0f} s)")
+    state = _ext.status()
+    print(f"cvdstorm setup: C++ rasteriser {state} ({time.perf_counter() - t0:.1f} s)"
+          + ("" if state == "ready" else "; rasterize will use the slower PyTorch compositor"))
     return 0
 
 

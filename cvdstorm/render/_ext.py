@@ -1,36 +1,161 @@
-"""Build and load the C++ compositing kernel (csrc/rasterize_cpu.cpp) with the machine's compiler.
+"""Build, load and call the C++ compositing kernel (csrc/rasterize_cpu.cpp).
 
-`make setup` builds it once (`python -m cvdstorm.setup_check`); later imports find the compiled
-module in `cvdstorm/render/_build` (torch's cpp_extension rebuilds only when the source changes).
-If it cannot be built (no compiler), `load()` returns None and callers fall back to the
-reference renderer with a one-line warning.
+In: packed CPU tensors (see `Kernel`). Out: images and per-entry gradients, as torch tensors.
+
+The kernel is a plain shared library with a C ABI, compiled with the machine's C++ compiler
+(`$CXX`, else g++/c++) with `-O3 -fopenmp` and loaded with ctypes: no Python headers, no ninja,
+a few seconds to build. `make setup` builds it (`python -m cvdstorm.setup_check`) into
+`cvdstorm/render/_build/` (or $CVDSTORM_BUILD_DIR); the file name carries a hash of the source and
+flags, so an edited source is rebuilt, once, at first use (with a message). If no compiler works,
+`load()` warns once and returns None, and `rasterize` uses the pure-PyTorch compositor
+(composite_torch.py): same results, slower. CVDSTORM_NO_EXT=1 forces that fallback.
+Threads: torch.get_num_threads() (one for small inputs), passed to every call.
 """
 
 from __future__ import annotations
 
+import ctypes
+import hashlib
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
 import warnings
 from pathlib import Path
 
+import torch
+
 HERE = Path(__file__).parent
-BUILD = Path(os.environ.get("CVDSTORM_BUILD_DIR", HERE / "_build"))
-_module = None
+SOURCE = HERE / "csrc" / "rasterize_cpu.cpp"
+# -ffp-contract=off: forward and backward must take bit-identical skip decisions (no FMA differences)
+CFLAGS = ["-O3", "-fopenmp", "-ffp-contract=off", "-std=c++17", "-shared", "-fPIC"]
+_kernel = None
 _failed: str | None = None
 
 
-def load(verbose: bool = False):
-    global _module, _failed
-    if _module is not None or _failed is not None:
-        return _module
-    try:
-        from torch.utils.cpp_extension import load as _load
+def build_dir() -> Path:
+    return Path(os.environ.get("CVDSTORM_BUILD_DIR", HERE / "_build"))
 
-        BUILD.mkdir(parents=True, exist_ok=True)
-        _module = _load(name="cvdstorm_rasterize_cpu", sources=[str(HERE / "csrc" / "rasterize_cpu.cpp")],
-                        extra_cflags=["-O3", "-fopenmp", "-march=x86-64-v2" if os.uname().machine == "x86_64" else "-O3"],
-                        extra_ldflags=["-fopenmp"], build_directory=str(BUILD), verbose=verbose)
-    except Exception as e:  # compiler missing or failing: stay usable, slowly
-        _failed = f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}"
-        warnings.warn(f"cvdstorm: C++ rasteriser unavailable ({_failed}); using the slow reference renderer",
+
+def _compiler() -> str | None:
+    if os.environ.get("CXX"):  # an explicit choice is used as is, never silently replaced
+        return os.environ["CXX"] if shutil.which(os.environ["CXX"]) else None
+    return next((c for c in ("g++", "c++", "clang++") if shutil.which(c)), None)
+
+
+def library_path(cxx: str) -> Path:
+    key = hashlib.sha256(SOURCE.read_bytes() + " ".join([cxx, *CFLAGS]).encode()).hexdigest()[:12]
+    return build_dir() / f"cvdstorm_rasterize_cpu_{key}.so"
+
+
+def build(verbose: bool = False) -> Path:
+    """Compile the kernel if its library is missing; -> the library path. Raises on failure."""
+    cxx = _compiler()
+    if cxx is None:
+        raise RuntimeError(f"no C++ compiler found ({'CXX=' + os.environ['CXX'] if os.environ.get('CXX') else 'install g++ or set CXX'})")
+    lib = library_path(cxx)
+    if lib.exists():
+        return lib
+    lib.parent.mkdir(parents=True, exist_ok=True)
+    print(f"cvdstorm: compiling the C++ rasteriser -> {lib}", file=sys.stderr)
+    # compile to a temporary name and rename: concurrent processes never load a half-written file
+    fd, tmp = tempfile.mkstemp(suffix=".so", dir=lib.parent)
+    os.close(fd)
+    cmd = [cxx, *CFLAGS, str(SOURCE), "-o", tmp]
+    res = subprocess.run(cmd, capture_output=True, text=True)
+    if res.returncode != 0:
+        os.unlink(tmp)
+        err = (res.stderr or res.stdout).strip().splitlines()
+        raise RuntimeError(f"{' '.join(cmd)} failed: {err[0] if err else res.returncode}")
+    if verbose:
+        print(" ".join(cmd), file=sys.stderr)
+    os.replace(tmp, lib)
+    return lib
+
+
+SERIAL_ROWS = 16384  # below this many packed rows, one thread: a parallel region costs more than it saves
+
+
+def _threads(rows: int) -> ctypes.c_int:
+    return ctypes.c_int(1 if rows < SERIAL_ROWS else torch.get_num_threads())
+
+
+class Kernel:
+    """Typed wrappers around the library's functions. All tensors: contiguous, on the CPU, one
+    floating dtype (float32 or float64) for real-valued inputs."""
+
+    def __init__(self, lib: ctypes.CDLL):
+        self.lib = lib
+        self.tile = lib.cvd_tile_size()
+
+    def _fn(self, name: str, dtype: torch.dtype):
+        return getattr(self.lib, f"cvd_{name}_{'f64' if dtype == torch.float64 else 'f32'}")
+
+    @staticmethod
+    def _p(t: torch.Tensor) -> ctypes.c_void_p:
+        assert t.is_contiguous() and t.device.type == "cpu"
+        return ctypes.c_void_p(t.data_ptr())
+
+    def bin(self, means2d, conics, opac, depths, radii, cam_off, W: int, H: int):
+        """-> (tile_off [NC * tiles + 1] int64, ids [K] int32: packed rows per tile, by depth)."""
+        NC = cam_off.numel() - 1
+        tiles = ((W + self.tile - 1) // self.tile) * ((H + self.tile - 1) // self.tile)
+        nt = _threads(means2d.shape[0])
+        counts = torch.zeros(NC * tiles, dtype=torch.int64)
+        p = self._p
+        self._fn("bin_count", means2d.dtype)(p(means2d), p(conics), p(opac), p(radii), p(cam_off), ctypes.c_int64(NC),
+                                             ctypes.c_int(W), ctypes.c_int(H), p(counts), nt)
+        tile_off = torch.zeros(NC * tiles + 1, dtype=torch.int64)
+        torch.cumsum(counts, 0, out=tile_off[1:])
+        ids = torch.empty(int(tile_off[-1]), dtype=torch.int32)
+        self._fn("bin_fill", means2d.dtype)(p(means2d), p(conics), p(opac), p(depths), p(radii), p(cam_off),
+                                            ctypes.c_int64(NC), ctypes.c_int(W), ctypes.c_int(H), p(tile_off), p(ids), nt)
+        return tile_off, ids
+
+    def forward(self, means2d, conics, opac, colors, depths, tile_off, ids, NC: int, W: int, H: int):
+        """-> (color [NC, H, W, F], depth_acc [NC, H, W], alpha [NC, H, W], last [NC, H, W] int32)."""
+        F = colors.shape[1]
+        dt = means2d.dtype
+        oc, od = torch.empty(NC, H, W, F, dtype=dt), torch.empty(NC, H, W, dtype=dt)
+        oa, last = torch.empty(NC, H, W, dtype=dt), torch.empty(NC, H, W, dtype=torch.int32)
+        p = self._p
+        self._fn("forward", dt)(p(means2d), p(conics), p(opac), p(colors), p(depths), ctypes.c_int64(F),
+                                ctypes.c_int64(NC), ctypes.c_int(W), ctypes.c_int(H), p(tile_off), p(ids), p(oc), p(od),
+                                p(oa), p(last), _threads(means2d.shape[0]))
+        return oc, od, oa, last
+
+    def backward(self, means2d, conics, opac, colors, depths, tile_off, ids, alpha, last, g_color, g_depth, g_alpha,
+                 NC: int, W: int, H: int):
+        """-> gradient rows [K, 7 + F] per tile entry (means2d, conic, opacity, color, depth)."""
+        F = colors.shape[1]
+        grad = torch.zeros(ids.numel(), 7 + F, dtype=means2d.dtype)
+        p = self._p
+        self._fn("backward", means2d.dtype)(p(means2d), p(conics), p(opac), p(colors), p(depths), ctypes.c_int64(F),
+                                            ctypes.c_int64(NC), ctypes.c_int(W), ctypes.c_int(H), p(tile_off), p(ids),
+                                            p(alpha), p(last), p(g_color), p(g_depth), p(g_alpha), p(grad),
+                                            _threads(means2d.shape[0]))
+        return grad
+
+
+def load(verbose: bool = False) -> Kernel | None:
+    """The compiled kernel, building it if needed; None (after one warning) if that is impossible."""
+    global _kernel, _failed
+    if os.environ.get("CVDSTORM_NO_EXT"):
+        return None
+    if _kernel is not None or _failed is not None:
+        return _kernel
+    try:
+        _kernel = Kernel(ctypes.CDLL(str(build(verbose))))
+    except Exception as e:  # compiler missing or failing: stay usable, slower
+        _failed = f"{type(e).__name__}: {e}"[:300]
+        warnings.warn(f"cvdstorm: C++ rasteriser unavailable ({_failed}); using the slower PyTorch compositor",
                       stacklevel=2)
-    return _module
+    return _kernel
+
+
+def status() -> str:
+    """One line: whether the kernel is loaded, or why not."""
+    if os.environ.get("CVDSTORM_NO_EXT"):
+        return "disabled by CVDSTORM_NO_EXT"
+    return "ready" if load() is not None else f"unavailable ({_failed})"

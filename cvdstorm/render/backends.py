@@ -1,8 +1,17 @@
-"""Backend choice: gsplat's CUDA rasteriser when the tensors are on a GPU and gsplat imports,
-else our CPU kernel. gsplat is called with the same conventions: EWA with a 0.3 px low-pass
-(`eps2d=0.3`), pinhole cameras, expected depth ("ED" render mode, alpha-normalised), and our
-background compositing. Its tile culling and 3-sigma cut differ in detail from ours, so results
-agree to rasteriser precision rather than bit for bit.
+"""Backend choice and the gsplat (CUDA) path of `rasterize`.
+
+In:  batched rasterize arguments (means [B, N, 3], ..., viewmats [B, C, 4, 4], Ks [B, C, 3, 3]).
+Out: (rgb [B, C, H, W, F], depth [B, C, H, W], alpha [B, C, H, W]) without background (the caller
+     composites it, as for every backend).
+
+"auto" picks gsplat when the tensors are on CUDA and `gsplat` imports, the C++ kernel ("cpu") for
+CPU tensors, and the pure-PyTorch compositor ("torch") on other devices. gsplat is called with our
+conventions: pinhole cameras, `eps2d=0.3` (the 0.3 px low-pass), classic (not antialiased) mode,
+expected depth ("RGB+ED", alpha-normalised camera z; set to 0 where alpha <= 1e-6 as ours), near/far
+planes, one call per scene of the batch (older gsplat releases take no batch dimensions).
+Known differences from our kernel, all at the footprint's fringe: gsplat clamps alpha at 0.999
+(3DGS and we: 0.99), has no per-pixel 3-sigma ellipse cut (only its tile/radius culling), and
+evaluates in float32 CUDA maths; images agree to a few 1e-3 rather than 1e-6.
 """
 
 from __future__ import annotations
@@ -10,38 +19,47 @@ from __future__ import annotations
 import torch
 
 from ..errors import CvdError
-from .gaussians import RenderOutput
+
+BACKENDS = ("auto", "cpu", "torch", "reference", "gsplat")
+DEPTH_EPS = 1e-6
 
 
 def gsplat_available() -> bool:
     try:
-        import gsplat  # noqa: F401
-    except ImportError:
+        from gsplat import rasterization  # noqa: F401
+    except Exception:  # ImportError, or a broken CUDA build raising at import
         return False
     return True
 
 
 def pick_backend(backend: str, like: torch.Tensor) -> str:
+    """-> one of cpu | torch | reference | gsplat for tensors on like.device."""
+    if backend not in BACKENDS:
+        raise CvdError(f"unknown rasteriser backend {backend!r}; use one of {', '.join(BACKENDS)}")
     if backend == "auto":
-        return "gsplat" if like.is_cuda and gsplat_available() else "cpu"
-    if backend not in ("cpu", "reference", "gsplat"):
-        raise CvdError(f"unknown rasteriser backend {backend!r}; use auto, cpu, reference or gsplat")
+        if like.is_cuda and gsplat_available():
+            return "gsplat"
+        return "cpu" if like.device.type == "cpu" else "torch"
     if backend == "gsplat" and not gsplat_available():
-        raise CvdError("backend 'gsplat' requested but gsplat is not installed (pip install gsplat on a CUDA machine)")
+        raise CvdError("backend 'gsplat' requested but gsplat is not importable (pip install gsplat on a CUDA machine)")
+    if backend == "cpu" and like.device.type != "cpu":
+        raise CvdError(f"backend 'cpu' needs CPU tensors, got {like.device}; use 'auto', 'torch' or 'gsplat'")
     return backend
 
 
-def rasterize_gsplat(means, quats, scales, opacities, colors, viewmats, Ks, width, height, near, far,
-                     background) -> RenderOutput:
+def rasterize_gsplat(means, quats, scales, opacities, colors, viewmats, Ks, width: int, height: int, near: float,
+                     far: float):
+    """Batched arguments -> (rgb [B, C, H, W, F], depth [B, C, H, W], alpha [B, C, H, W])."""
     from gsplat import rasterization
 
-    rgbd, alpha, _ = rasterization(means, quats, scales, opacities, colors, viewmats, Ks, width, height,
-                                   near_plane=near, far_plane=far, eps2d=0.3, render_mode="RGB+ED",
-                                   rasterize_mode="classic", packed=False)
-    alpha = alpha[..., 0]
-    rgb, depth = rgbd[..., :3], rgbd[..., 3]
-    depth = torch.where(alpha > 1e-6, depth, torch.zeros_like(depth))
-    if background is not None:
-        bg = torch.as_tensor(background, dtype=rgb.dtype, device=rgb.device)
-        rgb = rgb + (1 - alpha[..., None]) * (bg.reshape(-1, 1, 1, 3) if bg.ndim == 2 else bg)
-    return RenderOutput(rgb, depth, alpha)
+    rgbs, depths, alphas = [], [], []
+    for b in range(means.shape[0]):
+        rgbd, alpha, _ = rasterization(means[b], quats[b], scales[b], opacities[b], colors[b], viewmats[b], Ks[b],
+                                       width, height, near_plane=near, far_plane=far, eps2d=0.3, sh_degree=None,
+                                       packed=True, render_mode="RGB+ED", rasterize_mode="classic",
+                                       camera_model="pinhole")
+        alpha = alpha[..., 0]                                              # [C, H, W]
+        rgbs.append(rgbd[..., :-1])
+        depths.append(torch.where(alpha > DEPTH_EPS, rgbd[..., -1], 0.0))
+        alphas.append(alpha)
+    return torch.stack(rgbs), torch.stack(depths), torch.stack(alphas)
