@@ -69,6 +69,23 @@ def cmd_evaluate(args) -> None:
     print(json.dumps(summary, indent=1))
 
 
+def cmd_train_seg(args) -> None:
+    from .eval.segmentation import train_segmenter
+
+    meta = train_segmenter(args.dataroot, args.out, steps=args.steps, version=args.version, split=args.split,
+                           height=args.height, width=args.width, batch_size=args.batch_size, lr=args.lr,
+                           seed=args.seed)
+    print(f"train-seg: weights in {args.out}; training-frame mIoU {meta['train_miou']:.3f}, "
+          f"pixel accuracy {meta['train_pixel_accuracy']:.3f} ({meta['seconds']} s)")
+
+
+def cmd_report(args) -> None:
+    from .report.html import build_report
+
+    out = build_report(args.run, args.out, embed=args.embed)
+    print(f"report written to {out}")
+
+
 def cmd_demo(args) -> None:
     from .pipelines.demo import run_demo
 
@@ -134,6 +151,30 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--max-clips", type=int, default=None)
     s.add_argument("--device", default="cpu")
     s.set_defaults(func=cmd_evaluate)
+
+    s = sub.add_parser("train-seg", help="train the control-fidelity segmenter on synthetic frames",
+                       description="Train the small segmentation network used by `evaluate` for control "
+                                   "fidelity (mIoU) on a synthetic dataroot's frames and semantic masks.")
+    s.add_argument("--dataroot", required=True, help="synthetic dataroot (needs semantic/)")
+    s.add_argument("--out", required=True, help="folder for model.safetensors + segmenter.json")
+    s.add_argument("--version", default="v1.0-synth")
+    s.add_argument("--split", default="train", help="train / val / all (default train)")
+    s.add_argument("--steps", type=int, default=1500, help="optimiser steps (default 1500)")
+    s.add_argument("--batch-size", type=int, default=8)
+    s.add_argument("--lr", type=float, default=3e-3)
+    s.add_argument("--height", type=int, default=64, help="training image height (default 64)")
+    s.add_argument("--width", type=int, default=112, help="training image width (default 112)")
+    s.add_argument("--seed", type=int, default=0)
+    s.set_defaults(func=cmd_train_seg)
+
+    s = sub.add_parser("report", help="static HTML report of a run/output folder",
+                       description="Build a self-contained HTML page (videos, plots, metric tables against "
+                                   "the paper, run settings) from whatever a run folder holds.")
+    s.add_argument("--run", required=True, help="run / output folder")
+    s.add_argument("--out", default=None, help="HTML path (default RUN/report.html)")
+    s.add_argument("--embed", action="store_true",
+                   help="embed the videos as data: URIs (one movable file) instead of linking them")
+    s.set_defaults(func=cmd_report)
 
     s = sub.add_parser("demo", help="the main job on the embedded synthetic world (what `make demo` runs)",
                        description="Build the synthetic world and run the main job on it, writing "
