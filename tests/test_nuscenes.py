@@ -357,3 +357,19 @@ def test_reader_and_clips_agree_with_nuscenes_devkit(synth_root):
         same += np.isclose(ours[hit], nearest[hit], rtol=1e-5).sum()
         n += hit.sum()
     assert n > 1000 and same / n > 0.995, (same, n)
+
+
+def test_malformed_or_nan_annotation(broken):
+    raw = _raw(broken, "sample_annotation")
+    first = {}  # the first annotation row of each sample
+    for i, x in enumerate(raw):
+        first.setdefault(x["sample_token"], i)
+    a, b, c = list(first.values())[:3]
+    rows = _edit(broken, "sample_annotation", lambda rows: (rows[a].update(size=[1.0, 2.0]),
+                                                            rows[b]["rotation"].__setitem__(0, float("nan"))))
+    r = NuScenesReader(broken, VERSION)
+    with pytest.raises(CvdError, match=rf"sample_annotation {rows[a]['token']} needs translation \[3\], size \[3\]"):
+        r.annotations(rows[a]["sample_token"])
+    with pytest.raises(CvdError, match=rf"sample_annotation\.json: sample_annotation {rows[b]['token']} has NaN/Inf"):
+        r.annotations(rows[b]["sample_token"])
+    assert len(r.annotations(rows[c]["sample_token"])) > 0  # the rest of the table still reads

@@ -96,16 +96,53 @@ class _KeySD(NamedTuple):
     timestamp: int
 
 
-class _Ann(NamedTuple):
-    sample: str
-    instance: str
-    translation: list
-    size: list
-    rotation: list
-    prev: str
-    next: str
-    visibility: str
-    num_lidar_pts: int
+class _Annotations:
+    """sample_annotation as columns (numpy where possible): ~100 bytes per row instead of ~1 kB of
+    dicts, and arrays are not touched by reference counting, so forked DataLoader workers share
+    them instead of copying them page by page."""
+
+    def __init__(self, rows: list[dict], sample_time: dict[str, int], inst_category: dict[str, str]):
+        n = len(rows)
+        self.tokens = [r["token"] for r in rows]
+        self.row = {t: i for i, t in enumerate(self.tokens)}
+        self.by_sample: dict[str, list[int]] = {}
+        for i, r in enumerate(rows):
+            self.by_sample.setdefault(r["sample_token"], []).append(i)
+        self.instances = [r["instance_token"] for r in rows]
+        self.categories = [inst_category.get(t) for t in self.instances]  # None: dangling instance
+        self.sample_tokens = [r["sample_token"] for r in rows]
+        self.time = np.array([sample_time.get(r["sample_token"], -1) for r in rows], np.int64)  # us; -1 unknown
+        self.geom = np.full((n, 10), np.nan)  # translation 3, size 3, rotation 4
+        self.malformed = np.zeros(n, bool)
+        try:
+            self.geom[:] = np.array([r["translation"] + r["size"] + r["rotation"] for r in rows],
+                                    np.float64).reshape(n, 10)
+        except (TypeError, ValueError):  # some row is malformed: find which, row by row
+            for i, r in enumerate(rows):
+                try:
+                    g = np.array(list(r["translation"]) + list(r["size"]) + list(r["rotation"]), np.float64)
+                    self.geom[i] = g if g.shape == (10,) and (len(r["translation"]), len(r["size"])) == (3, 3) else np.nan
+                    self.malformed[i] = g.shape != (10,) or (len(r["translation"]), len(r["size"])) != (3, 3)
+                except (TypeError, ValueError):
+                    self.malformed[i] = True
+        # neighbours as row indices: -1 none; dangling tokens are kept aside to be named in the error
+        self.dangling: dict[int, str] = {}
+        self.prev = np.full(n, -1, np.int64)
+        self.next = np.full(n, -1, np.int64)
+        for col, key in ((self.prev, "prev"), (self.next, "next")):
+            for i, r in enumerate(rows):
+                t = r.get(key) or ""
+                if t:
+                    j = self.row.get(t)
+                    if j is None:
+                        self.dangling[i] = t
+                    else:
+                        col[i] = j
+        vis = [str(r.get("visibility_token", "")) for r in rows]
+        self.vis_names = sorted(set(vis))
+        code = {v: k for k, v in enumerate(self.vis_names)}
+        self.vis = np.array([code[v] for v in vis], np.int16)
+        self.num_lidar_pts = np.array([int(r.get("num_lidar_pts", 0) or 0) for r in rows], np.int64)
 
 
 class NuScenesReader:
@@ -200,8 +237,8 @@ class NuScenesReader:
             raise self._corrupt(name, e) from None
 
     @cached_property
-    def _annotation_index(self) -> tuple[dict[str, _Ann], dict[str, list[str]], dict[str, str]]:
-        """(annotation token -> _Ann, sample -> annotation tokens, instance -> category name)."""
+    def _anns(self) -> _Annotations:
+        """sample_annotation (with instance -> category) as columns; parsed on first use."""
         name = "category"
         try:
             cat = {r["token"]: r["name"] for r in self._table("category")}
@@ -213,16 +250,9 @@ class NuScenesReader:
                                    f"missing from {self.vdir / 'category.json'} (dangling reference)")
                 inst[r["token"]] = cat[r["category_token"]]
             name = "sample_annotation"
-            anns: dict[str, _Ann] = {}
-            by_sample: dict[str, list[str]] = {}
-            for r in self._table("sample_annotation"):
-                anns[r["token"]] = _Ann(r["sample_token"], r["instance_token"], r["translation"], r["size"],
-                                        r["rotation"], r.get("prev", ""), r.get("next", ""),
-                                        str(r.get("visibility_token", "")), int(r.get("num_lidar_pts", 0) or 0))
-                by_sample.setdefault(r["sample_token"], []).append(r["token"])
+            return _Annotations(self._table("sample_annotation"), {k: v[0] for k, v in self._samples.items()}, inst)
         except (KeyError, TypeError, ValueError) as e:
             raise self._corrupt(name, e) from None
-        return anns, by_sample, inst
 
     @cached_property
     def _captions(self) -> dict[str, str]:
@@ -236,7 +266,7 @@ class NuScenesReader:
 
     def preload(self) -> "NuScenesReader":
         """Parse the lazily loaded tables now (before forking DataLoader workers, so they share them)."""
-        self._annotation_index  # noqa: B018
+        self._anns  # noqa: B018
         self._captions  # noqa: B018
         return self
 
@@ -356,26 +386,23 @@ class NuScenesReader:
                                               f"{self.vdir / 'calibrated_sensor.json'}: calibrated_sensor {sd.calib}")
 
     def annotations(self, sample: str) -> list[Annotation]:
-        anns, by_sample, inst = self._annotation_index
+        A = self._anns
+        where = self.vdir / "sample_annotation.json"
         out = []
-        for tok in by_sample.get(sample, []):
-            a = anns[tok]
-            cat = inst.get(a.instance)
+        for i in A.by_sample.get(sample, []):
+            tok, cat = A.tokens[i], A.categories[i]
             if cat is None:
-                raise CvdError(f"sample_annotation {tok} refers to instance {a.instance!r}, which is missing "
+                raise CvdError(f"sample_annotation {tok} refers to instance {A.instances[i]!r}, which is missing "
                                f"from {self.vdir / 'instance.json'} (dangling reference)")
-            try:
-                c, s, q = (np.asarray(x, dtype=np.float64) for x in (a.translation, a.size, a.rotation))
-            except (TypeError, ValueError):
-                c = s = q = np.zeros(0)
-            if c.shape != (3,) or s.shape != (3,) or q.shape != (4,):
-                raise CvdError(f"{self.vdir / 'sample_annotation.json'}: sample_annotation {tok} needs translation [3], "
-                               "size [3] and rotation [4]")
-            if not (np.isfinite(c).all() and np.isfinite(s).all() and np.isfinite(q).all()) or not q.any():
-                raise CvdError(f"{self.vdir / 'sample_annotation.json'}: sample_annotation {tok} has NaN/Inf "
-                               "(or a zero quaternion) in translation, size or rotation; fix or drop the record")
-            out.append(Annotation(tok, a.instance, cat, box_class(cat), c, s, q, float(quat_to_yaw(q)),
-                                  self.box_velocity(tok), a.visibility, a.num_lidar_pts))
+            if A.malformed[i]:
+                raise CvdError(f"{where}: sample_annotation {tok} needs translation [3], size [3] and rotation [4]")
+            g = A.geom[i]
+            c, s, q = g[:3].copy(), g[3:6].copy(), g[6:].copy()
+            if not np.isfinite(g).all() or not q.any():
+                raise CvdError(f"{where}: sample_annotation {tok} has NaN/Inf (or a zero quaternion) in "
+                               "translation, size or rotation; fix or drop the record")
+            out.append(Annotation(tok, A.instances[i], cat, box_class(cat), c, s, q, float(quat_to_yaw(q)),
+                                  self._velocity(i), A.vis_names[A.vis[i]], int(A.num_lidar_pts[i])))
         return out
 
     def box_velocity(self, ann_token: str, max_time_diff: float = 1.5) -> np.ndarray:
@@ -384,28 +411,32 @@ class NuScenesReader:
         (or this one where a neighbour is missing) over their time difference; nan when the
         instance has a single annotation or the gap exceeds max_time_diff (doubled for a central
         difference)."""
-        anns = self._annotation_index[0]
-        cur = anns[ann_token]
-        has_prev, has_next = bool(cur.prev), bool(cur.next)
+        try:
+            i = self._anns.row[ann_token]
+        except KeyError:
+            raise CvdError(f"unknown sample_annotation token {ann_token!r} "
+                           f"(not in {self.vdir / 'sample_annotation.json'})") from None
+        return self._velocity(i, max_time_diff)
+
+    def _velocity(self, i: int, max_time_diff: float = 1.5) -> np.ndarray:
+        A = self._anns
+        if i in A.dangling:
+            raise CvdError(f"sample_annotation {A.tokens[i]} refers to prev/next annotation {A.dangling[i]!r}, "
+                           f"which is missing from {self.vdir / 'sample_annotation.json'} (dangling reference)")
+        has_prev, has_next = A.prev[i] >= 0, A.next[i] >= 0
         if not has_prev and not has_next:
             return np.full(3, np.nan)
-
-        def neighbour(tok: str) -> _Ann:
-            try:
-                return anns[tok]
-            except KeyError:
-                raise CvdError(f"sample_annotation {ann_token} refers to prev/next annotation {tok!r}, which is "
-                               f"missing from {self.vdir / 'sample_annotation.json'} (dangling reference)") from None
-
-        first = neighbour(cur.prev) if has_prev else cur
-        last = neighbour(cur.next) if has_next else cur
-        dt = (self._sample(last.sample, f"sample_annotation {ann_token}")[0]
-              - self._sample(first.sample, f"sample_annotation {ann_token}")[0]) * 1e-6
+        first = A.prev[i] if has_prev else i
+        last = A.next[i] if has_next else i
+        for j in (first, last):
+            if A.time[j] < 0:
+                self._sample(A.sample_tokens[j], f"sample_annotation {A.tokens[j]}")  # raises: dangling sample
+        dt = (A.time[last] - A.time[first]) * 1e-6
         if has_prev and has_next:
             max_time_diff *= 2
         if dt > max_time_diff or dt <= 0:
             return np.full(3, np.nan)
-        return (np.asarray(last.translation, np.float64) - np.asarray(first.translation, np.float64)) / dt
+        return (A.geom[last, :3] - A.geom[first, :3]) / dt
 
     def caption(self, sample: str) -> str:
         """caption.json's caption for the sample, else the scene's description."""
