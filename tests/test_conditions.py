@@ -45,7 +45,7 @@ def _semantic(root, reader, sample, cam):
 
 
 def _one(b, i):
-    return {k: (x[i:i + 1] if not isinstance(x, list) else x[i:i + 1]) for k, x in b.items()}
+    return {k: x[i:i + 1] for k, x in b.items()}  # box i alone (arrays and the instance list)
 
 
 def test_colour_tables():
