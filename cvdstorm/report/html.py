@@ -129,9 +129,9 @@ def _fmt(v: Any) -> str:
     if isinstance(v, (int, float)):
         if isinstance(v, float) and not math.isfinite(v):
             return "–"
-        if isinstance(v, int) or float(v).is_integer() and abs(v) < 1e9:
-            return str(int(v))
-        return f"{v:.4g}"
+        if isinstance(v, int):
+            return str(v)
+        return f"{v:.1f}" if v.is_integer() and abs(v) < 1e9 else f"{v:.4g}"
     return str(v)
 
 
