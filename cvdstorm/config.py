@@ -306,7 +306,7 @@ class DiTConfig(Config):
     # --- controls
     control_names: tuple[str, ...] = ("boxes", "map")
     control_blocks: int = 6                  # adapters after the first N spatial blocks
-    control_channels: tuple[int, ...] = (16, 32, 64, 128)  # conv widths; len - 1 stride-2 stages
+    control_channels: tuple[int, ...] = (32, 64, 128)  # conv widths after space-to-depth 2; len - 1 stride-2 stages
     vae_downsample: int = 8                  # image pixels per latent pixel
     text_encoder: str = "minilm"
     text_encoder_path: str = ""
@@ -319,14 +319,14 @@ class DiTConfig(Config):
     flow: FlowConfig = field(default_factory=FlowConfig)
 
     PRESETS: ClassVar = {
-        "tiny": dict(num_layers=2, attention_head_dim=8, num_attention_heads=2, joint_attention_dim=24,
+        "tiny": dict(num_layers=2, attention_head_dim=8, num_attention_heads=2, joint_attention_dim=24, patch_size=1,
                      caption_projection_dim=16, pooled_projection_dim=20, pos_embed_max_size=16,
                      sample_size=8, in_channels=4, out_channels=4, dual_attention_layers=(0,),
-                     control_blocks=2, control_channels=(4, 8, 8, 8), text_dim=12, text_pooled_dim=12,
+                     control_blocks=2, control_channels=(8, 8, 16), text_dim=12, text_pooled_dim=12,
                      text_tokens=5, text_encoder="random-bert"),
         "demo": dict(num_layers=6, attention_head_dim=64, num_attention_heads=4, joint_attention_dim=384,
                      caption_projection_dim=256, pooled_projection_dim=384, pos_embed_max_size=32,
                      sample_size=16, dual_attention_layers=(0, 1, 2), control_blocks=3,
-                     control_channels=(8, 16, 32, 64), text_tokens=16),
+                     control_channels=(16, 32, 64), text_tokens=16),
         "paper": dict(),
     }

@@ -6,8 +6,8 @@ Tensor layout (everywhere in this file):
                                    N = (h / p)(w / p) patches of p x p (SD3 PatchEmbed order), D width
     text      [B*T*V, L, D]        the frame's caption tokens, repeated over its V cameras
     temb      [B*T*V, D]           timestep + pooled caption of the frame (per-frame t: references at 0)
-    temporal  [B*V*N, T, D]        one sequence per (clip, camera, token position)
-    cross-view[B*T, V*N, D]        one sequence per (clip, frame): all tokens of all cameras
+    temporal  [B, T, V*N, D]       attention along T: one sequence per (clip, camera, token position)
+    cross-view[B*T, V*N, D]        attention along V*N: all tokens of all cameras of one frame
 
 Layer i: SD3 `JointTransformerBlock` on every image (joint attention with its caption) ->
 (i < control_blocks) + zero-initialised adapter of the control features -> temporal attention ->
@@ -19,7 +19,8 @@ The SD3 parts live under diffusers' attribute names (pos_embed, time_text_embed,
 context_embedder, transformer_blocks, norm_out, proj_out): `sd3_state_dict()` has exactly the
 keys of `SD3Transformer2DModel` with the same arguments, and `load_sd35_transformer` fills them
 from a local SD3.5 checkpoint. New parts: text_proj, pooled_proj, null_*, temporal_blocks,
-view_blocks, frame_time_embed, ray_embed, camera_id_embed, control_encoders, control_adapters.
+view_blocks, frame_time_embed, ray_embed, camera_id_embed, control_encoder, null_controls,
+control_adapters.
 
     model = build_dit("tiny")
     v = model(latents, t, cond, drop)      # t: flow time in [0, 1], [B] or per frame [B, T]
@@ -49,10 +50,11 @@ KEYFRAME_SECONDS = 0.5  # default frame spacing (nuScenes keyframes, 2 Hz) when 
 
 
 class AxisAttention(nn.Module):
-    """Residual self-attention over independent sequences: x [S, n, D] (+ pos [S, n, D]) -> [S, n, D].
+    """Residual self-attention along one axis of x [..., D]: every other index is its own sequence.
 
-    LayerNorm -> + pos -> qkv -> RMS qk-norm (as SD3.5) -> SDPA (optional bool mask [n, n],
-    True = may attend) -> zero-initialised output projection (identity at init).
+    LayerNorm -> + pos (broadcastable to x) -> qkv -> RMS qk-norm (as SD3.5) -> SDPA (optional bool
+    mask [n, n], True = may attend) -> zero-initialised output projection (identity at init).
+    Works in x's own layout (no transposed copy of x): only q, k, v and the output are permuted.
     """
 
     def __init__(self, dim: int, heads: int, qk_norm: bool):
@@ -67,14 +69,17 @@ class AxisAttention(nn.Module):
         nn.init.zeros_(self.out.weight)
         nn.init.zeros_(self.out.bias)
 
-    def forward(self, x: torch.Tensor, pos: torch.Tensor | None = None, mask: torch.Tensor | None = None):
-        S, n, D = x.shape
+    def forward(self, x: torch.Tensor, axis: int, pos: torch.Tensor | None = None, mask: torch.Tensor | None = None):
+        D, nb = x.shape[-1], x.dim() - 1            # nb: batch dims + the attention axis
         h = self.norm(x)
         if pos is not None:
             h = h + pos
-        q, k, v = self.qkv(h).reshape(S, n, 3, self.heads, D // self.heads).permute(2, 0, 3, 1, 4)  # [S, H, n, hd]
+        qkv = self.qkv(h).unflatten(-1, (3, self.heads, D // self.heads)).movedim(axis, nb - 1)  # [..., n, 3, H, hd]
+        order = [nb] + list(range(nb - 1)) + [nb + 1, nb - 1, nb + 2]
+        q, k, v = (t.flatten(0, nb - 2) for t in qkv.permute(order))      # [S, H, n, hd]; 4-D keeps SDPA's fused kernel
         o = F.scaled_dot_product_attention(self.q_norm(q), self.k_norm(k), v, attn_mask=mask)
-        return x + self.out(o.transpose(1, 2).reshape(S, n, D))
+        o = o.unflatten(0, qkv.shape[:nb - 1]).transpose(-3, -2).movedim(nb - 1, axis).flatten(-2)  # x's layout
+        return x + self.out(o)
 
 
 def _zero_linear(dim: int) -> nn.Linear:
@@ -99,8 +104,8 @@ class CVDDiT(nn.Module):
                 f"num_attention_heads x attention_head_dim ({D}): the caption stream runs at the model width")
         require(cfg.view_attention in ("all", "neighbors"), f"view_attention must be 'all' or 'neighbors', got {cfg.view_attention!r}")
         require(cfg.camera_embed in ("rays", "ids", "rays+ids"), f"camera_embed must be rays, ids or rays+ids, got {cfg.camera_embed!r}")
-        require(2 ** (len(cfg.control_channels) - 1) == cfg.vae_downsample,
-                f"control_channels needs log2(vae_downsample) + 1 = {cfg.vae_downsample.bit_length()} entries, got {len(cfg.control_channels)}")
+        require(2 ** len(cfg.control_channels) == cfg.vae_downsample,
+                f"control_channels needs log2(vae_downsample) = {cfg.vae_downsample.bit_length() - 1} entries, got {len(cfg.control_channels)}")
         self.inner_dim = D
         p = cfg.patch_size
         qk = cfg.qk_norm or None
@@ -130,9 +135,10 @@ class CVDDiT(nn.Module):
         self.ray_embed = RayEmbedder(p, D) if axial and "rays" in cfg.camera_embed else None
         self.camera_id_embed = nn.Embedding(cfg.max_views, D) if axial and "ids" in cfg.camera_embed else None
         self.null_camera = nn.Parameter(torch.zeros(D)) if self.ray_embed is not None else None
-        # --- box / map controls: conv encoder per control, zero-initialised adapters into the first blocks
+        # --- box / map controls: one conv encoder over the stacked control images (a dropped or missing
+        # control is zeros there plus its learnt null), zero-initialised adapters into the first blocks
         n_ctrl = min(cfg.control_blocks, cfg.num_layers) if cfg.control_names else 0
-        self.control_encoders = nn.ModuleDict({n: ControlEncoder(cfg.control_channels, p, D) for n in cfg.control_names}) if n_ctrl else None
+        self.control_encoder = ControlEncoder(cfg.control_channels, p, D, 3 * len(cfg.control_names)) if n_ctrl else None
         self.null_controls = nn.ParameterDict({n: nn.Parameter(torch.zeros(D)) for n in cfg.control_names}) if n_ctrl else None
         self.control_adapters = nn.ModuleList([_zero_linear(D) for _ in range(n_ctrl)]) if n_ctrl else None
         self.gradient_checkpointing = cfg.gradient_checkpointing
@@ -141,7 +147,7 @@ class CVDDiT(nn.Module):
     @property
     def condition_names(self) -> tuple[str, ...]:
         """Droppable conditions: text, camera and the control names."""
-        return condition_names(tuple(self.cfg.control_names) if self.control_encoders is not None else ())
+        return condition_names(tuple(self.cfg.control_names) if self.control_encoder is not None else ())
 
     def sample_dropout(self, batch: int, p: float | None = None, generator: torch.Generator | None = None):
         """Training-time condition dropout masks {name: bool [B]} (p defaults to cfg.cond_drop_prob)."""
@@ -181,32 +187,30 @@ class CVDDiT(nn.Module):
         temb = self.time_text_embed(t.reshape(-1) * cfg.flow.num_train_timesteps, pooled.reshape(B * T, -1))
         ctx = self.context_embedder(tokens.reshape(B * T, *tokens.shape[2:]))   # [B*T, L, D]
         temb, ctx = temb.repeat_interleave(V, 0), ctx.repeat_interleave(V, 0)  # [M, D], [M, L, D]
-        pos_t, pos_v = self._axis_positions(cond, drop, B, T, V, h, w)
+        pos = self._axis_positions(cond, drop, B, T, V, h, w)                    # [B, T, V*N, D] or None
         ctrl = self._controls(cond, drop, B, T, V, h, w)                        # [M, N, D] or None
         mask = self._view_mask(V, N, latents.device)
         dims = (B, T, V, N)
         for i in range(len(self.transformer_blocks)):
             if self.gradient_checkpointing and self.training and torch.is_grad_enabled():
-                x, ctx = checkpoint(self._layer, i, x, ctx, temb, pos_t, pos_v, ctrl, mask, dims, use_reentrant=False)
+                x, ctx = checkpoint(self._layer, i, x, ctx, temb, pos, ctrl, mask, dims, use_reentrant=False)
             else:
-                x, ctx = self._layer(i, x, ctx, temb, pos_t, pos_v, ctrl, mask, dims)
+                x, ctx = self._layer(i, x, ctx, temb, pos, ctrl, mask, dims)
         x = self.proj_out(self.norm_out(x, temb))                                # [M, N, p p C_out]
         hh, ww, co = h // p, w // p, cfg.out_channels
         x = torch.einsum("nhwpqc->nchpwq", x.reshape(M, hh, ww, p, p, co))     # unpatchify as diffusers
         return x.reshape(B, T, V, co, h, w)
 
-    def _layer(self, i, x, ctx, temb, pos_t, pos_v, ctrl, mask, dims):
+    def _layer(self, i, x, ctx, temb, pos, ctrl, mask, dims):
         B, T, V, N = dims
         D = x.shape[-1]
         ctx, x = self.transformer_blocks[i](hidden_states=x, encoder_hidden_states=ctx, temb=temb)
         if ctrl is not None and i < len(self.control_adapters):
             x = x + self.control_adapters[i](ctrl)
-        if self.temporal_blocks is not None:
-            xt = x.reshape(B, T, V, N, D).permute(0, 2, 3, 1, 4).reshape(B * V * N, T, D)
-            xt = self.temporal_blocks[i](xt, pos_t)
-            x = xt.reshape(B, V, N, T, D).permute(0, 3, 1, 2, 4).reshape(B * T * V, N, D)
-        if self.view_blocks is not None:
-            x = self.view_blocks[i](x.reshape(B * T, V * N, D), pos_v, mask).reshape(B * T * V, N, D)
+        if self.temporal_blocks is not None:   # sequences over T: x viewed as [B, T, V*N, D]
+            x = self.temporal_blocks[i](x.reshape(B, T, V * N, D), 1, pos).reshape(B * T * V, N, D)
+        if self.view_blocks is not None:       # sequences over all V*N tokens of a frame: [B*T, V*N, D]
+            x = self.view_blocks[i](x.reshape(B * T, V * N, D), 1, pos.reshape(B * T, V * N, D), mask).reshape(B * T * V, N, D)
         return x, ctx
 
     def _text(self, cond: DiTConditions, drop, B: int, T: int):
@@ -222,9 +226,9 @@ class CVDDiT(nn.Module):
         return self.text_proj(tok), self.pooled_proj(pooled)
 
     def _axis_positions(self, cond: DiTConditions, drop, B, T, V, h, w):
-        """Position embedding [B, T, V, N, D] in temporal [B*V*N, T, D] and view [B*T, V*N, D] layouts."""
+        """Position embedding of the temporal / cross-view blocks: frame time + camera, [B, T, V*N, D]."""
         if self.temporal_blocks is None and self.view_blocks is None:
-            return None, None
+            return None
         p, D = self.cfg.patch_size, self.inner_dim
         N = (h // p) * (w // p)
         dev = self.null_text_pooled.device
@@ -241,7 +245,7 @@ class CVDDiT(nn.Module):
             pos = pos + cam
         if self.camera_id_embed is not None:
             ids = torch.arange(V, device=dev).expand(B, V) if cond.camera_ids is None else cond.camera_ids.to(dev)
-            require(ids.shape == (B, V) and int(ids.max()) < self.cfg.max_views,
+            require(ids.shape == (B, V) and (ids.is_meta or int(ids.max()) < self.cfg.max_views),
                     f"camera_ids must be [B, V] = {[B, V]} in [0, {self.cfg.max_views}), got {list(ids.shape)}")
             pos = pos + self.camera_id_embed(ids)[:, None, :, None]
         if self.frame_time_embed is not None:
@@ -249,34 +253,32 @@ class CVDDiT(nn.Module):
             ft = torch.arange(T, device=dev, dtype=pos.dtype).expand(B, T) * KEYFRAME_SECONDS if ft is None else ft.to(dev)
             require(ft.shape == (B, T), f"frame_times must be [B, T] = {[B, T]}, got {list(ft.shape)}")
             pos = pos + self.frame_time_embed(ft)[:, :, None, None]
-        pos = pos.expand(B, T, V, N, D)
-        pos_t = pos.permute(0, 2, 3, 1, 4).reshape(B * V * N, T, D) if self.temporal_blocks is not None else None
-        pos_v = pos.reshape(B * T, V * N, D) if self.view_blocks is not None else None
-        return pos_t, pos_v
+        return pos.expand(B, T, V, N, D).reshape(B, T, V * N, D)
 
     def _controls(self, cond: DiTConditions, drop, B, T, V, h, w):
-        """Sum over controls of encoded control images (null where dropped/missing): [B*T*V, N, D] or None."""
-        if self.control_encoders is None:
+        """Encoded control images + nulls of dropped / missing controls: [B*T*V, N, D] (or [1, N, D]) or None."""
+        if self.control_encoder is None:
             return None
-        unknown = sorted(set(cond.controls) - set(self.control_encoders))
-        require(not unknown, f"unknown control(s) {unknown}; this model takes {list(self.control_encoders)}")
-        s = self.cfg.vae_downsample
-        M = B * T * V
-        out = None
-        for name, enc in self.control_encoders.items():
+        names = tuple(self.cfg.control_names)
+        unknown = sorted(set(cond.controls) - set(names))
+        require(not unknown, f"unknown control(s) {unknown}; this model takes {list(names)}")
+        s, M = self.cfg.vae_downsample, B * T * V
+        dev, dt = self.null_text_pooled.device, self.null_text_pooled.dtype
+        imgs, nulls, any_img = [], 0, False
+        for name in names:
             img = cond.controls.get(name)
-            null = self.null_controls[name].reshape(1, 1, -1)
-            dropped = drop.get(name)
-            if img is None or (dropped is not None and bool(dropped.all())):
-                f = null
+            off = torch.ones(B, dtype=torch.bool, device=dev) if img is None else drop.get(name, torch.zeros(B, dtype=torch.bool)).to(dev)
+            if img is None or (not off.is_meta and bool(off.all())):
+                imgs.append(None)
             else:
                 require(img.shape == (B, T, V, 3, h * s, w * s),
                         f"control {name!r} must be [B, T, V, 3, H, W] = {[B, T, V, 3, h * s, w * s]}, got {list(img.shape)}")
-                f = enc(img.reshape(M, 3, h * s, w * s).to(null.dtype))
-                if dropped is not None:
-                    f = torch.where(dropped.to(f.device).repeat_interleave(T * V).reshape(M, 1, 1), null, f)
-            out = f if out is None else out + f
-        return out
+                imgs.append(torch.where(off.reshape(B, 1, 1, 1, 1, 1), 0.0, img.to(dt)).reshape(M, 3, h * s, w * s))
+                any_img = True
+            nulls = nulls + off.to(dt).repeat_interleave(T * V).reshape(M, 1, 1) * self.null_controls[name]
+        rows = M if any_img else 1   # nothing to see: encode one blank image and broadcast it
+        x = torch.cat([i if i is not None else torch.zeros(rows, 3, h * s, w * s, device=dev, dtype=dt) for i in imgs], 1)
+        return self.control_encoder(x) + nulls
 
     def _view_mask(self, V: int, N: int, device):
         """Cross-view attention mask [V*N, V*N] (True = attend) for ring neighbours; None for all views."""
