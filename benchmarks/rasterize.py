@@ -1,20 +1,26 @@
-"""Rasteriser benchmark: the STORM-VAE rendering workload on CPU, fast path vs the dense reference.
+"""Rasteriser benchmark: the STORM-VAE rendering workload on CPU; fast path vs fallback vs reference.
 
 Case "storm-demo": one Gaussian per pixel of 4 frames x 6 cameras at 64x112 (172,032 Gaussians,
-back-projected from depth so each is about a pixel wide in its own camera), rendered into 18
-target images (6 cameras x 3 nearby times) of 64x112. Prints forward and forward+backward time
-and peak memory (RSS growth) for the fast path, the same for the reference on a case it can run,
-and the speed ratio measured in the same run.
+back-projected from depth maps of a 6-camera rig, so each is about a pixel wide in its own camera),
+rendered into 18 target images (the 6 cameras at 3 nearby ego poses) of 64x112. Also a scaling row
+at 128x224 (688,128 Gaussians). The dense reference cannot run that (pixels x Gaussians), so the
+speed-up is measured on "ref-case": every 16th Gaussian of storm-demo into 3 targets, same run.
 
-    python benchmarks/rasterize.py [--threads 2]
+Prints a markdown table: forward and forward+backward seconds (best of `--repeats`; the fallback
+and the reference run once), and the peak resident memory of the process (each case runs in its
+own process) with its growth over the RSS just before the timed runs.
+
+    python benchmarks/rasterize.py [--threads 2] [--repeats 3] [--skip-fallback]
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import json
 import math
-import resource
+import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -24,11 +30,12 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from cvdstorm.data.synthetic import rig_calibration  # noqa: E402
 from cvdstorm.geometry import invert_pose, make_pose, unproject_depth  # noqa: E402
-from cvdstorm.render import rasterize, render_reference  # noqa: E402
+from cvdstorm.render import _ext, rasterize, render_reference  # noqa: E402
 
 
 def scene(height: int, width: int, frames: int = 4, seed: int = 0):
-    """Gaussians from per-pixel depth of a street-like box scene, and 18 target cameras."""
+    """Gaussians from per-pixel depth of a street-like scene seen by the 6-camera rig at `frames`
+    ego poses 2 m apart, and 18 target cameras (the rig at the first 3 poses)."""
     g = torch.Generator().manual_seed(seed)
     calib = rig_calibration(width, height)
     means, cams = [], []
@@ -38,8 +45,9 @@ def scene(height: int, width: int, frames: int = 4, seed: int = 0):
             K, c2e = torch.tensor(K), torch.tensor(c2e)
             c2w = ego @ c2e
             v, u = torch.meshgrid(torch.arange(height) + 0.5, torch.arange(width) + 0.5, indexing="ij")
-            depth = 4 + 30 * torch.rand(height, width, generator=g, dtype=torch.float64) ** 2
-            depth = torch.where(v > height * 0.55, (1.5 * K[1, 1] / (v - K[1, 2]).clamp_min(1)).clamp(1, 60), depth)
+            depth = 4 + 30 * torch.rand(height, width, generator=g, dtype=torch.float64) ** 2  # walls, objects
+            ground = (1.5 * K[1, 1] / (v - K[1, 2]).clamp_min(1)).clamp(1, 60)               # road 1.5 m below
+            depth = torch.where(v > height * 0.55, ground, depth)
             means.append(unproject_depth(depth, K, c2w).reshape(-1, 3))
             cams.append((K, c2w, depth.reshape(-1)))
     means = torch.cat(means).float()
@@ -56,51 +64,91 @@ def scene(height: int, width: int, frames: int = 4, seed: int = 0):
     return [means, quats, scales, opac, colors], viewmats, Ks
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def _vm(key: str) -> float:
+    """VmHWM / VmRSS of this process in MB."""
+    for line in open("/proc/self/status"):
+        if line.startswith(key):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
-def timed(fn, params, viewmats, Ks, width, height, repeats=3):
+def timed(fn, params, viewmats, Ks, width, height, repeats=3, **kw):
+    """-> (best forward s, best forward+backward s, peak RSS MB of the process during the runs)."""
     fwd, both = math.inf, math.inf
     for _ in range(repeats):
         ps = [p.clone().requires_grad_() for p in params]
         t0 = time.perf_counter()
-        out = fn(*ps, viewmats, Ks, width, height)
+        out = fn(*ps, viewmats, Ks, width, height, **kw)
         t1 = time.perf_counter()
-        (out.rgb.sum() + out.depth.mean() + out.alpha.sum()).backward()
+        (out.rgb.square().sum() + out.depth.mean() + out.alpha.sum()).backward()
         t2 = time.perf_counter()
         fwd, both = min(fwd, t1 - t0), min(both, t2 - t0)
         del out, ps
         gc.collect()
-    return fwd, both
+    return fwd, both, _vm("VmHWM")
+
+
+CASES = {  # name -> (height, width, every k-th Gaussian, targets, path)
+    "storm-demo": (64, 112, 1, 18, "fast"),
+    "storm-demo-fallback": (64, 112, 1, 18, "torch"),
+    "scaling": (128, 224, 1, 18, "fast"),
+    "ref-case": (64, 112, 16, 3, "fast"),
+    "ref-case-reference": (64, 112, 16, 3, "reference"),
+}
+
+
+def run_case(name: str, repeats: int) -> dict:
+    """One case in this (fresh) process -> its row; memory = process peak minus RSS before timing."""
+    h, w, every, targets, path = CASES[name]
+    params, viewmats, Ks = scene(h, w)
+    params = [p[::every].contiguous() for p in params]
+    viewmats, Ks = viewmats[:targets], Ks[:targets]
+    rasterize(*params[:5], viewmats[:1], Ks[:1], w, h)  # load the kernel, warm the allocator a little
+    gc.collect()
+    base = _vm("VmRSS")
+    if path == "reference":
+        res = timed(render_reference, params, viewmats, Ks, w, h, 1)
+    else:
+        res = timed(rasterize, params, viewmats, Ks, w, h, repeats if path == "fast" else 1,
+                    backend="cpu" if path == "fast" else "torch")
+    label = {"fast": "fast (C++)" if _ext.status() == "ready" else "fast (no C++: PyTorch)",
+             "torch": "PyTorch fallback", "reference": "dense reference"}[path]
+    return dict(case=name.replace("-fallback", "").replace("-reference", ""), gaussians=len(params[0]),
+                targets=targets, size=f"{h}x{w}", path=label, fwd=res[0], both=res[1], peak=res[2], base=base)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--skip-fallback", action="store_true", help="do not time the PyTorch fallback compositor")
+    ap.add_argument("--case", choices=list(CASES), help=argparse.SUPPRESS)  # internal: one case, JSON out
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
+    if args.case:
+        print(json.dumps(run_case(args.case, args.repeats)))
+        return
     rows = []
-    base = peak_rss_mb()
-    for name, (h, w) in (("storm-demo", (64, 112)), ("scaling", (128, 224))):
-        params, viewmats, Ks = scene(h, w)
-        rasterize(*params, viewmats[:1], Ks[:1], w, h)  # load/compile the kernel outside the timing
-        fwd, both = timed(rasterize, params, viewmats, Ks, w, h)
-        rows.append((name, len(params[0]), len(viewmats), f"{h}x{w}", "fast (C++)", fwd, both, peak_rss_mb() - base))
-    # the reference is pixels x Gaussians dense: run it on a cut of the storm-demo case that fits
-    params, viewmats, Ks = scene(64, 112)
-    sub = [p[::16].contiguous() for p in params]
-    fast = timed(rasterize, sub, viewmats[:3], Ks[:3], 112, 64)
-    ref = timed(render_reference, sub, viewmats[:3], Ks[:3], 112, 64, repeats=1)
-    for label, (f_, b_) in (("fast (C++)", fast), ("reference", ref)):
-        rows.append(("ref-case", len(sub[0]), 3, "64x112", label, f_, b_, float("nan")))
-    print(f"rasterize benchmark, {args.threads} threads, torch {torch.__version__}\n")
-    print("| case | gaussians | targets | size | path | forward s | fwd+bwd s | peak RSS growth MB |")
+    for name in CASES:  # each case in its own process: peak memory is per case, nothing cached between
+        if name.endswith("fallback") and args.skip_fallback:
+            continue
+        res = subprocess.run([sys.executable, __file__, "--case", name, "--threads", str(args.threads), "--repeats",
+                              str(args.repeats)], capture_output=True, text=True, check=True)
+        rows.append(json.loads(res.stdout.strip().splitlines()[-1]))
+    load = os.getloadavg()
+    print(f"rasterize benchmark: {args.threads} threads, torch {torch.__version__}, {os.cpu_count()} CPUs, "
+          f"load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1 / 5 / 15 min)\n")
+    print("| case | Gaussians | targets | size | path | forward s | fwd+bwd s | peak RSS MB (growth) |")
     print("|---|---|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r[0]} | {r[1]:,} | {r[2]} | {r[3]} | {r[4]} | {r[5]:.3f} | {r[6]:.3f} | {r[7]:.0f} |")
-    print(f"\nspeed-up of the fast path over the reference (fwd+bwd, ref-case): {ref[1] / fast[1]:.0f}x")
-    print("targets: storm-demo fwd+bwd < 2 s, peak memory < 4 GB, >= 20x faster than the reference")
+        print(f"| {r['case']} | {r['gaussians']:,} | {r['targets']} | {r['size']} | {r['path']} | {r['fwd']:.3f} | "
+              f"{r['both']:.3f} | {r['peak']:.0f} ({r['peak'] - r['base']:+.0f}) |")
+    fast, ref = (next(r for r in rows if r["case"] == "ref-case" and r["path"] == p)
+                 for p in (rows[0]["path"], "dense reference"))
+    print(f"\nspeed-up over the dense reference (ref-case): forward {ref['fwd'] / fast['fwd']:.0f}x, "
+          f"forward+backward {ref['both'] / fast['both']:.0f}x")
+    print("peak RSS: whole process (Python + torch + scene); growth: above the RSS just before timing")
+    print("targets (2 cores): storm-demo fwd+bwd < 2 s, peak memory < 4 GB, >= 20x faster than the reference")
 
 
 if __name__ == "__main__":

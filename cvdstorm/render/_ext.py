@@ -71,6 +71,9 @@ def build(verbose: bool = False) -> Path:
     if verbose:
         print(" ".join(cmd), file=sys.stderr)
     os.replace(tmp, lib)
+    for old in lib.parent.glob("cvdstorm_rasterize_cpu_*.so"):  # builds of earlier sources
+        if old != lib:
+            old.unlink(missing_ok=True)
     return lib
 
 
@@ -88,6 +91,8 @@ class Kernel:
     def __init__(self, lib: ctypes.CDLL):
         self.lib = lib
         self.tile = lib.cvd_tile_size()
+        lib.cvd_proj_chunk.restype = ctypes.c_int64
+        self.proj_chunk = lib.cvd_proj_chunk()
 
     def _fn(self, name: str, dtype: torch.dtype):
         return getattr(self.lib, f"cvd_{name}_{'f64' if dtype == torch.float64 else 'f32'}")
@@ -96,6 +101,53 @@ class Kernel:
     def _p(t: torch.Tensor) -> ctypes.c_void_p:
         assert t.is_contiguous() and t.device.type == "cpu"
         return ctypes.c_void_p(t.data_ptr())
+
+    @staticmethod
+    def _real(x: float, dtype: torch.dtype):
+        return (ctypes.c_double if dtype == torch.float64 else ctypes.c_float)(x)
+
+    def project(self, means, quats, scales, viewmats, Ks, W: int, H: int, near: float, far: float):
+        """means [B, N, 3], quats [B, N, 4], scales [B, N, 3], viewmats [B * C, 4, 4], Ks [B * C, 3, 3]
+        -> (means2d [M, 2], conics [M, 3], depths [M], radii [M] int32, gauss_ids [M] (b * N + n),
+        cam_ids [M] (b * C + c), cam_offsets [B * C + 1]); rows sorted by camera, then Gaussian."""
+        B, N = means.shape[:2]
+        NC = viewmats.shape[0]
+        C = NC // B
+        dt = means.dtype
+        chunks = (N + self.proj_chunk - 1) // self.proj_chunk
+        items = NC * chunks
+        nt = _threads(NC * N // 4)
+        factors = torch.empty(B * N, 9, dtype=dt)
+        vis = torch.empty(NC * N, dtype=torch.uint8)
+        counts = torch.empty(items, dtype=torch.int64)
+        p, i64, ci, r = self._p, ctypes.c_int64, ctypes.c_int, self._real
+        self._fn("project_count", dt)(p(means), p(quats), p(scales), p(viewmats), p(Ks), i64(B), i64(N), i64(C), ci(W),
+                                      ci(H), r(near, dt), r(far, dt), p(factors), p(vis), p(counts), nt)
+        item_off = torch.zeros(items + 1, dtype=torch.int64)
+        torch.cumsum(counts, 0, out=item_off[1:])
+        M = int(item_off[-1])
+        means2d, conics, depths = torch.empty(M, 2, dtype=dt), torch.empty(M, 3, dtype=dt), torch.empty(M, dtype=dt)
+        radii = torch.empty(M, dtype=torch.int32)
+        gauss_ids, cam_ids = torch.empty(M, dtype=torch.int64), torch.empty(M, dtype=torch.int64)
+        self._fn("project_fill", dt)(p(means), p(viewmats), p(Ks), i64(B), i64(N), i64(C), ci(W), ci(H), r(near, dt),
+                                     r(far, dt), p(factors), p(vis), p(item_off), p(means2d), p(conics), p(depths),
+                                     p(radii), p(gauss_ids), p(cam_ids), nt)
+        # rows of camera k: those of its items, k * chunks ... (k + 1) * chunks - 1
+        cam_offsets = item_off[::chunks].contiguous() if chunks else torch.zeros(NC + 1, dtype=torch.int64)
+        return means2d, conics, depths, radii, gauss_ids, cam_ids, cam_offsets
+
+    def project_backward(self, means, quats, scales, viewmats, Ks, W: int, H: int, gauss_ids, cam_ids, g_means2d,
+                         g_conics, g_depths, want_view: bool):
+        """-> per-row gradients (means [M, 3], quats [M, 4], scales [M, 3], view [M, 12] or None)."""
+        M, dt = gauss_ids.numel(), means.dtype
+        gm, gq, gs = torch.empty(M, 3, dtype=dt), torch.empty(M, 4, dtype=dt), torch.empty(M, 3, dtype=dt)
+        gv = torch.empty(M, 12, dtype=dt) if want_view else None
+        p = self._p
+        self._fn("project_backward", dt)(p(means), p(quats), p(scales), p(viewmats), p(Ks), ctypes.c_int64(M),
+                                         ctypes.c_int(W), ctypes.c_int(H), p(gauss_ids), p(cam_ids), p(g_means2d),
+                                         p(g_conics), p(g_depths), p(gm), p(gq), p(gs),
+                                         p(gv) if want_view else ctypes.c_void_p(0), _threads(M))
+        return gm, gq, gs, gv
 
     def bin(self, means2d, conics, opac, depths, radii, cam_off, W: int, H: int):
         """-> (tile_off [NC * tiles + 1] int64, ids [K] int32: packed rows per tile, by depth)."""

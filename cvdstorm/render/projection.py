@@ -19,7 +19,8 @@ Gaussians with z <= near or z >= far are dropped.
 Why packed: in the STORM workload a target camera sees ~20 % of the Gaussians, so a cheap,
 conservative no-grad cull on [B, C, N] first and the differentiable EWA maths on the survivors
 only is ~4x less work and memory than projecting every (camera, Gaussian) pair.
-Everything here is PyTorch, differentiated by autograd (projection is cheap next to compositing).
+Everything here is PyTorch, differentiated by autograd; it serves the PyTorch fallback (any device).
+The C++ path uses a fused copy of the same maths (csrc/rasterize_cpu.cpp), checked against this.
 """
 
 from __future__ import annotations

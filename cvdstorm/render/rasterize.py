@@ -7,16 +7,19 @@ In:  means [N, 3], quats [N, 4] (w, x, y, z, any norm), scales [N, 3] (linear), 
 Out: RenderOutput(rgb [C, H, W, 3], depth [C, H, W] (alpha-normalised camera z: sum w_i z_i /
      sum w_i, 0 where alpha <= 1e-6), alpha [C, H, W]), with the leading [B] when batched.
 
-Pipeline (backend "cpu"): packed EWA projection in PyTorch (projection.py: a cheap no-grad cull,
-then the differentiable maths on visible (camera, Gaussian) pairs only, autograd for its gradients)
--> tile binning, per-tile depth sort and front-to-back compositing in C++/OpenMP with an analytic
-backward (csrc/rasterize_cpu.cpp, via _ext.py) -> depth normalisation and background in PyTorch.
-Never materialises pixels x Gaussians.
+Pipeline (backend "cpu"): fused EWA projection of every (camera, Gaussian) pair, keeping the
+visible ones as packed rows, then tile binning, per-tile depth sort and front-to-back compositing,
+all in C++/OpenMP with analytic backwards (csrc/rasterize_cpu.cpp, loaded by _ext.py); opacity /
+colour gathers, depth normalisation and background in PyTorch. Never materialises pixels x
+Gaussians; the backward writes per-row gradients that PyTorch sums per Gaussian (index_add), so
+it is deterministic. Not differentiable w.r.t. Ks (like gsplat); viewmats get gradients.
 
-Why a C++ kernel: per-pixel sorted compositing is a short sequential loop with early exit; PyTorch
-needs it as millions of (pixel, Gaussian) pairs, sorts and segmented scans (composite_torch.py,
-kept as the fallback: same results, ~5-10x slower, several GB on the STORM workload). The
-projection stays in PyTorch, which keeps the C++ small (no quaternion / EWA Jacobian derivatives).
+Why C++ for all of it: sorted per-pixel compositing is a short sequential loop with early exit,
+which PyTorch can only express as millions of (pixel, Gaussian) pairs, sorts and segmented scans
+(composite_torch.py: the fallback, same results, ~10x slower and several GB on the STORM workload).
+The projection was first PyTorch autograd (projection.py, still the fallback's projection and a
+test cross-check), but its ~200 small ops cost more than the compositing on 2 shared cores, and
+its backward is a page of closed-form derivatives, checked against autograd of the reference.
 
 Backends: "auto" (gsplat on CUDA if importable; else the C++ kernel on CPU, the PyTorch compositor
 on other devices or when the kernel cannot be built), "cpu", "torch", "gsplat", "reference"
@@ -36,6 +39,42 @@ from .projection import project_packed
 from .reference import render_reference
 
 DEPTH_EPS = 1e-6
+
+
+class _Project(torch.autograd.Function):
+    """Fused C++ EWA projection (same maths as projection.py) with its analytic backward.
+    -> (means2d [M, 2], conics [M, 3], depths [M], radii, gauss_ids, cam_ids, cam_offsets)."""
+
+    @staticmethod
+    def forward(ctx, means, quats, scales, viewmats, Ks, width, height, near, far):
+        B, C = viewmats.shape[:2]
+        args = [x.contiguous() for x in (means, quats, scales, viewmats.reshape(B * C, 4, 4), Ks.reshape(B * C, 3, 3))]
+        out = _ext.load().project(*args, width, height, near, far)
+        ctx.save_for_backward(*args, out[4], out[5])
+        ctx.meta = (width, height, B, C)
+        ctx.mark_non_differentiable(*out[3:])
+        return out
+
+    @staticmethod
+    def backward(ctx, g_means2d, g_conics, g_depths, *_):
+        means, quats, scales, views, Ks, gauss_ids, cam_ids = ctx.saved_tensors
+        W, H, B, C = ctx.meta
+        M = gauss_ids.numel()
+        g2d, gcon, gdep = (torch.zeros(M, *shape, dtype=means.dtype) if g is None else g.contiguous()
+                           for g, shape in ((g_means2d, (2,)), (g_conics, (3,)), (g_depths, ())))
+        gm, gq, gs, gv = _ext.load().project_backward(means, quats, scales, views, Ks, W, H, gauss_ids, cam_ids, g2d,
+                                                      gcon, gdep, ctx.needs_input_grad[3])
+        N = means.shape[1]
+
+        def per_gaussian(rows):  # [M, k] -> [B, N, k], summed over the cameras that see each Gaussian
+            return torch.zeros(B * N, rows.shape[1], dtype=rows.dtype).index_add_(0, gauss_ids, rows).reshape(B, N, -1)
+
+        g_view = None
+        if gv is not None:
+            g_view = torch.zeros(B * C, 4, 4, dtype=gv.dtype)
+            g_view[:, :3, :] = torch.zeros(B * C, 12, dtype=gv.dtype).index_add_(0, cam_ids, gv).reshape(-1, 3, 4)
+            g_view = g_view.reshape(B, C, 4, 4)
+        return per_gaussian(gm), per_gaussian(gq), per_gaussian(gs), g_view, None, None, None, None, None
 
 
 class _Composite(torch.autograd.Function):
@@ -86,15 +125,19 @@ def rasterize(means, quats, scales, opacities, colors, viewmats, Ks, width: int,
             means, quats, scales, opacities, colors, viewmats, Ks = (
                 x.float() for x in (means, quats, scales, opacities, colors, viewmats, Ks))
         B, C = means.shape[0], viewmats.shape[1]
-        pk = project_packed(means, quats, scales, viewmats.to(means.dtype), Ks.to(means.dtype), width, height, near,
-                            far)
-        op = opacities.reshape(-1)[pk.gauss_ids]                              # [M]
-        col = colors.reshape(-1, colors.shape[-1])[pk.gauss_ids]              # [M, F]
-        args = (pk.means2d, pk.conics, op, col, pk.depths, pk.radii, pk.cam_offsets, width, height)
-        if kind == "cpu" and _ext.load() is not None:
-            color, dacc, alpha = _Composite.apply(*args)
+        viewmats, Ks = viewmats.to(means.dtype), Ks.to(means.dtype)
+        use_kernel = kind == "cpu" and _ext.load() is not None
+        if use_kernel:
+            means2d, conics, depths, radii, gauss_ids, _, cam_offsets = _Project.apply(
+                means, quats, scales, viewmats, Ks, width, height, near, far)
         else:
-            color, dacc, alpha = composite_torch(*args)
+            pk = project_packed(means, quats, scales, viewmats, Ks, width, height, near, far)
+            means2d, conics, depths, radii, gauss_ids, cam_offsets = (
+                pk.means2d, pk.conics, pk.depths, pk.radii, pk.gauss_ids, pk.cam_offsets)
+        op = opacities.reshape(-1)[gauss_ids]                                 # [M]
+        col = colors.reshape(-1, colors.shape[-1])[gauss_ids]                 # [M, F]
+        args = (means2d, conics, op, col, depths, radii, cam_offsets, width, height)
+        color, dacc, alpha = _Composite.apply(*args) if use_kernel else composite_torch(*args)
         depth = torch.where(alpha > DEPTH_EPS, dacc / alpha.clamp_min(DEPTH_EPS), 0.0)
         rgb, depth, alpha = (x.reshape(B, C, *x.shape[1:]).to(dtype) for x in (color, depth, alpha))
     rgb = composite_background(rgb, alpha, background)
