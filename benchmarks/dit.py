@@ -189,10 +189,14 @@ def paper_estimate() -> dict:
     x0, cond = batch(cfg, "paper", "meta")
     params = sum(p.numel() for p in model.parameters())
     sd3 = sum(v.numel() for k, v in model.sd3_state_dict().items() if k != "pos_embed.pos_embed")
-    return dict(params=params, sd3=sd3, gflop=step_flops(model, x0, cond) / 1e9,
-                act_gib=saved_activation_bytes(model, x0, cond) / 2**30,
-                states_gib=params * 16 / 2**30,          # fp32 weights + grads + AdamW m, v
-                tokens=x0.shape[1] * x0.shape[2] * (x0.shape[-1] // 2) * (x0.shape[-2] // 2))
+    tokens = x0.shape[1] * x0.shape[2] * (x0.shape[-1] // 2) * (x0.shape[-2] // 2)
+    act = saved_activation_bytes(model, x0, cond)
+    D, L, images = model.inner_dim, cfg.text_tokens, x0.shape[1] * x0.shape[2]
+    # gradient checkpointing keeps every layer's inputs (image + caption tokens) and one layer's internals
+    ckpt = cfg.num_layers * (tokens + images * L) * D * 4 + act / cfg.num_layers
+    return dict(params=params, sd3=sd3, gflop=step_flops(model, x0, cond) / 1e9, act_gib=act / 2**30,
+                ckpt_gib=ckpt / 2**30, states_gib=params * 16 / 2**30,   # fp32 weights + grads + AdamW m, v
+                tokens=tokens)
 
 
 def main():
@@ -223,7 +227,8 @@ def main():
         print(f"paper (meta device, not run): {e['params'] / 1e9:.3f}B params ({e['sd3'] / 1e9:.3f}B shared with "
               f"SD3.5-Medium), {e['tokens']} tokens per clip (19 x 6 x 16 x 28), {e['gflop'] / 1e3:.1f} TFLOP per "
               f"train step; memory: {e['states_gib']:.1f} GiB fp32 weights+grads+AdamW, {e['act_gib']:.0f} GiB fp32 "
-              f"saved activations without checkpointing (about half in bf16; gradient_checkpointing keeps one layer's)")
+              f"saved activations without checkpointing, about {e['ckpt_gib']:.0f} GiB with gradient_checkpointing "
+              f"(roughly half of both in bf16)")
 
 
 if __name__ == "__main__":

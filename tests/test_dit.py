@@ -10,7 +10,7 @@ from safetensors.torch import save_file
 from cvdstorm.config import DiTConfig
 from cvdstorm.errors import CvdError
 from cvdstorm.models.conditioning import DiTConditions, sample_condition_dropout
-from cvdstorm.models.dit import CVDDiT, build_dit, load_sd35_transformer, velocity_fn
+from cvdstorm.models.dit import CVDDiT, build_dit, load_sd35_transformer, sample_latents, velocity_fn
 from cvdstorm.models.flow import euler_sample, flow_loss, sample_timesteps
 
 SD35_MEDIUM = dict(num_layers=24, num_attention_heads=24, attention_head_dim=64, joint_attention_dim=4096,
@@ -181,9 +181,15 @@ def test_reference_frames_and_sampler_wiring():
     x, t, cond = make_inputs(m.cfg, B=1, T=3, V=2)
     ref = torch.tensor([[True, False, False]])
     g = torch.Generator().manual_seed(0)
-    out = euler_sample(velocity_fn(m, cond), torch.randn(x.shape, generator=g), steps=2, shift=3.0,
+    noise = torch.randn(x.shape, generator=g)
+    out = euler_sample(velocity_fn(m, cond), noise, steps=2, shift=3.0,
                        guidance={"text": 2.0, "boxes": 1.5}, ref_latents=x, ref_mask=ref)
     assert torch.equal(out[ref], x[ref]) and torch.isfinite(out).all()
+    # sample_latents: config defaults (4 steps, scale 4 over text + controls) = the explicit call
+    default = sample_latents(m, cond, noise, ref_latents=x, ref_mask=ref)
+    explicit = euler_sample(velocity_fn(m, cond), noise, steps=4, shift=3.0, guidance=4.0,
+                            conditions=("text", "boxes", "map"), ref_latents=x, ref_mask=ref)
+    torch.testing.assert_close(default, explicit, atol=0, rtol=0)
     loss = flow_loss(velocity_fn(m, cond), x, m.cfg.flow, ref_mask=ref, generator=g)
     loss.loss.backward()
     assert loss.per_frame[0, 0] == 0 and all(p.grad is not None for p in m.temporal_blocks.parameters())

@@ -24,6 +24,7 @@ control_adapters.
 
     model = build_dit("tiny")
     v = model(latents, t, cond, drop)      # t: flow time in [0, 1], [B] or per frame [B, T]
+    x0 = sample_latents(model, cond, noise, ref_latents=x_ref, ref_mask=ref)   # Euler + CFG
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from ..config import DiTConfig
 from ..errors import CvdError, require
 from .conditioning import (ControlEncoder, DiTConditions, FrameTimeEmbedder, RayEmbedder, condition_names,
                            sample_condition_dropout)
+from .flow import euler_sample
 
 SD3_MODULES = ("pos_embed", "time_text_embed", "context_embedder", "transformer_blocks", "norm_out", "proj_out")
 KEYFRAME_SECONDS = 0.5  # default frame spacing (nuScenes keyframes, 2 Hz) when frame_times are not given
@@ -299,6 +301,33 @@ def velocity_fn(model: CVDDiT, cond: DiTConditions):
         return model(x, t, cond.repeat(x.shape[0] // B), drop)
 
     return fn
+
+
+@torch.no_grad()
+def sample_latents(model: CVDDiT, cond: DiTConditions, noise: torch.Tensor, *, steps: int | None = None,
+                   shift: float | None = None, guidance: float | dict[str, float] | None = None,
+                   guided: tuple[str, ...] | None = None, ref_latents: torch.Tensor | None = None,
+                   ref_mask: torch.Tensor | None = None, callback=None) -> torch.Tensor:
+    """Generate latents [B, T, V, C, h, w] from noise of that shape (Euler + CFG, models.flow).
+
+    Defaults come from model.cfg.flow: sample_steps, sample_shift, and condition_guidance if set, else
+    guidance_scale applied to `guided` (default: text and the controls; the camera is always kept).
+    ref_mask [B, T] marks frames fixed to ref_latents (future prediction / long rollout).
+    """
+    f = model.cfg.flow
+    if guidance is None:
+        guidance = dict(f.condition_guidance) if f.condition_guidance else f.guidance_scale
+    if guided is None:
+        guided = tuple(n for n in model.condition_names if n != "camera")
+    was = model.training
+    model.eval()
+    try:
+        return euler_sample(velocity_fn(model, cond), noise, steps=steps or f.sample_steps,
+                            shift=f.sample_shift if shift is None else shift, guidance=guidance, conditions=guided,
+                            ref_latents=ref_latents, ref_mask=ref_mask, num_train_timesteps=f.num_train_timesteps,
+                            callback=callback)
+    finally:
+        model.train(was)
 
 
 def build_dit(cfg: DiTConfig | str = "tiny", device=None, **overrides) -> CVDDiT:
