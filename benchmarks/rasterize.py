@@ -107,7 +107,7 @@ def run_case(name: str, repeats: int) -> dict:
     gc.collect()
     base = _vm("VmRSS")
     if path == "reference":
-        res = timed(render_reference, params, viewmats, Ks, w, h, 1)
+        res = timed(render_reference, params, viewmats, Ks, w, h, 1, chunk=512)  # chunk: bounded memory
     else:
         res = timed(rasterize, params, viewmats, Ks, w, h, repeats if path == "fast" else 1,
                     backend="cpu" if path == "fast" else "torch")

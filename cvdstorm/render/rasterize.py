@@ -113,19 +113,18 @@ def rasterize(means, quats, scales, opacities, colors, viewmats, Ks, width: int,
         means, quats, scales, opacities, colors, viewmats, Ks = (
             x[None] for x in (means, quats, scales, opacities, colors, viewmats, Ks))
     kind = pick_backend(backend, means)
+    dtype = means.dtype
+    work = dtype if dtype in (torch.float32, torch.float64) else torch.float32  # half precision: float32 inside
+    means, quats, scales, opacities, colors, viewmats, Ks = (
+        x.to(work) for x in (means, quats, scales, opacities, colors, viewmats, Ks))
     if kind == "reference":
-        out = render_reference(means, quats, scales, opacities, colors, viewmats, Ks, width, height, near, far)
-        rgb, depth, alpha = out
+        rgb, depth, alpha = render_reference(means, quats, scales, opacities, colors, viewmats, Ks, width, height,
+                                             near, far)
     elif kind == "gsplat":
         rgb, depth, alpha = rasterize_gsplat(means, quats, scales, opacities, colors, viewmats, Ks, width, height,
                                              near, far)
     else:
-        dtype = means.dtype
-        if dtype not in (torch.float32, torch.float64):  # half precision: render in float32
-            means, quats, scales, opacities, colors, viewmats, Ks = (
-                x.float() for x in (means, quats, scales, opacities, colors, viewmats, Ks))
         B, C = means.shape[0], viewmats.shape[1]
-        viewmats, Ks = viewmats.to(means.dtype), Ks.to(means.dtype)
         use_kernel = kind == "cpu" and _ext.load() is not None
         if use_kernel:
             means2d, conics, depths, radii, gauss_ids, _, cam_offsets = _Project.apply(
@@ -139,7 +138,8 @@ def rasterize(means, quats, scales, opacities, colors, viewmats, Ks, width: int,
         args = (means2d, conics, op, col, depths, radii, cam_offsets, width, height)
         color, dacc, alpha = _Composite.apply(*args) if use_kernel else composite_torch(*args)
         depth = torch.where(alpha > DEPTH_EPS, dacc / alpha.clamp_min(DEPTH_EPS), 0.0)
-        rgb, depth, alpha = (x.reshape(B, C, *x.shape[1:]).to(dtype) for x in (color, depth, alpha))
+        rgb, depth, alpha = (x.reshape(B, C, *x.shape[1:]) for x in (color, depth, alpha))
+    rgb, depth, alpha = (x.to(dtype) for x in (rgb, depth, alpha))
     rgb = composite_background(rgb, alpha, background)
     out = RenderOutput(rgb, depth, alpha)
     return out if batched else RenderOutput(*(x[0] for x in out))
