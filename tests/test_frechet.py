@@ -106,3 +106,20 @@ def test_save_load_and_errors(tmp_path, rng):
         FeatureStats().update(np.full((2, 3), np.nan))
     with pytest.raises(CvdError, match="shapes"):
         frechet_distance(np.zeros(2), np.eye(2), np.zeros(3), np.eye(3))
+
+
+def test_low_rank_stats_path_matches_full(rng):
+    # fewer samples than dimensions: FeatureStats keeps the rows and uses the nuclear-norm form
+    x, y = rng.normal(size=(9, 40)) + 1.0, rng.normal(size=(12, 40)) * 2
+    a, b = FeatureStats(), FeatureStats()
+    a.update(x[:4]).update(x[4:])
+    b.merge(FeatureStats().update(y[:5])).merge(FeatureStats().update(y[5:]))
+    assert a.features().shape == (9, 40) and b.features().shape == (12, 40)
+    mu1, s1, mu2, s2 = x.mean(0), np.cov(x, rowvar=False), y.mean(0), np.cov(y, rowvar=False)
+    assert a.frechet(b) == pytest.approx(frechet_distance(mu1, s1, mu2, s2, "eigh"), rel=1e-10)
+    # scipy's sqrtm of the singular product is good to ~1e-8 only
+    assert a.frechet(b) == pytest.approx(frechet_distance(mu1, s1, mu2, s2, "sqrtm"), rel=1e-6)
+    # past n > dim the rows are dropped and the D x D form takes over, same statistics
+    big = FeatureStats().update(rng.normal(size=(50, 40)))
+    assert big.features() is None
+    assert np.isfinite(big.frechet(a))

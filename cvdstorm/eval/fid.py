@@ -132,12 +132,13 @@ def iter_image_folder(folder: str | Path, batch_size: int = 16) -> Iterator[np.n
         yield np.stack(batch)
 
 
-def _batches(source) -> Iterable:
-    """A folder path, one array/tensor (split later) or an iterable of batches."""
+def _batches(source, batch_size: int) -> Iterable:
+    """A folder path, one array/tensor (split into batches so the progress bar moves) or an iterable."""
     if isinstance(source, (str, os.PathLike)):
-        return iter_image_folder(source)
+        return iter_image_folder(source, batch_size)
     if isinstance(source, (np.ndarray, torch.Tensor)):
-        return [source]
+        flat = source.reshape(-1, *source.shape[-3:])          # images of any leading axes -> [N, ...]
+        return [flat[i:i + batch_size] for i in range(0, len(flat), batch_size)]
     return source
 
 
@@ -148,7 +149,7 @@ def fid_stats(source, extractor: InceptionFeatures | None = None, value_range=No
 
     ext = extractor or InceptionFeatures()
     st = FeatureStats()
-    for batch in tqdm(_batches(source), desc=desc, disable=not progress, leave=False):
+    for batch in tqdm(_batches(source, ext.batch_size), desc=desc, disable=not progress, leave=False):
         st.update(ext(batch, value_range))
     return st
 

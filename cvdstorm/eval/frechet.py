@@ -66,11 +66,18 @@ class FeatureStats:
 
     The covariance is the unbiased one (divides by N - 1), like `np.cov(rowvar=False)`, which FID
     implementations use; the Fréchet distance changes by O(1/N) between the two conventions.
+
+    While there are no more vectors than dimensions (n <= dim, so the covariance is rank-deficient)
+    the vectors themselves are kept too; `frechet` then uses the exact low-rank form
+    tr((S1 S2)^(1/2)) = ||X Y^T||_* / sqrt((n1 - 1)(n2 - 1)) (X, Y the centred features; the
+    non-zero eigenvalues of S1 S2 are the squared singular values of X Y^T / sqrt(...)), which costs
+    an n1 x n2 SVD instead of D x D eigen-decompositions (2048-d Inception features, small test sets).
     """
 
     def __init__(self, dim: int | None = None):
         self.dim = dim
         self.n = 0
+        self._rows: list[np.ndarray] | None = []  # raw features while n <= dim
         self._sum = None if dim is None else np.zeros(dim)
         self._outer = None if dim is None else np.zeros((dim, dim))
         self._shift = None  # first batch's mean: accumulating around it keeps float64 precise
@@ -93,6 +100,7 @@ class FeatureStats:
             self._outer = np.zeros((self.dim, self.dim))
         g = f - self._shift
         self.n += len(f)
+        self._keep_rows(f)
         self._sum += g.sum(0)
         self._outer += g.T @ g
         return self
@@ -104,6 +112,7 @@ class FeatureStats:
         if self.n == 0:
             self.dim, self.n = other.dim, other.n
             self._shift, self._sum, self._outer = other._shift.copy(), other._sum.copy(), other._outer.copy()
+            self._rows = None if other._rows is None else list(other._rows)
             return self
         if other.dim != self.dim:
             raise CvdError(f"cannot merge feature statistics of size {self.dim} and {other.dim}")
@@ -112,7 +121,20 @@ class FeatureStats:
         self._outer += other._outer + np.outer(other._sum, d) + np.outer(d, other._sum) + other.n * np.outer(d, d)
         self._sum += other._sum + other.n * d
         self.n += other.n
+        if self._rows is not None and other._rows is not None:
+            self._rows.extend(other._rows)
+        self._keep_rows(None)
         return self
+
+    def _keep_rows(self, f: np.ndarray | None) -> None:
+        if self._rows is not None and f is not None:
+            self._rows.append(f)
+        if self._rows is not None and self.n > self.dim:
+            self._rows = None  # full-rank regime: the D x D form is as cheap; stop keeping rows
+
+    def features(self) -> np.ndarray | None:
+        """The raw features [n, D] while they are kept (n <= dim), else None."""
+        return None if self._rows is None or not self._rows else np.concatenate(self._rows)
 
     @property
     def mean(self) -> np.ndarray:                                                 # [D]
@@ -131,7 +153,18 @@ class FeatureStats:
             raise CvdError(f"need at least {k} feature vectors for statistics, got {self.n}")
 
     def frechet(self, other: "FeatureStats", method: str = "eigh") -> float:
-        return frechet_distance(self.mean, self.cov, other.mean, other.cov, method)
+        """Squared Fréchet distance to other's Gaussian (low-rank exact form when rows are kept)."""
+        X, Y = self.features(), other.features()
+        if method != "eigh" or X is None or Y is None or X.shape[1] != Y.shape[1]:
+            return frechet_distance(self.mean, self.cov, other.mean, other.cov, method)
+        self._need(2)
+        other._need(2)
+        X, Y = X - self.mean, Y - other.mean                                      # centred [n1, D], [n2, D]
+        c1, c2 = len(X) - 1, len(Y) - 1
+        diff = self.mean - other.mean
+        tr_sqrt = np.linalg.svd(X @ Y.T, compute_uv=False).sum() / np.sqrt(c1 * c2)
+        d = diff @ diff + (X * X).sum() / c1 + (Y * Y).sum() / c2 - 2.0 * tr_sqrt
+        return max(float(d), 0.0)
 
     # -------------------------------------------------------------------------------- files
     def save(self, path: str | Path) -> None:
