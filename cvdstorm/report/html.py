@@ -51,6 +51,7 @@ SETTING_KEYS = ("settings", "config", "args", "arguments")
 PLOT_X_COLUMNS = ("frame", "t", "step", "horizon", "time")
 MAX_DEPTH = 3
 MAX_PLOTS = 24
+MAX_FILES = 60
 
 # The paper's numbers (nuScenes val, 6 views unless noted). `keys`: fnmatch patterns of our metric
 # keys that measure the same thing; the first match in the run's metric files is shown.
@@ -327,7 +328,9 @@ def _files_section(root: Path, out_dir: Path) -> str:
     if not data:
         return ""
     items = "".join(f"<li><a href='{_e(_relpath(p, out_dir))}'>{_e(p.relative_to(root))}</a> "
-                    f"<span class='file'>{p.stat().st_size / 1024:.1f} KiB</span></li>" for p in data)
+                    f"<span class='file'>{p.stat().st_size / 1024:.1f} KiB</span></li>" for p in data[:MAX_FILES])
+    if len(data) > MAX_FILES:  # checkpoint folders can hold hundreds of small files
+        items += f"<li class='note'>and {len(data) - MAX_FILES} more</li>"
     return f'<section id="files"><h2>Files</h2><ul>{items}</ul></section>'
 
 
