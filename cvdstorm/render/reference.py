@@ -11,7 +11,8 @@ Sigma' = J W Sigma W^T J^T + 0.3 I, conic = inverse(Sigma') by torch.linalg.inv,
 pixel x every Gaussian in front of the camera (chunked over pixels to bound memory): power,
 alpha = min(0.99, o exp(power)), keep if power in [-4.5, 0] (3-sigma ellipse) and alpha >= 1/255,
 sort by depth (ties by index), composite front to back with cumulative products, dropping the
-Gaussian that would bring transmittance below 1e-4 and all behind it. No tiles, no radii, no
+Gaussian that would bring transmittance below 1e-4 and all behind it (each pixel chunk is
+recomputed in backward, so autograd holds one chunk's pixels x Gaussians at a time). No tiles, no radii, no
 culling other than the near/far planes (the 3-sigma ellipse test already bounds the footprint).
 Autograd of these ops gives the gradients the fast path must match.
 """
@@ -19,6 +20,7 @@ Autograd of these ops gives the gradients the fast path must match.
 from __future__ import annotations
 
 import torch
+from torch.utils.checkpoint import checkpoint
 
 from .gaussians import RenderOutput, composite_background
 
@@ -56,6 +58,19 @@ def project_dense(means, quats, scales, viewmat, K, width: int, height: int):
     return uvw[:, :2] / uvw[:, 2:], torch.linalg.inv(cov2), z
 
 
+def _composite_pixels(pix, m2d, conic, z, o, col):
+    """Pixels [p, 2] x depth-sorted Gaussians [n] -> (color [p, F], depth_acc [p], alpha [p])."""
+    d = m2d[None] - pix[:, None]                                        # [p, n, 2]
+    power = -0.5 * torch.einsum("pni,nij,pnj->pn", d, conic, d)
+    alpha = torch.minimum(o * torch.exp(power), torch.tensor(ALPHA_MAX, dtype=power.dtype))
+    alpha = torch.where((power <= 0) & (power >= POWER_MIN) & (alpha >= ALPHA_MIN), alpha, 0.0)
+    T_after = torch.cumprod(1 - alpha, dim=1)                           # transmittance behind each
+    alpha = torch.where(T_after >= T_MIN, alpha, 0.0)                  # stop rule (T_after only falls)
+    T_before = torch.cumprod(torch.cat([torch.ones_like(alpha[:, :1]), 1 - alpha[:, :-1]], 1), 1)
+    w = alpha * T_before                                                # [p, n]
+    return w @ col, w @ z, 1 - torch.prod(1 - alpha, dim=1)
+
+
 def _render_camera(means, quats, scales, opacities, colors, viewmat, K, width, height, near, far, chunk):
     z_all = means.detach() @ viewmat[:3, :3].detach().T + viewmat[:3, 3].detach()
     idx = torch.nonzero((z_all[:, 2] > near) & (z_all[:, 2] < far))[:, 0]
@@ -67,17 +82,13 @@ def _render_camera(means, quats, scales, opacities, colors, viewmat, K, width, h
     pix = torch.stack([xs, ys], -1).reshape(-1, 2)                     # [P, 2] pixel centres
     cols, deps, alps = [], [], []
     for s in range(0, len(pix), chunk):
-        d = m2d[None] - pix[s:s + chunk, None]                          # [p, n, 2]
-        power = -0.5 * torch.einsum("pni,nij,pnj->pn", d, conic, d)
-        alpha = torch.minimum(o * torch.exp(power), torch.tensor(ALPHA_MAX, dtype=power.dtype))
-        alpha = torch.where((power <= 0) & (power >= POWER_MIN) & (alpha >= ALPHA_MIN), alpha, 0.0)
-        T_after = torch.cumprod(1 - alpha, dim=1)                       # transmittance behind each
-        alpha = torch.where(T_after >= T_MIN, alpha, 0.0)              # stop rule (T_after only falls)
-        T_before = torch.cumprod(torch.cat([torch.ones_like(alpha[:, :1]), 1 - alpha[:, :-1]], 1), 1)
-        w = alpha * T_before                                            # [p, n]
-        cols.append(w @ col)
-        deps.append(w @ z)
-        alps.append(1 - torch.prod(1 - alpha, dim=1))
+        if torch.is_grad_enabled():  # recompute the chunk in backward: autograd memory of one chunk only
+            c, d, a = checkpoint(_composite_pixels, pix[s:s + chunk], m2d, conic, z, o, col, use_reentrant=False)
+        else:
+            c, d, a = _composite_pixels(pix[s:s + chunk], m2d, conic, z, o, col)
+        cols.append(c)
+        deps.append(d)
+        alps.append(a)
     return (torch.cat(cols).reshape(height, width, -1), torch.cat(deps).reshape(height, width),
             torch.cat(alps).reshape(height, width))
 
