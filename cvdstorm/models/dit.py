@@ -104,21 +104,26 @@ class CVDDiT(nn.Module):
         D = cfg.num_attention_heads * cfg.attention_head_dim
         require(cfg.caption_projection_dim == D, f"caption_projection_dim ({cfg.caption_projection_dim}) must equal "
                 f"num_attention_heads x attention_head_dim ({D}): the caption stream runs at the model width")
-        require(cfg.view_attention in ("all", "neighbors"), f"view_attention must be 'all' or 'neighbors', got {cfg.view_attention!r}")
-        require(cfg.camera_embed in ("rays", "ids", "rays+ids"), f"camera_embed must be rays, ids or rays+ids, got {cfg.camera_embed!r}")
+        require(cfg.view_attention in ("all", "neighbors"),
+                f"view_attention must be 'all' or 'neighbors', got {cfg.view_attention!r}")
+        require(cfg.camera_embed in ("rays", "ids", "rays+ids"),
+                f"camera_embed must be rays, ids or rays+ids, got {cfg.camera_embed!r}")
         require(2 ** len(cfg.control_channels) == cfg.vae_downsample,
-                f"control_channels needs log2(vae_downsample) = {cfg.vae_downsample.bit_length() - 1} entries, got {len(cfg.control_channels)}")
+                f"control_channels needs log2(vae_downsample) = {cfg.vae_downsample.bit_length() - 1} entries, "
+                f"got {len(cfg.control_channels)}")
         self.inner_dim = D
         p = cfg.patch_size
         qk = cfg.qk_norm or None
         # --- SD3 parts: same names, classes and arguments as diffusers.SD3Transformer2DModel
         self.pos_embed = PatchEmbed(height=cfg.sample_size, width=cfg.sample_size, patch_size=p,
                                     in_channels=cfg.in_channels, embed_dim=D, pos_embed_max_size=cfg.pos_embed_max_size)
-        self.time_text_embed = CombinedTimestepTextProjEmbeddings(embedding_dim=D, pooled_projection_dim=cfg.pooled_projection_dim)
+        self.time_text_embed = CombinedTimestepTextProjEmbeddings(embedding_dim=D,
+                                                                  pooled_projection_dim=cfg.pooled_projection_dim)
         self.context_embedder = nn.Linear(cfg.joint_attention_dim, cfg.caption_projection_dim)
         self.transformer_blocks = nn.ModuleList([
-            JointTransformerBlock(dim=D, num_attention_heads=cfg.num_attention_heads, attention_head_dim=cfg.attention_head_dim,
-                                  context_pre_only=i == cfg.num_layers - 1, qk_norm=qk,
+            JointTransformerBlock(dim=D, num_attention_heads=cfg.num_attention_heads,
+                                  attention_head_dim=cfg.attention_head_dim, context_pre_only=i == cfg.num_layers - 1,
+                                  qk_norm=qk,
                                   use_dual_attention=i in cfg.dual_attention_layers)
             for i in range(cfg.num_layers)])
         self.norm_out = AdaLayerNormContinuous(D, D, elementwise_affine=False, eps=1e-6)
@@ -129,9 +134,11 @@ class CVDDiT(nn.Module):
         self.null_text_tokens = nn.Parameter(torch.zeros(cfg.text_tokens, cfg.text_dim))
         self.null_text_pooled = nn.Parameter(torch.zeros(cfg.text_pooled_dim))
         # --- temporal / cross-view blocks and their position embeddings
-        mk = lambda: nn.ModuleList([AxisAttention(D, cfg.num_attention_heads, bool(qk)) for _ in range(cfg.num_layers)])  # noqa: E731
-        self.temporal_blocks = mk() if cfg.temporal else None
-        self.view_blocks = mk() if cfg.cross_view else None
+        def axis_blocks():
+            return nn.ModuleList([AxisAttention(D, cfg.num_attention_heads, bool(qk)) for _ in range(cfg.num_layers)])
+
+        self.temporal_blocks = axis_blocks() if cfg.temporal else None
+        self.view_blocks = axis_blocks() if cfg.cross_view else None
         axial = cfg.temporal or cfg.cross_view
         self.frame_time_embed = FrameTimeEmbedder(D, cfg.frame_time_scale) if cfg.temporal else None
         self.ray_embed = RayEmbedder(p, D) if axial and "rays" in cfg.camera_embed else None
@@ -140,8 +147,10 @@ class CVDDiT(nn.Module):
         # --- box / map controls: one conv encoder over the stacked control images (a dropped or missing
         # control is zeros there plus its learnt null), zero-initialised adapters into the first blocks
         n_ctrl = min(cfg.control_blocks, cfg.num_layers) if cfg.control_names else 0
-        self.control_encoder = ControlEncoder(cfg.control_channels, p, D, 3 * len(cfg.control_names)) if n_ctrl else None
-        self.null_controls = nn.ParameterDict({n: nn.Parameter(torch.zeros(D)) for n in cfg.control_names}) if n_ctrl else None
+        ctrl_in = 3 * len(cfg.control_names)
+        self.control_encoder = ControlEncoder(cfg.control_channels, p, D, ctrl_in) if n_ctrl else None
+        self.null_controls = (nn.ParameterDict({n: nn.Parameter(torch.zeros(D)) for n in cfg.control_names})
+                              if n_ctrl else None)
         self.control_adapters = nn.ModuleList([_zero_linear(D) for _ in range(n_ctrl)]) if n_ctrl else None
         self.gradient_checkpointing = cfg.gradient_checkpointing
 
@@ -212,7 +221,8 @@ class CVDDiT(nn.Module):
         if self.temporal_blocks is not None:   # sequences over T: x viewed as [B, T, V*N, D]
             x = self.temporal_blocks[i](x.reshape(B, T, V * N, D), 1, pos).reshape(B * T * V, N, D)
         if self.view_blocks is not None:       # sequences over all V*N tokens of a frame: [B*T, V*N, D]
-            x = self.view_blocks[i](x.reshape(B * T, V * N, D), 1, pos.reshape(B * T, V * N, D), mask).reshape(B * T * V, N, D)
+            xv = self.view_blocks[i](x.reshape(B * T, V * N, D), 1, pos.reshape(B * T, V * N, D), mask)
+            x = xv.reshape(B * T * V, N, D)
         return x, ctx
 
     def _text(self, cond: DiTConditions, drop, B: int, T: int):
@@ -240,7 +250,8 @@ class CVDDiT(nn.Module):
                 cam = self.null_camera.reshape(1, 1, 1, 1, D)
             else:
                 r = cond.rays
-                require(r.dim() == 6 and r.shape[:4] == (B, T, V, 6), f"rays must be [B, T, V, 6, H, W] with B, T, V = {B, T, V}, got {list(r.shape)}")
+                require(r.dim() == 6 and r.shape[:4] == (B, T, V, 6),
+                        f"rays must be [B, T, V, 6, H, W] with B, T, V = {B, T, V}, got {list(r.shape)}")
                 cam = self.ray_embed(r.reshape(B * T * V, 6, *r.shape[-2:]).to(pos.dtype), h, w).reshape(B, T, V, N, D)
                 if "camera" in drop:
                     cam = torch.where(drop["camera"].to(dev).reshape(B, 1, 1, 1, 1), self.null_camera, cam)
@@ -252,7 +263,9 @@ class CVDDiT(nn.Module):
             pos = pos + self.camera_id_embed(ids)[:, None, :, None]
         if self.frame_time_embed is not None:
             ft = cond.frame_times
-            ft = torch.arange(T, device=dev, dtype=pos.dtype).expand(B, T) * KEYFRAME_SECONDS if ft is None else ft.to(dev)
+            if ft is None:
+                ft = torch.arange(T, device=dev, dtype=pos.dtype).expand(B, T) * KEYFRAME_SECONDS
+            ft = ft.to(dev)
             require(ft.shape == (B, T), f"frame_times must be [B, T] = {[B, T]}, got {list(ft.shape)}")
             pos = pos + self.frame_time_embed(ft)[:, :, None, None]
         return pos.expand(B, T, V, N, D).reshape(B, T, V * N, D)
@@ -269,17 +282,20 @@ class CVDDiT(nn.Module):
         imgs, nulls, any_img = [], 0, False
         for name in names:
             img = cond.controls.get(name)
-            off = torch.ones(B, dtype=torch.bool, device=dev) if img is None else drop.get(name, torch.zeros(B, dtype=torch.bool)).to(dev)
+            off = torch.ones(B, dtype=torch.bool) if img is None else drop.get(name, torch.zeros(B, dtype=torch.bool))
+            off = off.to(dev)
             if img is None or (not off.is_meta and bool(off.all())):
                 imgs.append(None)
             else:
                 require(img.shape == (B, T, V, 3, h * s, w * s),
-                        f"control {name!r} must be [B, T, V, 3, H, W] = {[B, T, V, 3, h * s, w * s]}, got {list(img.shape)}")
+                        f"control {name!r} must be [B, T, V, 3, H, W] = {[B, T, V, 3, h * s, w * s]}, "
+                        f"got {list(img.shape)}")
                 imgs.append(torch.where(off.reshape(B, 1, 1, 1, 1, 1), 0.0, img.to(dt)).reshape(M, 3, h * s, w * s))
                 any_img = True
             nulls = nulls + off.to(dt).repeat_interleave(T * V).reshape(M, 1, 1) * self.null_controls[name]
         rows = M if any_img else 1   # nothing to see: encode one blank image and broadcast it
-        x = torch.cat([i if i is not None else torch.zeros(rows, 3, h * s, w * s, device=dev, dtype=dt) for i in imgs], 1)
+        blank = torch.zeros(rows, 3, h * s, w * s, device=dev, dtype=dt)
+        x = torch.cat([blank if i is None else i for i in imgs], 1)                # [M, 3 K, H, W]
         return self.control_encoder(x) + nulls
 
     def _view_mask(self, V: int, N: int, device):

