@@ -9,7 +9,7 @@ from diffusers import FlowMatchEulerDiscreteScheduler
 from cvdstorm.config import FlowConfig
 from cvdstorm.errors import CvdError
 from cvdstorm.models.flow import (euler_sample, euler_schedule, flow_loss, frame_timesteps, guided_velocity,
-                                  interpolate, sample_timesteps, shift_time)
+                                  interpolate, reference_mask, sample_timesteps, shift_time)
 
 
 @pytest.mark.parametrize("shift,steps", [(1.0, 10), (3.0, 28), (3.0, 50), (5.0, 7), (3.0, 1)])
@@ -128,3 +128,13 @@ def test_guidance_single_and_per_condition():
     out = guided_velocity(v, x, t, {"text": 2.0, "boxes": 0.5, "map": 1.0}, ())
     expect = full + (2.0 - 1) * (full - 110) + (0.5 - 1) * (full - 101)
     assert calls == [9] and torch.allclose(out, torch.full_like(out, expect))
+
+
+def test_reference_mask_prefixes():
+    m = reference_mask(3000, 8, (0, 1, 3), torch.Generator().manual_seed(0))
+    k = m.sum(1)
+    assert m.shape == (3000, 8) and set(k.tolist()) == {0, 1, 3}
+    assert torch.equal(m, torch.arange(8)[None] < k[:, None])             # always the first k frames
+    assert all(abs((k == c).float().mean().item() - 1 / 3) < 0.04 for c in (0, 1, 3))
+    with pytest.raises(CvdError):
+        reference_mask(2, 3, (0, 3))

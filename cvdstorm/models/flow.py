@@ -11,6 +11,7 @@ is None or `{condition name: bool [B]}` (True = that condition replaced by its n
 The sampler evaluates the conditional and unconditional branches in one batched call.
 
     t = sample_timesteps(B, cfg)                                   # [B], SD3 shifted logit-normal
+    ref = reference_mask(B, T, (0, 1, 3))                          # [B, T]: first k frames clean
     out = flow_loss(velocity, x0, cfg, ref_mask=ref, drop=drop)    # out.loss: scalar
     x0 = euler_sample(velocity, noise, steps=50, shift=3.0, guidance=4.0,
                       conditions=("text", "boxes", "map"), ref_latents=x_ref, ref_mask=ref)
@@ -43,6 +44,14 @@ def frame_timesteps(t: torch.Tensor, num_frames: int, ref_mask: torch.Tensor | N
     """Per-clip t [B] (or per-frame [B, T]) -> per-frame [B, T], 0 on reference frames."""
     tf = t[:, None].expand(-1, num_frames) if t.dim() == 1 else t
     return tf if ref_mask is None else torch.where(ref_mask, torch.zeros_like(tf), tf)
+
+
+def reference_mask(batch: int, num_frames: int, choices: tuple[int, ...] = (0, 1, 3),
+                   generator: torch.Generator | None = None) -> torch.Tensor:
+    """Training reference frames: per clip the first k frames, k drawn uniformly from `choices`: bool [B, T]."""
+    require(all(0 <= k < num_frames for k in choices), f"reference counts {choices} must be in [0, T={num_frames})")
+    k = torch.tensor(choices)[torch.randint(len(choices), (batch,), generator=generator)]
+    return torch.arange(num_frames)[None] < k[:, None]
 
 
 def _bcast(t: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
