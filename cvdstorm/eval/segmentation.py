@@ -9,8 +9,9 @@ Out: `train_segmenter` writes `OUT/model.safetensors` + `OUT/segmenter.json` (ar
      give per-class IoU (NaN for classes absent from both prediction and ground truth) and their mean.
 
 The network is a 4-level UNet (about 130k parameters at width 16) that trains on 2 CPU cores in a
-few minutes. Training is deterministic: a fixed seed drives the initialisation, the batch order and
-the flips, and the data are read in sorted order. Inputs are resized to the training size and the
+few minutes (about 0.15 s per step of 8 frames at 64x112 on 2 idle cores). Training is
+deterministic on a given machine and thread count: a fixed seed drives the initialisation, the
+batch order and the flips, and the data are read in sorted order. Inputs are resized to the training size and the
 labels resized back (nearest), so one model serves every generation resolution.
 """
 
@@ -181,6 +182,10 @@ def train_segmenter(dataroot, out, steps: int = 1500, version: str = "v1.0-synth
     height, width = imgs.shape[1:3]
     x_all = torch.from_numpy(imgs).permute(0, 3, 1, 2).contiguous()                # uint8 [N, 3, H, W]
     y_all = torch.from_numpy(masks.astype(np.int64))                               # [N, H, W]
+    # rare classes (pedestrians are < 1 % of pixels) get more weight: 1 / sqrt(frequency), mean 1
+    freq = torch.bincount(y_all.flatten(), minlength=NUM_CLASSES).double() / y_all.numel()
+    weight = torch.where(freq > 0, freq.clamp(min=1e-4).rsqrt(), torch.zeros_like(freq))
+    weight = (weight / weight[freq > 0].mean()).float()                            # [C]
     torch.manual_seed(seed)
     g = torch.Generator().manual_seed(seed)
     net = SegNet(NUM_CLASSES, net_width)
@@ -197,7 +202,7 @@ def train_segmenter(dataroot, out, steps: int = 1500, version: str = "v1.0-synth
         y = y_all[idx]                                                             # [b, H, W]
         flip = torch.rand(batch_size, generator=g) < 0.5  # left-right flips keep the semantics
         x[flip], y[flip] = x[flip].flip(-1), y[flip].flip(-1)
-        loss = F.cross_entropy(net(x), y)
+        loss = F.cross_entropy(net(x), y, weight=weight)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         opt.step()
@@ -211,6 +216,7 @@ def train_segmenter(dataroot, out, steps: int = 1500, version: str = "v1.0-synth
     res = cm.result()
     meta = {"num_classes": NUM_CLASSES, "class_names": list(CLASS_NAMES), "width": net_width,
             "input_size": [height, width], "steps": steps, "batch_size": batch_size, "lr": lr, "seed": seed,
+            "class_weights": [round(float(w), 4) for w in weight],
             "dataroot": str(dataroot), "version": version, "split": split, "train_frames": len(x_all),
             "train_miou": res["miou"], "train_iou": res["iou"], "train_pixel_accuracy": res["pixel_accuracy"],
             "seconds": round(time.time() - t0, 1), "log": log}
