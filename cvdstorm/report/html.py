@@ -164,6 +164,10 @@ def _draw(fig, ax, title, lines, xlabel) -> str:
 
     for label, (x, y) in lines.items():
         ax.plot(x, y, marker="o" if len(y) <= 30 else None, markersize=3, linewidth=1.4, label=label)
+    from matplotlib.ticker import MaxNLocator
+
+    if all(float(v).is_integer() for x, _ in lines.values() for v in x):
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # frames and steps are whole numbers
     ax.set_title(title, fontsize=10)
     ax.set_xlabel(xlabel, fontsize=8)
     ax.tick_params(labelsize=7)
@@ -283,7 +287,8 @@ def _plots_section(root: Path, metrics) -> str:
         for leaf, lines in groups.items():
             if len(figs) >= MAX_PLOTS:
                 break
-            data = {lab: (list(range(len(y))), y) for lab, y in lines.items()}
+            labels = _short_labels(list(lines))
+            data = {lab: (list(range(len(y))), y) for lab, y in zip(labels, lines.values())}
             figs.append(_figure(_plot(f"{leaf} ({f.stem})", data, "frame", f"fig{len(figs)}"), f.relative_to(root)))
     # CSVs with a frame/step column
     for f in _files(root, ("*.csv",), max_depth=2):
@@ -302,6 +307,14 @@ def _plots_section(root: Path, metrics) -> str:
     if not figs:
         return ""
     return '<section id="plots"><h2>Per-frame metrics</h2><div class="grid">' + "".join(figs) + "</div></section>"
+
+
+def _short_labels(paths: list[str]) -> list[str]:
+    """Drop the key-path components all labels share: quality/ref0, quality/ref3 -> ref0, ref3."""
+    parts = [p.split("/") for p in paths]
+    while len(paths) > 1 and all(len(q) > 1 for q in parts) and len({q[0] for q in parts}) == 1:
+        parts = [q[1:] for q in parts]
+    return ["/".join(q) for q in parts]
 
 
 def _figure(svg: str, src) -> str:
