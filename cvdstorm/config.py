@@ -203,15 +203,18 @@ class GSDecoderConfig(Config):
     num_motion_tokens: int = 16
     motion_dim: int = 32                     # per-Gaussian key matched against the motion tokens
     motion_temperature: float = 0.5
+    head_channels: int = 64                  # per-pixel features after unpatchify, refined by a 3x3 conv
     near: float = 0.5                        # predicted depth lies in [near, far] (log-space sigmoid)
     far: float = 250.0
     max_log_scale: float = 3.0               # scale = exp(clamp(x)) x pixel footprint (depth / focal)
     time_scale: float = 1.0                  # seconds -> time-embedding units
+    velocity_scale: float = 10.0             # motion-token velocities are head outputs x this (m/s), so
+                                             # optimiser steps move them at street speeds
 
     PRESETS: ClassVar = {
-        "tiny": dict(patch_size=1, dim=32, depth=2, heads=2, num_motion_tokens=4, motion_dim=8),
-        "demo": dict(dim=128, depth=4, heads=4, num_motion_tokens=8, motion_dim=16),
-        "paper": dict(dim=768, depth=12, heads=12, num_motion_tokens=16, motion_dim=32),
+        "tiny": dict(patch_size=1, dim=32, depth=2, heads=2, num_motion_tokens=4, motion_dim=8, head_channels=16),
+        "demo": dict(dim=128, depth=4, heads=4, num_motion_tokens=8, motion_dim=16, head_channels=32),
+        "paper": dict(dim=768, depth=12, heads=12, num_motion_tokens=16, motion_dim=32, head_channels=64),
     }
 
 

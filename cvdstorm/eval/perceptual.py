@@ -31,7 +31,7 @@ def weight_path(net: str) -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise CvdError("stlpips-pytorch is not installed; `pip install --no-deps stlpips-pytorch` ships the "
                        "perceptual weights (its code is not used)")
-    p = Path(spec.submodule_search_locations[0]) / "weights" / "vST0.0" / f"{net}_shift_tolerant.pth"
+    p = Path(next(iter(spec.submodule_search_locations))) / "weights" / "vST0.0" / f"{net}_shift_tolerant.pth"
     if not p.is_file():
         raise CvdError(f"missing perceptual weights {p}; reinstall stlpips-pytorch")
     return p

@@ -13,7 +13,8 @@ Out: `GSOutput`: one Gaussian per input pixel, B x (Tc V H W) of them, placed in
 How: every (frame, camera) latent is concatenated with its Plücker ray map and patchified (patch p
 latent pixels); a time embedding is added; learnable sky / per-camera affine / motion tokens are
 appended; one ViT attends over all tokens of all views and times jointly; a linear head
-unpatchifies each image token to its (8p)^2 pixels' Gaussian parameters. Depth is a log-space
+unpatchifies each image token to features of its (8p)^2 pixels and a 3x3 conv turns them into
+Gaussian parameters. Depth is a log-space
 sigmoid between near and far, scales are relative to the pixel footprint (depth / focal),
 velocities are softmax(temperature 0.5)-weighted mixtures of the motion tokens' velocities.
 """
@@ -99,7 +100,12 @@ class GSDecoder(nn.Module):
         self.norm = nn.LayerNorm(D)
         self.px = downsample * p  # image pixels per token side
         self.n_out = _N_FIXED + cfg.motion_dim
-        self.head = nn.Linear(D, self.px * self.px * self.n_out)
+        # a linear unpatchify alone makes each token's pixels a rank-D linear map of one vector (blocky,
+        # texture-poor at small D); a 3x3 conv over the per-pixel features adds non-linearity and mixes
+        # across patch borders
+        C = cfg.head_channels
+        self.head = nn.Linear(D, self.px * self.px * C)
+        self.refine = nn.Sequential(nn.Conv2d(C, C, 3, padding=1), nn.GELU(), nn.Conv2d(C, self.n_out, 1))
         self.sky_head = nn.Linear(D, SkyModel.FEATURES)
         self.sky_model = SkyModel()
         self.affine_head = nn.Linear(D, 12)
@@ -109,13 +115,17 @@ class GSDecoder(nn.Module):
 
     def _init_heads(self) -> None:
         with torch.no_grad():
-            self.head.weight.mul_(0.1)
-            bias = self.head.bias.view(self.px * self.px, self.n_out)
-            bias.zero_()
-            bias[:, 8] = 2.0  # opacity starts at sigmoid(2) = 0.88: surfaces start nearly opaque
-            for lin in (self.affine_head, self.motion_vel):  # identity colour, zero velocity at init
-                nn.init.zeros_(lin.weight)
-                nn.init.zeros_(lin.bias)
+            last = self.refine[-1]
+            last.weight.mul_(0.1)
+            last.bias.zero_()
+            last.bias[8] = 2.0  # opacity starts at sigmoid(2) = 0.88: surfaces start nearly opaque
+            last.bias[1:4] = -1.0  # scales start at 0.37 pixel footprints: neighbours overlap little (sharp)
+            nn.init.zeros_(self.affine_head.weight)  # identity colour at init
+            nn.init.zeros_(self.affine_head.bias)
+            # small but *distinct* token velocities: identical ones would give the per-Gaussian
+            # motion keys no gradient (every softmax mixture would be the same vector)
+            nn.init.normal_(self.motion_vel.weight, std=0.02 / (math.sqrt(self.cfg.dim) * self.cfg.velocity_scale))
+            nn.init.zeros_(self.motion_vel.bias)
 
     def forward(self, z: torch.Tensor, intrinsics: torch.Tensor, cam_to_world: torch.Tensor,
                 times: torch.Tensor) -> GSOutput:
@@ -146,8 +156,10 @@ class GSDecoder(nn.Module):
         aff_tok = x[:, n_img + 1:n_img + 1 + V]
         mot_tok = x[:, n_img + 1 + V:]
         # --- unpatchify: each token -> its px x px pixels' parameters
-        out = self.head(img).reshape(B, Tc, V, hp, wp, self.px, self.px, self.n_out)
-        out = out.permute(0, 1, 2, 7, 3, 5, 4, 6).reshape(B, Tc, V, self.n_out, H, W)  # [B, Tc, V, n_out, H, W]
+        Cf = cfg.head_channels
+        feat = self.head(img).reshape(B * Tc * V, hp, wp, self.px, self.px, Cf)
+        feat = feat.permute(0, 5, 1, 3, 2, 4).reshape(B * Tc * V, Cf, H, W)             # [B Tc V, Cf, H, W]
+        out = self.refine(feat).reshape(B, Tc, V, self.n_out, H, W)
         out = out.permute(0, 1, 2, 4, 5, 3)                                            # [B, Tc, V, H, W, n_out]
         raw_depth, raw_scale, raw_quat = out[..., 0], out[..., 1:4], out[..., 4:8]
         raw_opacity, raw_rgb, key = out[..., 8], out[..., 9:12], out[..., 12:]
@@ -163,7 +175,7 @@ class GSDecoder(nn.Module):
         means = unproject_depth(depth, intrinsics.to(dtype), cam_to_world.to(dtype))  # [B, Tc, V, H, W, 3]
         # --- velocity: softmax over motion tokens (temperature) mixes their velocities
         k_mot = self.motion_key(mot_tok)                                               # [B, M, Dm]
-        v_mot = self.motion_vel(mot_tok)                                               # [B, M, 3]
+        v_mot = self.motion_vel(mot_tok) * cfg.velocity_scale                          # [B, M, 3] m/s
         logits = torch.einsum("btvhwd,bmd->btvhwm", key, k_mot) / (math.sqrt(cfg.motion_dim) * cfg.motion_temperature)
         vel = torch.einsum("btvhwm,bmc->btvhwc", logits.softmax(-1), v_mot)
         A = self.affine_head(aff_tok).reshape(B, V, 3, 4) + torch.eye(3, 4, dtype=dtype, device=z.device)

@@ -118,4 +118,6 @@ def load_pretrained_vae(vae: VAE, path: str | Path) -> None:
     bad = [k for k in own if own[k].shape != sd[k].shape]
     if bad:
         raise CvdError(f"VAE weights {path}: shape mismatch at {bad[:4]}; use the `paper` VAE preset for SD3.5")
-    vae.ae.load_state_dict(sd, strict=True)
+    # a VAE built on the meta device (no init cost) takes the loaded tensors as its parameters
+    meta = any(p.is_meta for p in vae.ae.parameters())
+    vae.ae.load_state_dict({k: v.to(own[k].dtype) for k, v in sd.items()}, strict=True, assign=meta)
