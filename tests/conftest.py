@@ -23,3 +23,26 @@ def synth_root(tmp_path_factory):
     cfg = SynthConfig(scenes=2, frames=5, width=112, height=64, seed=7, lidar_azimuths=512)
     write_dataset(root, cfg, progress=False)
     return root
+
+
+@pytest.fixture(scope="session")
+def devkit_python() -> str:
+    """Python of a throwaway venv with nuscenes-devkit (it pins an old numpy, so it is never our
+    dependency; only a cross-check). Built once; skips the test if it cannot be installed."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    venv = Path(os.environ.get("CVDSTORM_DEVKIT_VENV", Path(__file__).resolve().parents[1] / ".venv-devkit"))
+    py = venv / "bin" / "python"
+    if py.exists() and subprocess.run([str(py), "-c", "import nuscenes.map_expansion.map_api"],
+                                      capture_output=True).returncode == 0:
+        return str(py)
+    try:
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True, timeout=120)
+        subprocess.run([str(py), "-m", "pip", "install", "-q", "nuscenes-devkit"], check=True, capture_output=True,
+                       timeout=900)
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as e:
+        pytest.skip(f"nuscenes-devkit could not be installed into the throwaway venv {venv} "
+                    f"({type(e).__name__}; no network?); it is only a cross-check, never a dependency")
+    return str(py)

@@ -300,22 +300,17 @@ print(json.dumps(out))
 """
 
 
-def test_reader_and_clips_agree_with_nuscenes_devkit(synth_root):
+def test_reader_and_clips_agree_with_nuscenes_devkit(synth_root, devkit_python):
     """Velocities, boxes in each camera frame and LiDAR projections equal nuscenes-devkit's, where
-    the devkit's throwaway venv exists (tests/test_synthetic.py builds it; never a dependency)."""
-    import os
+    the devkit's throwaway venv can be built (conftest.devkit_python; never a dependency)."""
     import subprocess
-    from pathlib import Path
 
     import torch
 
     from cvdstorm.config import DataConfig
     from cvdstorm.data.clips import ClipDataset
 
-    py = Path(os.environ.get("CVDSTORM_DEVKIT_VENV", Path(__file__).resolve().parents[1] / ".venv-devkit")) / "bin" / "python"
-    if not py.exists():
-        pytest.skip("nuscenes-devkit venv not present (tests/test_synthetic.py creates it)")
-    run = subprocess.run([str(py), "-c", DEVKIT_SCRIPT, str(synth_root), VERSION, ",".join(CAMERAS)],
+    run = subprocess.run([devkit_python, "-c", DEVKIT_SCRIPT, str(synth_root), VERSION, ",".join(CAMERAS)],
                          capture_output=True, text=True, timeout=300)
     if run.returncode != 0 and "No module named" in run.stderr:
         pytest.skip("nuscenes-devkit not importable in its venv")

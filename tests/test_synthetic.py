@@ -6,13 +6,10 @@ The shared `synth_root` fixture (conftest.py) is 2 scenes x 5 keyframes at 64x11
 
 import hashlib
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from cvdstorm import CAMERAS
 from cvdstorm.data import synth_map
@@ -352,25 +349,6 @@ def test_bad_arguments_and_no_clobber(tmp_path, capsys):
 
 
 # ------------------------------------------------------------------------------------ devkit
-DEVKIT = os.environ.get("CVDSTORM_DEVKIT_VENV", str(Path(__file__).resolve().parents[1] / ".venv-devkit"))
-
-
-def _devkit_python() -> str:
-    """A throwaway venv with nuscenes-devkit (it pins old numpy, so it is never our dependency)."""
-    py = Path(DEVKIT) / "bin" / "python"
-    if py.exists() and subprocess.run([str(py), "-c", "import nuscenes.map_expansion.map_api"],
-                                      capture_output=True).returncode == 0:
-        return str(py)
-    try:
-        subprocess.run([sys.executable, "-m", "venv", DEVKIT], check=True, capture_output=True, timeout=120)
-        subprocess.run([str(py), "-m", "pip", "install", "-q", "nuscenes-devkit"], check=True, capture_output=True,
-                       timeout=900)
-    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as e:
-        pytest.skip(f"nuscenes-devkit could not be installed into the throwaway venv {DEVKIT} "
-                    f"({type(e).__name__}; no network?); it is only a cross-check, never a dependency")
-    return str(py)
-
-
 DEVKIT_SCRIPT = """
 import sys
 import numpy as np
@@ -408,8 +386,8 @@ print(len(nusc.sample), len(nusc.sample_annotation), n_boxes, on_lane, len(nusc.
 """
 
 
-def test_devkit_loads_the_synthetic_world(synth_root):
-    py = _devkit_python()
+def test_devkit_loads_the_synthetic_world(synth_root, devkit_python):
+    py = devkit_python
     out = subprocess.run([py, "-c", DEVKIT_SCRIPT, str(synth_root), LOCATION], capture_output=True, text=True,
                          timeout=300)
     assert out.returncode == 0, out.stderr[-3000:]
