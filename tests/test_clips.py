@@ -15,21 +15,17 @@ from cvdstorm.config import DataConfig
 from cvdstorm.data.clips import ClipDataset, collate_clips, lidar_depth_map, polylines_near
 from cvdstorm.data.nuscenes import MAP_LAYERS, NuScenesReader
 from cvdstorm.errors import CvdError
+from tables import raw_table, table_pose
 
 VERSION = "v1.0-synth"
 T, V, H, W = 4, 6, 64, 112  # synth_root's native size
 
 
 def _raw(root, table):
-    return json.loads((root / VERSION / f"{table}.json").read_text())
+    return raw_table(root, VERSION, table)
 
 
-def _pose(rec):
-    w, x, y, z = rec["rotation"]
-    P = np.eye(4)
-    P[:3, :3] = Rotation.from_quat([x, y, z, w]).as_matrix()
-    P[:3, 3] = rec["translation"]
-    return P
+_pose = table_pose
 
 
 @pytest.fixture(scope="module")

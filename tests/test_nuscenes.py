@@ -12,22 +12,17 @@ from cvdstorm import CAMERAS
 from cvdstorm.data import nuscenes as nus
 from cvdstorm.data.nuscenes import BOX_CLASSES, MAP_LAYERS, NuScenesReader, box_class
 from cvdstorm.errors import CvdError
+from tables import raw_table, table_pose
 
 VERSION = "v1.0-synth"
 SEED, FRAMES, HZ = 7, 5, 2.0  # the conftest synth_root
 
 
 def _raw(root, table):
-    return json.loads((root / VERSION / f"{table}.json").read_text())
+    return raw_table(root, VERSION, table)
 
 
-def _pose(rec):
-    """4x4 from a table record with scipy's own quaternion code (x, y, z, w order)."""
-    w, x, y, z = rec["rotation"]
-    T = np.eye(4)
-    T[:3, :3] = Rotation.from_quat([x, y, z, w]).as_matrix()
-    T[:3, 3] = rec["translation"]
-    return T
+_pose = table_pose
 
 
 @pytest.fixture(scope="module")
