@@ -67,7 +67,7 @@ def test_velocity_is_a_softmax_mixture_of_motion_tokens(decoder):
     h = decoder.motion_vel.register_forward_hook(lambda m, i, o: seen.setdefault("v", o))
     out = decoder(z, *rig(1, 2))
     h.remove()
-    tok = seen["v"][0]                                                     # [M, 3]
+    tok = seen["v"][0] * decoder.cfg.velocity_scale                        # [M, 3] m/s
     vel = out.gaussians.velocities[0]                                      # [G, 3]
     # a convex combination: inside the tokens' bounding box, not all equal
     assert torch.all(vel >= tok.min(0).values - 1e-5) and torch.all(vel <= tok.max(0).values + 1e-5)
