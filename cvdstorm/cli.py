@@ -59,6 +59,23 @@ def cmd_train_vae(args) -> None:
     print(f"train-vae: run in {args.out}; last logged: " + ", ".join(f"{k}={v:.4g}" for k, v in last.items()))
 
 
+def cmd_train_dit(args) -> None:
+    from .config import DiTTrainConfig
+    from .train.dit import train_dit
+
+    cfg = DiTTrainConfig.load(args.config) if args.config else DiTTrainConfig.from_preset(args.preset)
+    if args.vae:
+        cfg.vae_checkpoint = args.vae
+    if args.dataroot:
+        cfg.data.dataroot = args.dataroot
+    if args.steps is not None:
+        cfg.train.steps = args.steps
+    if args.cache_dir:
+        cfg.cache_dir = args.cache_dir
+    last = train_dit(cfg, args.out, resume=args.resume, device=args.device)
+    print(f"train-dit: run in {args.out}; last logged: " + ", ".join(f"{k}={v:.4g}" for k, v in last.items()))
+
+
 def cmd_evaluate(args) -> None:
     import json
 
@@ -140,6 +157,20 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--resume", action="store_true", help="continue the run in --out from its newest checkpoint")
     s.add_argument("--device", default="cpu", help="cpu or cuda (bf16 autocast on CUDA when configured)")
     s.set_defaults(func=cmd_train_vae)
+
+    s = sub.add_parser("train-dit", help="stage 2: train the cross-view video DiT on frozen STORM-VAE latents",
+                       description="Train the video DiT; clips are encoded once by the frozen STORM-VAE into a "
+                                   "latent cache. Checkpoints, config and logs go to --out; --resume continues.")
+    s.add_argument("--out", required=True, help="run folder")
+    s.add_argument("--vae", default=None, help="STORM-VAE run or step folder (stage 1); overrides the config")
+    s.add_argument("--preset", default="demo", choices=["tiny", "demo", "paper"], help="size preset (default demo)")
+    s.add_argument("--config", default=None, help="a DiTTrainConfig YAML (instead of --preset)")
+    s.add_argument("--dataroot", default=None, help="override the config's dataroot")
+    s.add_argument("--steps", type=int, default=None, help="override the number of training steps")
+    s.add_argument("--cache-dir", default=None, help="where latent caches live (default outputs/latent_cache)")
+    s.add_argument("--resume", action="store_true", help="continue the run in --out from its newest checkpoint")
+    s.add_argument("--device", default="cpu", help="cpu or cuda")
+    s.set_defaults(func=cmd_train_dit)
 
     s = sub.add_parser("evaluate", help="metrics of a trained model (stage vae: PSNR/SSIM, depth)",
                        description="Evaluate a checkpoint on a split and write eval_<stage>.json / .csv.")

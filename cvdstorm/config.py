@@ -333,3 +333,26 @@ class DiTConfig(Config):
                      control_channels=(16, 32, 64), text_tokens=16),
         "paper": dict(),
     }
+
+
+@dataclass
+class DiTTrainConfig(Config):
+    """Stage 2: the video DiT trained on latents of a frozen STORM-VAE, with its data and schedule.
+
+    `vae_checkpoint` names a STORM-VAE run or step folder (stage 1). Latents (posterior means) and
+    control images are cached once under `cache_dir/<key>/`, the key hashing the VAE weights and
+    every data setting that changes them, so a cache is never reused for other inputs.
+    """
+
+    dit: DiTConfig = field(default_factory=DiTConfig)
+    data: DataConfig = field(default_factory=DataConfig)
+    train: TrainConfig = field(default_factory=TrainConfig)
+    vae_checkpoint: str = ""
+    cache_dir: str = "outputs/latent_cache"
+    reference_frames: tuple[int, ...] = (0, 1, 3)   # clean leading frames per training clip, drawn uniformly
+
+    PRESETS: ClassVar = {
+        "tiny": dict(reference_frames=(0, 1)),
+        "demo": dict(),
+        "paper": dict(),
+    }

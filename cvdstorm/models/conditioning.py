@@ -134,3 +134,26 @@ class FrameTimeEmbedder(nn.Module):
         f = get_timestep_embedding(times.reshape(-1).float() * self.scale, self.freq_dim, flip_sin_to_cos=True,
                                    downscale_freq_shift=0)
         return self.mlp(f.to(self.mlp[0].weight.dtype)).reshape(B, T, -1)
+
+
+def make_conditions(captions: list[list[str]], intrinsics: torch.Tensor, cam_to_world: torch.Tensor,
+                    timestamps: torch.Tensor, controls: dict[str, torch.Tensor], text_encoder,
+                    downsample: int, image_hw: tuple[int, int]) -> DiTConditions:
+    """DiTConditions of a clip batch, the same way in training and generation.
+
+    captions [B][T] str; intrinsics [B, T, V, 3, 3] for images of size image_hw; cam_to_world
+    [B, T, V, 4, 4] in the clip's world (first ego pose); timestamps [B, T] seconds; controls
+    {name: [B, T, V, 3, H, W] in [0, 1]}. Rays are computed directly at latent size (intrinsics
+    scaled by 1/downsample) rather than pooled from full-size maps: same rays, 64x less work.
+    """
+    from ..geometry import plucker_rays, scale_intrinsics
+    from .text import encode_captions
+
+    H, W = image_hw
+    require(H % downsample == 0 and W % downsample == 0,
+            f"image size {H}x{W} must be divisible by the VAE downsampling {downsample}")
+    tokens, pooled = encode_captions(text_encoder, captions)
+    K = scale_intrinsics(intrinsics.float(), 1 / downsample, 1 / downsample)
+    rays = plucker_rays(K, cam_to_world.float(), H // downsample, W // downsample)   # [B, T, V, 6, h, w]
+    return DiTConditions(tokens, pooled, rays=rays, controls={k: v.float() for k, v in controls.items()},
+                         frame_times=timestamps.float())

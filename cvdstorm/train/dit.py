@@ -1,0 +1,98 @@
+"""Stage 2 training: the cross-view video DiT on latents of a frozen STORM-VAE (`cvdstorm train-dit`).
+
+In:  a DiTTrainConfig (DiT sizes, data, optimiser, `vae_checkpoint` = a stage-1 run) and a run folder.
+Out: RUN/ with checkpoints (safetensors + config.yaml + optimiser + EMA + step + data position),
+     log.jsonl / log.csv (flow loss, mean t), exactly as train-vae: both use `train.loop.Trainer`.
+
+Per step: a cached clip (latents [B, T, V, C, h, w], controls, poses, captions; train/latents.py)
+-> DiTConditions (models.conditioning.make_conditions) -> the first k frames clean references
+(k drawn from `reference_frames`), each condition dropped with p = cond_drop_prob -> rectified-flow
+loss on the other frames (models.flow.flow_loss).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import torch
+
+from ..config import DiTTrainConfig, StormVAEConfig
+from ..errors import CvdError, require
+from ..models.conditioning import make_conditions
+from ..models.dit import CVDDiT, build_dit, velocity_fn
+from ..models.flow import flow_loss, reference_mask
+from ..models.text import load_text_encoder
+from .checkpoint import load_weights, resolve_checkpoint
+from .latents import LatentClips, build_latent_cache, collate_latent_clips
+from .loop import Trainer
+from .vae import load_storm_vae
+
+
+def check_compatible(cfg: DiTTrainConfig, vae_cfg: StormVAEConfig) -> None:
+    """The DiT must read the VAE's latents: channels and downsampling agree."""
+    lat, ds = vae_cfg.vae.latent_channels, 2 ** (len(vae_cfg.vae.block_out_channels) - 1)
+    d = cfg.dit
+    require(d.in_channels == lat and d.out_channels == lat,
+            f"the DiT takes {d.in_channels} latent channels (out {d.out_channels}) but the STORM-VAE in "
+            f"{cfg.vae_checkpoint} makes {lat}; set dit.in_channels and dit.out_channels to {lat}")
+    require(d.vae_downsample == ds, f"dit.vae_downsample is {d.vae_downsample} but the VAE downsamples by {ds}")
+
+
+def prepare_cache(cfg: DiTTrainConfig, device: str | torch.device = "cpu") -> Path:
+    """Build (or reuse) the latent cache of cfg.data with the frozen STORM-VAE; returns its folder."""
+    require(bool(cfg.vae_checkpoint), "train-dit needs a stage-1 STORM-VAE: pass --vae RUN (a train-vae run folder)")
+    step_dir = resolve_checkpoint(cfg.vae_checkpoint)
+    vae, vae_cfg = load_storm_vae(step_dir, device)
+    check_compatible(cfg, vae_cfg)
+    return build_latent_cache(cfg.data, vae.requires_grad_(False), step_dir / "model.safetensors",
+                              tuple(cfg.dit.control_names), cfg.cache_dir)
+
+
+def make_trainer(cfg: DiTTrainConfig, run_dir: str | Path, device: str | torch.device = "cpu",
+                 dataset=None) -> Trainer:
+    device = torch.device(device)
+    torch.manual_seed(cfg.train.seed)
+    model: CVDDiT = build_dit(cfg.dit).to(device)
+    encoder = load_text_encoder(cfg.dit)
+    if dataset is None:
+        dataset = LatentClips(prepare_cache(cfg, device), tuple(cfg.dit.control_names))
+    ds = cfg.dit.vae_downsample
+    image_hw = (cfg.data.height, cfg.data.width)
+
+    def step_fn(batch, generator):
+        x0 = batch["latents"].to(device)                                               # [B, T, V, C, h, w]
+        B, T = x0.shape[:2]
+        cond = make_conditions(batch["captions"], batch["intrinsics"], batch["cam_to_world"], batch["timestamps"],
+                               batch["controls"], encoder, ds, image_hw).to(device)
+        seed = int(torch.randint(2**62, (1,), generator=generator, device=generator.device))
+        ref = reference_mask(B, T, tuple(cfg.reference_frames), torch.Generator().manual_seed(seed))  # [B, T]
+        drop = model.sample_dropout(B, generator=generator)
+        out = flow_loss(velocity_fn(model, cond), x0, cfg.dit.flow, ref_mask=ref.to(device), drop=drop,
+                        generator=generator)
+        return out.loss, {"t": out.t.mean(), "references": ref.sum(1).float().mean()}
+
+    return Trainer(model=model, step_fn=step_fn, dataset=dataset, train_cfg=cfg.train, run_config=cfg,
+                   run_dir=Path(run_dir), collate_fn=collate_latent_clips, desc="train-dit")
+
+
+def train_dit(cfg: DiTTrainConfig, run_dir: str | Path, resume: bool = False,
+              device: str | torch.device = "cpu") -> dict[str, float]:
+    """Train (or, with resume, continue) a DiT run in run_dir; returns the last logged metrics."""
+    if resume and (Path(run_dir) / "config.yaml").is_file():
+        cfg = DiTTrainConfig.load(Path(run_dir) / "config.yaml")  # the run's own config wins on resume
+    return make_trainer(cfg, run_dir, device).fit(resume=resume)
+
+
+def load_dit(checkpoint: str | Path, device: str | torch.device = "cpu",
+             ema: bool = True) -> tuple[CVDDiT, DiTTrainConfig]:
+    """A trained DiT from a run or step folder (EMA weights when present and ema=True); eval mode."""
+    step_dir = resolve_checkpoint(checkpoint)
+    try:
+        cfg = DiTTrainConfig.load(step_dir / "config.yaml")
+    except CvdError as e:
+        raise CvdError(f"{step_dir} is not a train-dit checkpoint ({e})") from None
+    cfg.dit.pretrained = ""  # the checkpoint holds the weights
+    model = build_dit(cfg.dit)
+    weights = step_dir / ("ema.safetensors" if ema and (step_dir / "ema.safetensors").is_file() else "model.safetensors")
+    load_weights(model, weights)
+    return model.to(device).eval(), cfg
