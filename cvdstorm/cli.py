@@ -76,9 +76,50 @@ def cmd_train_dit(args) -> None:
     print(f"train-dit: run in {args.out}; last logged: " + ", ".join(f"{k}={v:.4g}" for k, v in last.items()))
 
 
+def cmd_generate(args) -> None:
+    from .pipelines.generate import GenerateConfig, generate
+
+    captions = args.caption if args.caption is None or len(args.caption) > 1 else args.caption[0]
+    cfg = GenerateConfig(checkpoint=args.checkpoint, dataroot=args.dataroot, version=args.version, scene=args.scene,
+                         start=args.start, frames=args.frames, seconds=args.seconds, references=args.references,
+                         overlap=args.overlap, captions=captions, edits=args.edits, seed=args.seed, steps=args.steps,
+                         guidance=args.guidance, png=args.png, device=args.device)
+    out = generate(cfg, args.out, overwrite=args.overwrite)
+    print(f"generated: {out}/video.mp4 (6 cameras), depth.mp4, controls.mp4, gaussians/, run.yaml")
+
+
+def cmd_pack(args) -> None:
+    from .pipelines.generate import pack_checkpoint
+
+    out = pack_checkpoint(args.dit, args.out, vae_run=args.vae, overwrite=args.overwrite)
+    print(f"packed checkpoint written to {out} (use it with `cvdstorm generate --checkpoint {out}`)")
+
+
 def cmd_evaluate(args) -> None:
     import json
 
+    if args.stage == "generation":
+        from .eval.generation import evaluate_generation, evaluate_run
+
+        if args.runs and len(args.runs) == 1 and not args.out:  # one run: RUN/eval_generation.json/.csv
+            res = evaluate_run(args.runs[0], segmenter=args.segmenter, device=args.device)
+            print(json.dumps(res["summary"], indent=1))
+            print(f"evaluate: {args.runs[0]}/eval_generation.json, eval_generation.csv")
+            return
+        if not args.out:
+            raise CvdError("evaluate --stage generation needs --out (the folder for runs/ and the aggregate)")
+        out = args.out
+        agg = evaluate_generation(args.checkpoint, args.dataroot, out, scenes=args.scenes,
+                                  references=args.references, frames=args.frames, seed=args.seed, start=args.start,
+                                  steps=args.steps, guidance=args.guidance, version=args.version, split=args.split,
+                                  i3d=args.i3d, segmenter=args.segmenter, device=args.device, runs=args.runs,
+                                  fid=not args.no_fid)
+        print(json.dumps(agg["summary"], indent=1))
+        print(f"evaluate: {out}/eval_generation.json, eval_generation.csv, quality_vs_horizon.csv, "
+              "plot_quality_vs_horizon.png/.svg")
+        return
+    if not args.checkpoint:
+        raise CvdError("evaluate --stage vae needs --checkpoint")
     from .eval.vae import evaluate_vae
 
     summary = evaluate_vae(args.checkpoint, args.out or args.checkpoint, split=args.split, dataroot=args.dataroot,
@@ -172,15 +213,68 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--device", default="cpu", help="cpu or cuda")
     s.set_defaults(func=cmd_train_dit)
 
-    s = sub.add_parser("evaluate", help="metrics of a trained model (stage vae: PSNR/SSIM, depth)",
-                       description="Evaluate a checkpoint on a split and write eval_<stage>.json / .csv.")
-    s.add_argument("--stage", required=True, choices=["vae"], help="which model the checkpoint holds")
-    s.add_argument("--checkpoint", required=True, help="run folder (newest step) or step folder")
-    s.add_argument("--out", default=None, help="folder for the JSON/CSV (default: the checkpoint folder)")
+    s = sub.add_parser("generate", help="generate a controlled 6-camera video with depth and 4D Gaussians",
+                       description="Generate a surround-view video for a scene's controls (boxes, map, captions, "
+                                   "camera rig), autoregressively for any length, plus GS-decoder depth and "
+                                   "Gaussians. Everything goes into one folder with run.yaml for reproduction.")
+    s.add_argument("--checkpoint", default="checkpoints/demo", help="folder with dit/ and vae/ (default: the "
+                   "shipped demo) or a train-dit run")
+    s.add_argument("--dataroot", required=True, help="nuScenes-format dataroot giving the scene's controls")
+    s.add_argument("--version", default="v1.0-synth")
+    s.add_argument("--scene", default=None, help="scene name or token (default: the first val scene)")
+    s.add_argument("--start", type=int, default=0, help="first keyframe (default 0)")
+    s.add_argument("--frames", type=int, default=None, help="length in keyframes (default: one window)")
+    s.add_argument("--seconds", type=float, default=None, help="length in seconds (instead of --frames)")
+    s.add_argument("--references", type=int, default=3, choices=[0, 1, 3],
+                   help="real frames at the start to continue from (default 3; 0: controls only)")
+    s.add_argument("--overlap", type=int, default=3, help="frames carried between windows (default 3)")
+    s.add_argument("--caption", nargs="+", default=None,
+                   help="caption for all frames, or one per frame (overrides the dataset's)")
+    s.add_argument("--edits", default=None, help="YAML/JSON control edits: add/remove/move objects, weather")
+    s.add_argument("--seed", type=int, default=0)
+    s.add_argument("--steps", type=int, default=None, help="sampling steps (default: the model's)")
+    s.add_argument("--guidance", type=float, default=None, help="classifier-free guidance scale")
+    s.add_argument("--png", action="store_true", help="also write PNG frames")
+    s.add_argument("--out", required=True, help="output folder")
+    s.add_argument("--overwrite", action="store_true", help="replace an existing output folder")
+    s.add_argument("--device", default="cpu")
+    s.set_defaults(func=cmd_generate)
+
+    s = sub.add_parser("pack", help="bundle a trained DiT + STORM-VAE into one checkpoint folder for generate",
+                       description="Write OUT/dit and OUT/vae (EMA weights as float16 safetensors, configs, "
+                                   "training logs): the layout `generate --checkpoint` reads.")
+    s.add_argument("--dit", required=True, help="train-dit run or step folder")
+    s.add_argument("--vae", default=None, help="STORM-VAE run (default: the one the DiT config names)")
+    s.add_argument("--out", required=True)
+    s.add_argument("--overwrite", action="store_true")
+    s.set_defaults(func=cmd_pack)
+
+    s = sub.add_parser("evaluate", help="metrics of a trained model (vae: PSNR/SSIM, depth; generation: "
+                       "FID/FVD, quality vs horizon, depth, control fidelity, cross-view)",
+                       description="Evaluate a checkpoint on a split and write eval_<stage>.json / .csv. "
+                                   "--stage generation generates each val scene with 0/1/3 reference frames "
+                                   "(resumable) or takes existing --runs, and compares with the real clips.")
+    s.add_argument("--stage", required=True, choices=["vae", "generation"], help="what to evaluate")
+    s.add_argument("--checkpoint", default=None, help="run folder (newest step) or step folder; generation: "
+                   "the generate checkpoint")
+    s.add_argument("--out", default=None, help="folder for the JSON/CSV (default: the checkpoint folder; "
+                   "generation: runs/ and the aggregate)")
     s.add_argument("--split", default="val")
     s.add_argument("--dataroot", default=None, help="override the checkpoint config's dataroot")
     s.add_argument("--max-clips", type=int, default=None)
     s.add_argument("--device", default="cpu")
+    s.add_argument("--runs", nargs="+", default=None, help="generation: evaluate these run folders (no generating)")
+    s.add_argument("--scenes", type=int, default=1, help="generation: first N scenes of the split (default 1)")
+    s.add_argument("--references", type=int, nargs="+", default=[0, 1, 3], help="generation: reference counts")
+    s.add_argument("--frames", type=int, default=18, help="generation: frames per run (default 18)")
+    s.add_argument("--start", type=int, default=0, help="generation: first keyframe")
+    s.add_argument("--seed", type=int, default=0)
+    s.add_argument("--steps", type=int, default=None, help="generation: sampling steps (default: the model's)")
+    s.add_argument("--guidance", type=float, default=None)
+    s.add_argument("--version", default="v1.0-synth")
+    s.add_argument("--i3d", default=None, help="I3D TorchScript (i3d_torchscript.pt) for FVD; without it FVD is skipped")
+    s.add_argument("--segmenter", default=None, help="segmenter weights folder (default: the shipped ones)")
+    s.add_argument("--no-fid", action="store_true", help="generation: skip FID (Inception on every frame)")
     s.set_defaults(func=cmd_evaluate)
 
     s = sub.add_parser("train-seg", help="train the control-fidelity segmenter on synthetic frames",

@@ -1,0 +1,363 @@
+"""`cvdstorm generate`: controlled 6-camera video, long autoregressive rollout, depth and 4D Gaussians.
+
+In:  GenerateConfig: a checkpoint (folder with dit/ and vae/, or a train-dit run whose config names
+     its STORM-VAE), a scene of a nuScenes-format dataroot, start frame, length, number of real
+     reference frames (0, 1 or 3), optional control edits (pipelines/edits.py), seed, steps, guidance.
+Out: one folder (layout below); `generate()` returns its path.
+
+Long video (autoregressive windows). The DiT denoises windows of T frames (its training clip
+length). Window 0 covers frames [0, T) with the first `references` frames fixed to the VAE latents
+of the real frames (future prediction). Every later window starts `overlap` frames before the
+previous one ended and holds those already generated frames fixed as clean references (t = 0, as in
+training), so motion and appearance carry over; only its new frames are written. The last window
+is shifted back to end exactly at the requested length (it then carries more references). Each
+window is expressed in its own world frame (the ego pose of its first frame) with times from its
+first frame, exactly like a training clip, so any length stays in the trained range of poses.
+Drift: nothing ties window k to real data except the controls, so errors accumulate with k; the
+evaluation (`cvdstorm evaluate --stage generation`) measures quality against horizon.
+
+Memory: only latents [F, V, C, h, w] (small) live for the whole video. Each window is decoded
+(VAE frames, GS-decoder Gaussians and depth) right after sampling and written into memory-mapped
+rgb.npy / depth.npy, so activations never span more than one window.
+
+Outputs (camera order = cvdstorm.CAMERAS, F frames, H x W the model's image size):
+    video.mp4              6 cameras tiled in the rig layout (3 over 3)
+    cameras/CAM_*.mp4      one video per camera
+    depth.mp4              GS-decoder depth, coloured (inverse depth, turbo), rig layout
+    controls.mp4           box + map control images, rig layout
+    rgb.npy                uint8 [F, V, H, W, 3]
+    depth.npy              float32 [F, V, H, W] metres; depth/CAM_*/NNNN.png uint16 metres x 256 (KITTI)
+    frames/CAM_*/NNNN.png  RGB frames (with png=True)
+    gaussians/window_KKK.ply (+ .velocity.npz)  3DGS .ply per window in the world of frame 0, positions
+                           at the window's first frame time; velocities and that time in the sidecar
+    latents.safetensors    latents [F, V, C, h, w]
+    scene.json             scene, dataroot, sample tokens, timestamps, captions, poses, boxes (edited)
+    run.yaml               every setting, software versions and checkpoint hashes (same seed: same bytes)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import platform
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import torch
+import yaml
+from safetensors.torch import save_file
+from tqdm.auto import tqdm
+
+from .. import CAMERAS, __version__
+from ..config import DiTTrainConfig, StormVAEConfig
+from ..data.clips import load_clip, scene_map
+from ..data.conditions import clip_controls, control_images
+from ..data.nuscenes import NuScenesReader
+from ..errors import CvdError, require
+from ..geometry import invert_pose, rotmat_to_quat
+from ..io import write_bytes, write_image, write_json, write_video
+from ..models.conditioning import make_conditions
+from ..models.dit import CVDDiT, sample_latents
+from ..models.gs_decoder import quat_multiply
+from ..models.storm_vae import StormVAE
+from ..models.text import load_text_encoder
+from ..report.visual import colorize_depth, tile_rig, to_uint8
+from ..train.checkpoint import resolve_checkpoint
+from ..train.latents import file_digest
+from .edits import apply_edits, load_edits
+from .ply import write_gaussians_ply
+
+
+@dataclass
+class GenerateConfig:
+    checkpoint: str = "checkpoints/demo"
+    dataroot: str = "outputs/demo/synth"
+    version: str = "v1.0-synth"
+    scene: str | None = None          # name or token; default: the first val scene (else the first scene)
+    start: int = 0                    # first keyframe of the scene
+    frames: int | None = None         # length in keyframes (default: one window)
+    seconds: float | None = None      # or length in seconds (keyframe rate of the dataset)
+    references: int = 3               # real frames at the start (0: generated from controls alone)
+    overlap: int = 3                  # generated frames carried into the next window as references
+    captions: list[str] | str | None = None   # caption override (all frames, or one per frame)
+    edits: str | None = None          # edit file (YAML/JSON), see pipelines/edits.py
+    seed: int = 0
+    steps: int | None = None          # Euler steps (default: the model's flow.sample_steps)
+    guidance: float | None = None     # CFG scale (default: the model's flow config)
+    shift: float | None = None
+    png: bool = False                 # also write PNG frames
+    fps: float | None = None          # video frame rate (default: the dataset's keyframe rate)
+    device: str = "cpu"
+
+
+@dataclass
+class Generator:
+    """Everything generation needs, loaded once."""
+
+    dit: CVDDiT
+    dit_cfg: DiTTrainConfig
+    vae: StormVAE
+    vae_cfg: StormVAEConfig
+    text_encoder: object
+    files: dict = field(default_factory=dict)   # weight file -> sha256
+
+
+def load_generator(checkpoint: str | Path, device: str = "cpu") -> Generator:
+    """A checkpoint folder with dit/ and vae/ (what `pack` writes), or a train-dit run/step folder."""
+    from ..train.dit import check_compatible, load_dit
+    from ..train.vae import load_storm_vae
+
+    path = Path(checkpoint)
+    if not path.exists():
+        raise CvdError(f"missing checkpoint: {path} does not exist (give a folder with dit/ and vae/, or a "
+                       f"train-dit run)")
+    if (path / "dit").is_dir() and (path / "vae").is_dir():
+        dit_dir, vae_dir = resolve_checkpoint(path / "dit"), resolve_checkpoint(path / "vae")
+    else:
+        dit_dir = resolve_checkpoint(path)
+        vae_dir = None
+    dit, dit_cfg = load_dit(dit_dir, device)
+    if vae_dir is None:
+        require(bool(dit_cfg.vae_checkpoint), f"{dit_dir}/config.yaml names no vae_checkpoint")
+        vae_dir = resolve_checkpoint(dit_cfg.vae_checkpoint)
+    vae, vae_cfg = load_storm_vae(vae_dir, device)
+    check_compatible(dit_cfg, vae_cfg)
+    files = {str(f): file_digest(f) for d in (dit_dir, vae_dir) for f in sorted(d.glob("*.safetensors"))
+             if f.name != "optimizer.safetensors"}
+    return Generator(dit, dit_cfg, vae.requires_grad_(False), vae_cfg, load_text_encoder(dit_cfg.dit), files)
+
+
+def window_plan(frames: int, window: int, overlap: int, references: int) -> list[tuple[int, int]]:
+    """[(start, fixed)]: window k covers [start, start + window) with its first `fixed` frames held
+    as references (real ones in window 0, generated ones after)."""
+    require(frames >= window, f"generate at least one window ({window} frames); got {frames}")
+    require(0 <= references < window, f"references must be in [0, {window}), got {references}")
+    require(0 < overlap < window, f"overlap must be in [1, {window}), got {overlap}")
+    plan, end = [(0, references)], window
+    while end < frames:
+        start = min(end - overlap, frames - window)
+        plan.append((start, end - start))
+        end = start + window
+    return plan
+
+
+def _frame_count(cfg: GenerateConfig, reader: NuScenesReader, available: int, hz: float, window: int) -> int:
+    if cfg.frames is not None and cfg.seconds is not None:
+        raise CvdError("give the length as frames or as seconds, not both")
+    n = (cfg.frames if cfg.frames is not None else
+         int(round(cfg.seconds * hz)) if cfg.seconds is not None else window)
+    require(n <= available, f"the scene has {available} keyframes from start {cfg.start}; asked for {n} "
+            f"({n / hz:.1f} s at {hz:.1f} Hz); use a shorter length or an earlier --start")
+    return n
+
+
+def _to_world(e2w: torch.Tensor, gs) -> dict[str, torch.Tensor]:
+    """Gaussians of one window (its world = ego pose e2w [4, 4] in clip world) -> clip world."""
+    g = gs.gaussians
+    R, t = e2w[:3, :3], e2w[:3, 3]
+    q = torch.from_numpy(rotmat_to_quat(R.double().numpy())).to(g.quats)
+    return {"means": g.means[0] @ R.T + t, "quats": quat_multiply(q.expand_as(g.quats[0]), g.quats[0]),
+            "scales": g.scales[0], "opacities": g.opacities[0], "colors": g.colors[0],
+            "velocities": g.velocities[0] @ R.T}
+
+
+def _check_out(out: Path, overwrite: bool) -> None:
+    if out.exists() and not out.is_dir():
+        raise CvdError(f"{out} exists and is a file; choose a folder for --out")
+    if out.exists() and any(out.iterdir()):
+        if not overwrite:
+            raise CvdError(f"{out} already exists; pass --overwrite to replace it or choose another --out")
+        if not (out / "run.yaml").is_file():
+            raise CvdError(f"{out} is not a generation output (no run.yaml); refusing to overwrite it")
+
+
+@torch.no_grad()
+def generate(cfg: GenerateConfig, out: str | Path, overwrite: bool = False, progress: bool = True,
+             generator: Generator | None = None) -> Path:
+    """Run generation (module docstring) into `out`; returns the folder."""
+    out = Path(out)
+    _check_out(out, overwrite)
+    tick = time.perf_counter()
+    gen = generator or load_generator(cfg.checkpoint, cfg.device)
+    dcfg, flow = gen.dit_cfg, gen.dit_cfg.dit.flow
+    T, H, W = dcfg.data.num_frames, dcfg.data.height, dcfg.data.width
+    reader = NuScenesReader(cfg.dataroot, cfg.version).preload()
+    if cfg.scene is None:
+        from ..data.clips import split_scenes
+
+        names = split_scenes(reader, "val") or reader.scene_names()
+        scene = reader.scene(names[0])
+    else:
+        scene = reader.scene(cfg.scene)
+    samples_all = reader.scene_samples(scene)
+    require(0 <= cfg.start < len(samples_all), f"--start {cfg.start} is outside the scene's {len(samples_all)} keyframes")
+    ts = np.array([reader.timestamp(s) for s in samples_all], np.float64) * 1e-6
+    hz = 1.0 / float(np.median(np.diff(ts))) if len(ts) > 1 else 2.0
+    F = _frame_count(cfg, reader, len(samples_all) - cfg.start, hz, T)
+    samples = samples_all[cfg.start:cfg.start + F]
+    plan = window_plan(F, T, cfg.overlap, cfg.references)
+
+    # the whole span as one clip (world = ego pose of its first frame), then the control edits
+    clip = load_clip(reader, samples, H, W, dcfg.data.map_radius,
+                     scene_polylines=scene_map(reader, scene["name"], dcfg.data.map_radius))
+    captions = clip["captions"]
+    if cfg.captions is not None:
+        captions = [cfg.captions] * F if isinstance(cfg.captions, str) else list(cfg.captions)
+        require(len(captions) == F, f"give one caption for all frames or exactly {F}, got {len(captions)}")
+    edits = load_edits(cfg.edits) if cfg.edits else {}
+    boxes, captions = apply_edits(clip["boxes"], captions, clip["timestamps"].numpy(), edits)
+    clip = {**clip, "boxes": boxes, "captions": captions}
+    names = tuple(dcfg.dit.control_names)
+    controls = clip_controls(clip, names)                                                  # {n: [F, V, 3, H, W]}
+
+    dev = torch.device(cfg.device)
+    dit, vae = gen.dit.to(dev), gen.vae.to(dev)
+    C, s = dcfg.dit.in_channels, dcfg.dit.vae_downsample
+    V = len(CAMERAS)
+    latents = torch.zeros(F, V, C, H // s, W // s)
+    if cfg.references:
+        latents[:cfg.references] = vae.encode(clip["images"][:cfg.references].to(dev))[0].cpu()
+
+    tmp = out.parent / f".{out.name}.tmp-generate"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir(parents=True)
+    rgb = np.lib.format.open_memmap(tmp / "rgb.npy", "w+", np.uint8, (F, V, H, W, 3))
+    depth = np.lib.format.open_memmap(tmp / "depth.npy", "w+", np.float32, (F, V, H, W))
+    ctx = [c for c in gen.vae_cfg.data.context_frames if c < T]
+    steps = cfg.steps or flow.sample_steps
+    guidance = flow.guidance_scale if cfg.guidance is None else cfg.guidance
+    bar = tqdm(total=len(plan) * steps, desc="generate", disable=not progress, dynamic_ncols=True)
+    timings = []
+    for k, (start, fixed) in enumerate(plan):
+        t0 = time.perf_counter()
+        bar.set_description(f"generate window {k + 1}/{len(plan)}")
+        sl = slice(start, start + T)
+        e2w = clip["ego_to_world"][start]                                                 # window world in clip world
+        to_win = invert_pose(e2w)
+        c2w = to_win @ clip["cam_to_world"][sl]                                           # [T, V, 4, 4]
+        times = clip["timestamps"][sl] - clip["timestamps"][start]
+        cond = make_conditions([captions[sl]], clip["intrinsics"][sl][None], c2w[None], times[None],
+                               {n: controls[n][sl][None] for n in names}, gen.text_encoder, s, (H, W)).to(dev)
+        noise = torch.randn((1, T, V, C, H // s, W // s), generator=torch.Generator().manual_seed(cfg.seed * 1000 + k))
+        ref = (torch.arange(T) < fixed)[None]
+        z = sample_latents(dit, cond, noise.to(dev), steps=steps, shift=cfg.shift, guidance=guidance,
+                           ref_latents=latents[sl][None].to(dev), ref_mask=ref.to(dev) if fixed else None,
+                           callback=lambda i, x: bar.update(1))[0].cpu()
+        new = slice(start + fixed if k else start, start + T)   # window 0 also writes its reference frames
+        latents[new] = z[new.start - start:]
+        # decode this window: VAE frames, GS decoder -> Gaussians -> depth of every (frame, camera)
+        imgs = vae.decode(z[new.start - start:].to(dev)).clamp(-1, 1)
+        rgb[new] = to_uint8(imgs)
+        zc = z[ctx][None].to(dev)
+        gs = vae.gs_decode(zc, clip["intrinsics"][sl][ctx][None].to(dev), c2w[ctx][None].to(dev),
+                           times[ctx][None].to(dev))
+        n_new = new.stop - new.start
+        tgt_t = times[new.start - start:].repeat_interleave(V)[None].float()
+        rend = vae.render(gs, c2w[new.start - start:].reshape(1, -1, 4, 4).to(dev),
+                          clip["intrinsics"][new].reshape(1, -1, 3, 3).to(dev), tgt_t.to(dev),
+                          torch.arange(V).repeat(n_new)[None].to(dev), H, W)
+        depth[new] = rend["depth"].reshape(n_new, V, H, W).cpu().numpy()
+        g = _to_world(e2w.to(dev), gs)
+        dt = float(times[0]) - gs.gaussian_times[0]                                      # to the window's first frame
+        g["means"] = g["means"] + g["velocities"] * dt[:, None].to(g["means"])
+        write_gaussians_ply(tmp / "gaussians" / f"window_{k:03d}.ply", g["means"], g["quats"], g["scales"],
+                            g["opacities"], g["colors"], g["velocities"],
+                            time=float(clip["timestamps"][start]))
+        timings.append(round(time.perf_counter() - t0, 3))
+    bar.close()
+    rgb.flush()
+    depth.flush()
+
+    fps = cfg.fps or hz
+    _write_media(tmp, rgb, depth, clip, names, fps, cfg.png)
+    save_file({"latents": latents.contiguous()}, str(tmp / "latents.safetensors"))
+    write_json(tmp / "scene.json", _scene_record(cfg, reader, scene, samples, clip, plan))
+    settings = {"cvdstorm": __version__, "torch": str(torch.__version__), "python": platform.python_version(),
+                "generate": dataclasses.asdict(cfg), "resolved": {"frames": F, "steps": steps, "guidance": guidance,
+                "shift": flow.sample_shift if cfg.shift is None else cfg.shift, "fps": fps, "window": T,
+                "windows": [list(p) for p in plan], "image_size": [H, W], "scene": scene["name"]},
+                "edits": edits, "checkpoint_files": gen.files, "seconds_per_window": timings,
+                "seconds_total": round(time.perf_counter() - tick, 2)}
+    write_bytes(tmp / "run.yaml", yaml.safe_dump(settings, sort_keys=False).encode())
+    if out.exists():
+        shutil.rmtree(out)
+    tmp.rename(out)
+    return out
+
+
+def _write_media(folder: Path, rgb: np.ndarray, depth: np.ndarray, clip: dict, names: tuple[str, ...],
+                 fps: float, png: bool) -> None:
+    F, V = rgb.shape[:2]
+    H, W = rgb.shape[2:4]
+    write_video(folder / "video.mp4", (tile_rig(rgb[f]) for f in range(F)), fps=fps)
+    for v, cam in enumerate(CAMERAS):
+        write_video(folder / "cameras" / f"{cam}.mp4", (rgb[f, v] for f in range(F)), fps=fps)
+    write_video(folder / "depth.mp4", (tile_rig(colorize_depth(depth[f])) for f in range(F)), fps=fps)
+    ctrl = control_images(clip["boxes"], clip["map"], clip["intrinsics"], clip["cam_to_world"], H, W,
+                          names=names)                                                  # [F, V, 3, H, W] in [0, 1]
+    write_video(folder / "controls.mp4", (tile_rig(to_uint8(ctrl[f] * 2 - 1)) for f in range(F)), fps=fps)
+    for f in range(F):
+        for v, cam in enumerate(CAMERAS):
+            d = np.clip(np.round(depth[f, v] * 256), 0, 65535).astype(np.uint16)
+            write_image(folder / "depth" / cam / f"{f:04d}.png", d)
+            if png:
+                write_image(folder / "frames" / cam / f"{f:04d}.png", np.asarray(rgb[f, v]))
+
+
+def _scene_record(cfg: GenerateConfig, reader: NuScenesReader, scene: dict, samples: list[str], clip: dict,
+                  plan) -> dict:
+    def boxes(b):
+        return {"center": b["center"].tolist(), "size": b["size"].tolist(), "yaw": b["yaw"].tolist(),
+                "rotation": b["rotation"].tolist(), "cls": b["cls"].tolist(), "instance": list(b["instance"]),
+                "velocity": b["velocity"].tolist()}
+
+    return {"scene": scene["name"], "scene_token": scene["token"], "dataroot": str(Path(cfg.dataroot).resolve()),
+            "version": cfg.version, "start": cfg.start, "samples": list(samples),
+            "timestamps": clip["timestamps"].tolist(), "references": cfg.references,
+            "window_starts": [p[0] for p in plan], "window_fixed": [p[1] for p in plan],
+            "cameras": list(CAMERAS), "captions": list(clip["captions"]),
+            "world": "ego pose of the first generated frame (x forward, y left, z up), metres",
+            "world_to_global": reader.ego_pose(samples[0]).tolist(),
+            "intrinsics": clip["intrinsics"].tolist(), "cam_to_world": clip["cam_to_world"].tolist(),
+            "ego_to_world": clip["ego_to_world"].tolist(), "boxes": [boxes(b) for b in clip["boxes"]]}
+
+
+def pack_checkpoint(dit_run: str | Path, out: str | Path, vae_run: str | Path | None = None,
+                    dtype: torch.dtype = torch.float16, overwrite: bool = False) -> Path:
+    """Bundle a trained DiT (EMA weights when present) and its STORM-VAE into out/{dit,vae}/ for
+    `generate`, floating-point weights stored as `dtype` (loaded back as float32), with the configs
+    and training logs that produced them."""
+    from ..train.checkpoint import load_checkpoint_state, read_tensors
+    from ..train.dit import load_dit
+
+    out = Path(out)
+    if out.exists() and any(out.iterdir()) and not overwrite:
+        raise CvdError(f"{out} already exists; pass --overwrite to replace it")
+    dit_dir = resolve_checkpoint(dit_run)
+    _, dit_cfg = load_dit(dit_dir)                   # validates the folder
+    vae_dir = resolve_checkpoint(vae_run or dit_cfg.vae_checkpoint)
+    tmp = out.parent / f".{out.name}.tmp-pack"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    for name, step_dir, weights in (("dit", dit_dir, "ema.safetensors"), ("vae", vae_dir, "ema.safetensors")):
+        src = step_dir / weights if (step_dir / weights).is_file() else step_dir / "model.safetensors"
+        tensors = {k: (v.to(dtype) if v.is_floating_point() else v).contiguous() for k, v in read_tensors(src).items()}
+        (tmp / name).mkdir(parents=True)
+        save_file(tensors, str(tmp / name / "model.safetensors"),
+                  metadata={"source": str(src), "dtype": str(dtype).replace("torch.", "")})
+        shutil.copy(step_dir / "config.yaml", tmp / name / "config.yaml")
+        state = load_checkpoint_state(step_dir)
+        write_json(tmp / name / "state.json", {"step": state["step"], "source": str(src)})
+        for log in ("log.csv", "log.jsonl"):
+            if (step_dir.parent / log).is_file():
+                shutil.copy(step_dir.parent / log, tmp / name / log)
+    cfg = DiTTrainConfig.load(tmp / "dit" / "config.yaml")
+    cfg.vae_checkpoint = "../vae"        # informational: load_generator reads the sibling folder
+    cfg.save(tmp / "dit" / "config.yaml")
+    if out.exists():
+        shutil.rmtree(out)
+    tmp.rename(out)
+    return out
