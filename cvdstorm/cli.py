@@ -147,7 +147,7 @@ def cmd_report(args) -> None:
 def cmd_demo(args) -> None:
     from .pipelines.demo import run_demo
 
-    run_demo(args.out, overwrite=args.overwrite)
+    run_demo(args.out, overwrite=args.overwrite, checkpoint=args.checkpoint, frames=args.frames, steps=args.steps)
 
 
 # ------------------------------------------------------------------------------------- parser
@@ -306,6 +306,9 @@ def build_parser() -> argparse.ArgumentParser:
                                    "everything under --out and printing where it is.")
     s.add_argument("--out", default="outputs/demo")
     s.add_argument("--overwrite", action="store_true", help="replace an existing output folder")
+    s.add_argument("--checkpoint", default=None, help="generation checkpoint (default: the shipped checkpoints/demo)")
+    s.add_argument("--frames", type=int, default=18, help="keyframes to generate (default 18: 9 s at 2 Hz)")
+    s.add_argument("--steps", type=int, default=None, help="sampling steps (default: the model's)")
     s.set_defaults(func=cmd_demo)
     return p
 

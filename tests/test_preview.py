@@ -16,6 +16,7 @@ from cvdstorm.io import read_video
 from cvdstorm.pipelines.demo import run_demo
 from cvdstorm.report.preview import CAPTION_HEIGHT, write_preview
 from cvdstorm.report.visual import RIG_LAYOUT, to_uint8
+from checkpoints import make_checkpoint
 
 VERSION = "v1.0-synth"
 h, w = 32, 56
@@ -95,22 +96,31 @@ def test_preview_cli_and_bad_input_keep_the_output(synth_root, tmp_path, capsys)
     fails("must be an .mp4", extra=["--out", str(tmp_path / "x.gif")])
 
 
-def test_demo_end_to_end_tiny(tmp_path, capsys):
+def test_demo_end_to_end_tiny(tmp_path, capsys, synth_root):
+    ckpt = make_checkpoint(tmp_path / "ckpt", synth_root)
     out = tmp_path / "demo"
-    res = run_demo(out, scenes=1, frames=3, width=w, height=h, progress=False)
+    kw = dict(checkpoint=ckpt, scenes=1, frames=5, width=w, height=h, steps=1, progress=False)
+    res = run_demo(out, **kw)
     assert res["data"] == out / "synth" and (out / "synth" / VERSION / "scene.json").is_file()
     v = read_video(res["preview"])
-    assert v.shape == (3, CAPTION_HEIGHT + 2 * h, 6 * w, 3) and v.std() > 10
+    assert v.shape == (5, CAPTION_HEIGHT + 2 * h, 6 * w, 3) and v.std() > 10
+    assert read_video(res["generated"] / "video.mp4").shape == (5, 2 * h, 3 * w, 3)
+    page = res["report"].read_text()
+    assert "generated/video.mp4" in page and "preview.mp4" in page
     printed = capsys.readouterr().out
-    assert str(res["preview"]) in printed and str(res["data"]) in printed
+    for key in ("preview", "data", "report"):
+        assert str(res[key]) in printed
+    assert str(res["generated"] / "video.mp4") in printed
     good = res["preview"].read_bytes()
     with pytest.raises(CvdError, match="--overwrite"):
-        run_demo(out, scenes=1, frames=3, width=w, height=h, progress=False)
+        run_demo(out, **kw)
     assert main(["demo", "--out", str(out)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--overwrite" in err and res["preview"].read_bytes() == good
     (tmp_path / "file").write_text("x")
     with pytest.raises(CvdError, match="is a file"):
-        run_demo(tmp_path / "file", overwrite=True, scenes=1, frames=2, width=w, height=h, progress=False)
-    res = run_demo(out, overwrite=True, scenes=1, frames=2, width=w, height=h, progress=False)
-    assert read_video(res["preview"]).shape[0] == 2
+        run_demo(tmp_path / "file", overwrite=True, **kw)
+    with pytest.raises(CvdError, match="no demo checkpoint"):
+        run_demo(out, overwrite=True, **{**kw, "checkpoint": tmp_path / "missing"})
+    res = run_demo(out, overwrite=True, **{**kw, "frames": 4})
+    assert read_video(res["preview"]).shape[0] == 4 and read_video(res["generated"] / "depth.mp4").shape[0] == 4

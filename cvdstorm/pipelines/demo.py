@@ -1,13 +1,17 @@
 """`make demo` / `cvdstorm demo`: the main job on the embedded synthetic world.
 
-In:  an output folder (and, for tests, smaller sizes). Out, under it:
-     synth/        a synthetic nuScenes-format dataroot (data/synthetic.py), 2 scenes x 16 keyframes
-     preview.mp4   its first scene: 6 cameras with box/map controls beside depth (report/preview.py)
-Returns {"data": dataroot, "preview": mp4 path} and prints where they are. Today the demo stops at
-the data; generation extends it once the models land. About a minute on 2 CPU cores.
+In:  an output folder, the shipped checkpoint (checkpoints/demo: a DiT + STORM-VAE trained by the
+     project's own commands, see checkpoints/demo/README.md) and, for tests, smaller sizes.
+Out, under it:
+     synth/        a held-out synthetic nuScenes-format dataroot (a seed never used in training)
+     preview.mp4   the real scene: 6 cameras with box/map controls beside exact depth
+     generated/    `cvdstorm generate` of that scene from its controls and 3 real reference frames:
+                   video.mp4, depth.mp4, controls.mp4, cameras/, depth/, gaussians/*.ply, run.yaml
+     report.html   one offline page with all of the above
+Returns {"data", "preview", "generated", "report"} and prints where they are. A few minutes on 2 CPU cores.
 
-Safety: an existing non-empty --out is refused unless overwrite; even then only our two outputs
-are replaced, each atomically (the old one stays until the new one is complete).
+Safety: an existing non-empty --out is refused unless overwrite; even then only our outputs are
+replaced, each atomically (the old one stays until the new one is complete).
 """
 
 from __future__ import annotations
@@ -19,22 +23,43 @@ from ..data.synthetic import SynthConfig, write_dataset
 from ..errors import CvdError
 from ..report.preview import write_preview
 
+SHIPPED = Path(__file__).resolve().parents[2] / "checkpoints" / "demo"
+HELD_OUT_SEED = 2026   # training used seed 3 (configs/vae_demo.yaml); this world was never seen
 
-def run_demo(out: str | Path = "outputs/demo", overwrite: bool = False, scenes: int = 2, frames: int = 16,
-             width: int = 448, height: int = 256, seed: int = 0, progress: bool = True) -> dict[str, Path]:
+
+def run_demo(out: str | Path = "outputs/demo", overwrite: bool = False, checkpoint: str | Path | None = None,
+             scenes: int = 1, frames: int = 18, width: int = 224, height: int = 128, seed: int = HELD_OUT_SEED,
+             references: int = 3, steps: int | None = None, progress: bool = True) -> dict[str, Path]:
+    from ..pipelines.generate import GenerateConfig, generate
+    from ..report.html import build_report
+
     out = Path(out)
+    ckpt = Path(checkpoint) if checkpoint is not None else SHIPPED
     if out.exists() and not out.is_dir():
         raise CvdError(f"{out} exists and is a file; choose a folder for --out")
     if out.exists() and any(out.iterdir()) and not overwrite:
         raise CvdError(f"{out} already exists; pass --overwrite to replace it or choose another --out")
+    if not ckpt.exists():
+        raise CvdError(f"no demo checkpoint at {ckpt}; restore checkpoints/demo from git or build one with "
+                       "the commands in configs/dit_demo.yaml and `cvdstorm pack`")
     out.mkdir(parents=True, exist_ok=True)
     tick = time.perf_counter()
-    print(f"[1/2] synthetic world: {scenes} scenes x {frames} keyframes at {width}x{height} -> {out / 'synth'}")
+    print(f"[1/4] held-out synthetic world: {scenes} scene(s) x {frames} keyframes at {width}x{height} -> {out / 'synth'}")
     data = write_dataset(out / "synth", SynthConfig(scenes=scenes, frames=frames, width=width, height=height,
                                                     seed=seed), overwrite=True, progress=progress)
-    print(f"[2/2] preview video of the first scene -> {out / 'preview.mp4'}")
+    print(f"[2/4] the real scene with its controls and depth -> {out / 'preview.mp4'}")
     video = write_preview(data, out / "preview.mp4", width=width, height=height, progress=progress)
+    print(f"[3/4] generating {frames} frames x 6 cameras from the scene's controls with {ckpt} -> {out / 'generated'}")
+    gen = generate(GenerateConfig(checkpoint=str(ckpt), dataroot=str(data), frames=frames,
+                                  references=references, steps=steps), out / "generated", overwrite=True,
+                   progress=progress)
+    print(f"[4/4] report -> {out / 'report.html'}")
+    report = build_report(out, out / "report.html")
     print(f"done in {time.perf_counter() - tick:.0f} s\n"
-          f"  synthetic world (nuScenes format): {data}\n"
-          f"  preview video:                     {video}")
-    return {"data": data, "preview": video}
+          f"  generated video (6 cameras): {gen / 'video.mp4'}\n"
+          f"  its depth / controls:        {gen / 'depth.mp4'}, {gen / 'controls.mp4'}\n"
+          f"  4D Gaussians (.ply):         {gen / 'gaussians'}\n"
+          f"  real scene (for comparison): {video}\n"
+          f"  synthetic world (nuScenes):  {data}\n"
+          f"  report page:                 {report}")
+    return {"data": data, "preview": video, "generated": gen, "report": report}
