@@ -157,12 +157,15 @@ class TrainConfig(Config):
     num_workers: int = 0
     mixed_precision: str = "no"           # "bf16" is honoured on CUDA only; CPU trains in float32
     max_nonfinite_steps: int = 5          # stop with an error after this many NaN/Inf losses in a row
+    grad_accum: int = 1                   # micro-batches of batch_size per optimiser step (per rank)
+    parallel: str = "ddp"                 # under torchrun: "ddp" (replicas) or "fsdp" (FSDP2 fully_shard per block)
+    activation_checkpointing: str = ""    # recompute blocks in backward: "", "all", "every:N" or indices "0,3,7"
 
     PRESETS: ClassVar = {
         "tiny": dict(steps=20, warmup_steps=2, checkpoint_every=10, log_every=1),
         "demo": dict(steps=2000, warmup_steps=100, lr=2e-4, checkpoint_every=100),
         "paper": dict(steps=100000, warmup_steps=1000, lr=6e-5, min_lr=1e-7, batch_size=1,
-                      checkpoint_every=1000, mixed_precision="bf16"),
+                      checkpoint_every=1000, mixed_precision="bf16", parallel="fsdp"),
     }
 
 

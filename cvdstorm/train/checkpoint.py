@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -41,9 +42,9 @@ def step_dir_name(step: int) -> str:
 
 
 # --------------------------------------------------------------------------- optimiser state
-def optimizer_to_safetensors(opt: torch.optim.Optimizer) -> tuple[dict[str, torch.Tensor], dict[str, str]]:
-    """Flatten an optimiser state dict into (tensors, string metadata) for safetensors."""
-    sd = opt.state_dict()
+def optimizer_to_safetensors(opt: torch.optim.Optimizer | dict) -> tuple[dict[str, torch.Tensor], dict[str, str]]:
+    """Flatten an optimiser (or its state dict) into (tensors, string metadata) for safetensors."""
+    sd = opt if isinstance(opt, dict) else opt.state_dict()
     tensors: dict[str, torch.Tensor] = {}
     scalars: dict[str, dict[str, Any]] = {}
     for idx, st in sd["state"].items():
@@ -56,12 +57,16 @@ def optimizer_to_safetensors(opt: torch.optim.Optimizer) -> tuple[dict[str, torc
     return tensors, meta
 
 
-def optimizer_from_safetensors(opt: torch.optim.Optimizer, path: Path) -> None:
+def read_optimizer_state(path: Path) -> dict[str, Any]:
+    """An optimiser state dict ({"state", "param_groups"}) from optimizer.safetensors."""
     from safetensors import safe_open
 
-    with safe_open(str(path), framework="pt") as f:
-        meta = f.metadata() or {}
-        tensors = {k: f.get_tensor(k) for k in f.keys()}
+    try:
+        with safe_open(str(path), framework="pt") as f:
+            meta = f.metadata() or {}
+            tensors = {k: f.get_tensor(k) for k in f.keys()}
+    except (SafetensorError, OSError) as e:
+        raise CvdError(f"corrupt or truncated optimiser state {path} ({e}); use an earlier checkpoint") from None
     if "param_groups" not in meta:
         raise CvdError(f"corrupt optimiser state: {path} has no param_groups metadata")
     state: dict[int, dict[str, Any]] = {}
@@ -73,8 +78,14 @@ def optimizer_from_safetensors(opt: torch.optim.Optimizer, path: Path) -> None:
     # JSON turned tuples (e.g. AdamW betas) into lists; only "params" is a list in torch
     groups = [{k: (tuple(v) if isinstance(v, list) and k != "params" else v) for k, v in g.items()}
               for g in json.loads(meta["param_groups"])]
+    return {"state": state, "param_groups": groups}
+
+
+def optimizer_from_safetensors(opt: torch.optim.Optimizer, path: Path, transform=None) -> None:
+    """Load optimizer.safetensors into opt; `transform(sd)` may re-lay tensors out first (FSDP shards)."""
+    sd = read_optimizer_state(path)
     try:
-        opt.load_state_dict({"state": state, "param_groups": groups})
+        opt.load_state_dict(transform(sd) if transform else sd)
     except (ValueError, KeyError) as e:
         raise CvdError(f"optimiser state {path} does not match this model ({e}); "
                        "resume with the same config or start a new run") from None
@@ -115,10 +126,20 @@ def read_tensors(path: str | os.PathLike) -> dict[str, torch.Tensor]:
 
 
 # ------------------------------------------------------------------------------- step folders
-def save_checkpoint(run_dir: str | os.PathLike, step: int, model: torch.nn.Module, config,
-                    optimizer: torch.optim.Optimizer | None = None, ema: torch.nn.Module | None = None,
+def _save_weights_into(weights: torch.nn.Module | dict, path: Path) -> None:
+    if isinstance(weights, dict):  # full tensors gathered from shards (one copy per name)
+        save_file(weights, str(path))
+    else:
+        save_model(weights, str(path))
+
+
+def save_checkpoint(run_dir: str | os.PathLike, step: int, model: torch.nn.Module | dict, config,
+                    optimizer: torch.optim.Optimizer | dict | None = None, ema: torch.nn.Module | dict | None = None,
                     state: dict[str, Any] | None = None, keep: int = 2) -> Path:
-    """Write RUN/step_N atomically, point RUN/latest at it and prune older step folders."""
+    """Write RUN/step_N atomically, point RUN/latest at it and prune older step folders.
+
+    model / ema: a module, or a state dict of full tensors; optimizer: an optimiser or its state dict.
+    `CVDSTORM_TEST_SLOW_SAVE=seconds` sleeps between files (tests kill a run mid-write with it)."""
     run_dir = Path(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
     final = run_dir / step_dir_name(step)
@@ -126,9 +147,12 @@ def save_checkpoint(run_dir: str | os.PathLike, step: int, model: torch.nn.Modul
     if tmp.exists():
         shutil.rmtree(tmp)
     tmp.mkdir()
-    save_model(model, str(tmp / "model.safetensors"))
+    slow = float(os.environ.get("CVDSTORM_TEST_SLOW_SAVE", "0") or 0)
+    _save_weights_into(model, tmp / "model.safetensors")
+    if slow:
+        time.sleep(slow)
     if ema is not None:
-        save_model(ema, str(tmp / "ema.safetensors"))
+        _save_weights_into(ema, tmp / "ema.safetensors")
     if optimizer is not None:
         tensors, meta = optimizer_to_safetensors(optimizer)
         save_file(tensors, str(tmp / "optimizer.safetensors"), metadata=meta)

@@ -12,7 +12,13 @@ A stage supplies a model, the parameters to optimise and a `step_fn(batch, gener
 - non-finite losses skip the step (counted in the log) and stop the run with a clear error after
   `max_nonfinite_steps` in a row;
 - checkpoints every `checkpoint_every` steps and at the end (see checkpoint.py), JSONL + CSV logs,
-  and a tqdm progress bar with ETA.
+  and a tqdm progress bar with ETA;
+- `grad_accum` micro-batches per optimiser step, activation checkpointing of chosen blocks;
+- under torchrun (see distributed.py): rank r reads every world_size-th element of the same data
+  stream, seeds are per (seed, step, rank), gradients are averaged as DDP does (`parallel="ddp"`) or
+  the model is sharded with FSDP2 (`parallel="fsdp"`); the NaN decision, logged numbers (averaged
+  over ranks) and checkpoints (full tensors, written by rank 0) are the same on every rank. A
+  single process with batch B x world_size takes the same elements per step as world_size ranks of B.
 """
 
 from __future__ import annotations
@@ -34,10 +40,12 @@ from tqdm.auto import tqdm
 
 from ..config import TrainConfig
 from ..errors import CvdError
+from . import distributed as D
 from .checkpoint import (
     load_checkpoint_state,
     load_weights,
     optimizer_from_safetensors,
+    read_tensors,
     resolve_checkpoint,
     save_checkpoint,
 )
@@ -54,9 +62,10 @@ def lr_at(step: int, cfg: TrainConfig) -> float:
     return cfg.min_lr + 0.5 * (cfg.lr - cfg.min_lr) * (1 + math.cos(math.pi * progress))
 
 
-def step_seed(seed: int, step: int, rank: int = 0) -> int:
-    # Mix (seed, step, rank) into one 63-bit seed; SeedSequence avoids correlated nearby seeds.
-    return int(np.random.SeedSequence([seed, step, rank]).generate_state(2, np.uint64)[0] >> 1)
+def step_seed(seed: int, step: int, rank: int = 0, micro: int = 0) -> int:
+    # Mix (seed, step, rank[, micro-batch]) into one 63-bit seed; SeedSequence avoids correlated nearby seeds.
+    key = [seed, step, rank] + ([micro] if micro else [])
+    return int(np.random.SeedSequence(key).generate_state(2, np.uint64)[0] >> 1)
 
 
 class ResumableSampler(Sampler[int]):
@@ -158,9 +167,27 @@ class Trainer:
     def __post_init__(self):
         self.run_dir = Path(self.run_dir)
         cfg = self.train_cfg
+        if cfg.parallel not in ("ddp", "fsdp"):
+            raise CvdError(f"train.parallel must be 'ddp' or 'fsdp', got {cfg.parallel!r}")
+        if cfg.grad_accum < 1:
+            raise CvdError(f"train.grad_accum must be >= 1, got {cfg.grad_accum}")
+        device = next(self.model.parameters()).device
+        if D.env_world_size() > 1:
+            self.rank, self.world_size = D.init_distributed(device)
+        self.fsdp = self.world_size > 1 and cfg.parallel == "fsdp"
+        names = {id(p): n for n, p in self.model.named_parameters()}
         params = self.params if self.params is not None else [p for p in self.model.parameters() if p.requires_grad]
+        if self.world_size > 1:
+            D.broadcast_module(self.model)  # identical replicas (DDP) / identical shards' source (FSDP)
+        D.apply_activation_checkpointing(self.model, cfg.activation_checkpointing)
+        if self.fsdp:
+            D.fsdp_shard(self.model, device)  # replaces the parameters by sharded ones: look them up by name
+            by_name = dict(self.model.named_parameters())
+            params = [by_name[names[id(p)]] for p in params]
         self.optimizer = torch.optim.AdamW(params, lr=cfg.lr, betas=tuple(cfg.betas), weight_decay=cfg.weight_decay)
-        self.ema = EMA(self.model, cfg.ema_decay) if cfg.ema_decay > 0 else None
+        self.ema = None
+        if cfg.ema_decay > 0:
+            self.ema = D.ShardedEMA(self.model, cfg.ema_decay) if self.fsdp else EMA(self.model, cfg.ema_decay)
         self.step = 0
 
     # ------------------------------------------------------------------------------- resume
@@ -169,17 +196,53 @@ class Trainer:
         if not (self.run_dir / "latest").is_file():
             return
         ckpt = resolve_checkpoint(self.run_dir)
-        load_weights(self.model, ckpt / "model.safetensors")
-        if (ckpt / "optimizer.safetensors").is_file():
-            optimizer_from_safetensors(self.optimizer, ckpt / "optimizer.safetensors")
-        if self.ema is not None and (ckpt / "ema.safetensors").is_file():
-            load_weights(self.ema.model, ckpt / "ema.safetensors")
-        self.step = int(load_checkpoint_state(ckpt)["step"])
+        step = int(load_checkpoint_state(ckpt)["step"])
+        if self.fsdp:  # every rank reads the full tensors and keeps its shards
+            f = ckpt / "model.safetensors"
+            D.load_full_state(self.model.state_dict(), read_tensors(f), f)
+            if (ckpt / "optimizer.safetensors").is_file():
+                optimizer_from_safetensors(self.optimizer, ckpt / "optimizer.safetensors", self._shard_optimizer_state)
+            if self.ema is not None and (ckpt / "ema.safetensors").is_file():
+                f = ckpt / "ema.safetensors"
+                D.load_full_state(self.ema.state, read_tensors(f), f)
+        else:
+            load_weights(self.model, ckpt / "model.safetensors")
+            if (ckpt / "optimizer.safetensors").is_file():
+                optimizer_from_safetensors(self.optimizer, ckpt / "optimizer.safetensors")
+            if self.ema is not None and (ckpt / "ema.safetensors").is_file():
+                load_weights(self.ema.model, ckpt / "ema.safetensors")
+        self.step = step
 
-    def checkpoint(self) -> Path:
-        return save_checkpoint(self.run_dir, self.step, self.model, self.run_config, self.optimizer,
-                               self.ema.model if self.ema else None,
-                               {"data_position": self.step * self.train_cfg.batch_size})
+    def _shard_optimizer_state(self, sd: dict) -> dict:
+        params = [p for g in self.optimizer.param_groups for p in g["params"]]
+        state = {i: {k: (D.shard_like(v, params[i]) if isinstance(v, torch.Tensor) and v.dim() > 0 else v)
+                     for k, v in st.items()} for i, st in sd["state"].items() if i < len(params)}
+        return {"state": state, "param_groups": sd["param_groups"]}
+
+    def _full_optimizer_state(self) -> dict:
+        sd = self.optimizer.state_dict()
+        state = {}
+        for i, st in sorted(sd["state"].items()):  # same order on every rank: the gathers are collectives
+            full = D.full_tensors({k: v for k, v in st.items() if isinstance(v, torch.Tensor)}, self.rank)
+            state[i] = {**{k: v for k, v in st.items() if not isinstance(v, torch.Tensor)}, **full}
+        return {"state": state, "param_groups": sd["param_groups"]}
+
+    def checkpoint(self) -> Path | None:
+        """Save a step folder (rank 0 writes; under FSDP every rank takes part in gathering the tensors)."""
+        cfg = self.train_cfg
+        state = {"data_position": self.step * cfg.batch_size * cfg.grad_accum * self.world_size,
+                 "world_size": self.world_size, "parallel": cfg.parallel if self.world_size > 1 else "none"}
+        if self.fsdp:
+            model = D.full_tensors(self.model.state_dict(), self.rank)
+            opt = self._full_optimizer_state()
+            ema = D.full_tensors(self.ema.state, self.rank) if self.ema is not None else None
+        else:
+            model, opt, ema = self.model, self.optimizer, (self.ema.model if self.ema else None)
+        out = None
+        if self.rank == 0:
+            out = save_checkpoint(self.run_dir, self.step, model, self.run_config, opt, ema, state)
+        D.barrier()
+        return out
 
     # ---------------------------------------------------------------------------------- fit
     def fit(self, resume: bool = False) -> dict[str, float]:
@@ -190,10 +253,13 @@ class Trainer:
                            "or choose another --out")
         if resume:
             self.resume()
-        log = MetricLog(self.run_dir, self.step if resume else None)
+        D.barrier()  # every rank has checked the folder before rank 0 writes to it
+        log = MetricLog(self.run_dir, self.step if resume else None) if self.rank == 0 else None
         if self.step >= cfg.steps:
-            return log.rows[-1] if log.rows else {}
-        sampler = ResumableSampler(len(self.dataset), cfg.seed, self.step * cfg.batch_size, self.rank, self.world_size)
+            return log.rows[-1] if log and log.rows else {}
+        accum, distributed = cfg.grad_accum, self.world_size > 1
+        sampler = ResumableSampler(len(self.dataset), cfg.seed, self.step * cfg.batch_size * accum, self.rank,
+                                   self.world_size)
         loader = DataLoader(self.dataset, batch_size=cfg.batch_size, sampler=sampler, collate_fn=self.collate_fn,
                             num_workers=cfg.num_workers, persistent_workers=cfg.num_workers > 0)
         device = next(self.model.parameters()).device
@@ -206,23 +272,40 @@ class Trainer:
                    disable=self.rank != 0)
         data = iter(loader)
         t0 = time.perf_counter()
+        params = [p for g in self.optimizer.param_groups for p in g["params"]]
         while self.step < cfg.steps:
-            batch = next(data)
-            seed = step_seed(cfg.seed, self.step, self.rank)
-            torch.manual_seed(seed)
-            gen.manual_seed(seed)
             lr = lr_at(self.step, cfg)
             for g in self.optimizer.param_groups:
                 g["lr"] = lr
-            with autocast:
-                loss, metrics = self.step_fn(batch, gen)
-            finite = bool(torch.isfinite(loss))
             self.optimizer.zero_grad(set_to_none=True)
+            finite, loss_sum, metric_sum = True, 0.0, {}
+            for micro in range(accum):
+                batch = next(data)
+                seed = step_seed(cfg.seed, self.step, self.rank, micro)
+                torch.manual_seed(seed)
+                gen.manual_seed(seed)
+                if self.fsdp:  # reduce-scatter gradients on the last micro-batch only
+                    self.model.set_requires_gradient_sync(micro == accum - 1)
+                with autocast:
+                    loss, metrics = self.step_fn(batch, gen)
+                ok = bool(torch.isfinite(loss))
+                finite = finite and ok
+                # several ranks: every rank runs every backward (FSDP's collectives live there); the
+                # step is dropped below when any rank saw a non-finite loss
+                if (ok or distributed) and loss.requires_grad:
+                    (loss / accum if accum > 1 else loss).backward()
+                loss_sum += float(loss.detach())
+                for k, v in metrics.items():
+                    metric_sum[k] = metric_sum.get(k, 0.0) + float(v)
+            if distributed:
+                finite = D.all_true(finite)
             if finite:
                 bad_in_row = 0
-                loss.backward()
-                gnorm = torch.nn.utils.clip_grad_norm_(
-                    [p for g in self.optimizer.param_groups for p in g["params"]], cfg.grad_clip)
+                if distributed and not self.fsdp:
+                    D.allreduce_gradients(params)
+                gnorm = torch.nn.utils.clip_grad_norm_(params, cfg.grad_clip)
+                if D._is_dtensor(gnorm):
+                    gnorm = gnorm.full_tensor()
                 self.optimizer.step()
                 if self.ema is not None:
                     self.ema.update(self.model)
@@ -236,14 +319,19 @@ class Trainer:
             since_log += 1
             bar.update(1)
             if finite and (self.step % cfg.log_every == 0 or self.step == cfg.steps):
-                last = {"step": self.step, "loss": float(loss.detach()), "lr": lr, "grad_norm": float(gnorm),
+                keys = sorted(metric_sum)
+                vals = [loss_sum / accum] + [metric_sum[k] / accum for k in keys]
+                if distributed:  # the mean over ranks: what the whole batch saw
+                    vals = D.mean_over_ranks(vals)
+                last = {"step": self.step, "loss": vals[0], "lr": lr, "grad_norm": float(gnorm),
                         "skipped_nonfinite": skipped, "sec_per_step": (time.perf_counter() - t0) / since_log,
-                        **{k: float(v) for k, v in metrics.items()}}
+                        **{k: metric_sum[k] / accum for k in metric_sum}}
+                last.update(zip(keys, vals[1:]))
                 t0, since_log = time.perf_counter(), 0
-                if self.rank == 0:
+                if log is not None:
                     log.append(last)
                 bar.set_postfix(loss=f"{last['loss']:.4f}")
-            if self.rank == 0 and (self.step % cfg.checkpoint_every == 0 or self.step == cfg.steps):
+            if self.step % cfg.checkpoint_every == 0 or self.step == cfg.steps:
                 self.checkpoint()
         bar.close()
         return last
