@@ -33,8 +33,9 @@ from ..errors import CvdError
 CLASS_NAMES = ("sky", "road", "lane_marking", "vehicle", "pedestrian", "building", "vegetation", "ground")
 NUM_CLASSES = len(CLASS_NAMES)
 WEIGHTS_FILE, META_FILE = "model.safetensors", "segmenter.json"
-# Shipped weights (trained on the demo world by `cvdstorm train-seg`), used when no path is given.
-DEFAULT_WEIGHTS = Path(__file__).resolve().parent / "weights" / "segmenter"
+# Shipped weights (trained on a synthetic world by `cvdstorm train-seg`; the command and its mIoU are
+# in cvdstorm/weights/segmenter/README.md), used when no path is given.
+DEFAULT_WEIGHTS = Path(__file__).resolve().parents[1] / "weights" / "segmenter"
 
 
 # ----------------------------------------------------------------------------------- metric
