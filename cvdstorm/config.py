@@ -240,6 +240,8 @@ class StormVAEConfig(Config):
     vae_images: int = 0                      # VAE-decoded (frame, camera) images per clip; 0: all context
     depth_source: str = "auto"               # dense / lidar / auto (dense where the dataset has it)
     eval_max_depth: float = 80.0             # depth metrics over ground truth in (0, this] metres
+    init_from: str = ""                      # start from these weights (a run or step folder), e.g. to fine-tune
+    freeze_encoder: bool = False             # train decoders only: the latent space (and a DiT's cache) stays valid
 
     PRESETS: ClassVar = {
         "tiny": dict(vae_images=4),

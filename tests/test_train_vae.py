@@ -7,6 +7,7 @@ from safetensors.torch import load_file
 
 from cvdstorm.cli import main
 from cvdstorm.config import StormVAEConfig
+from cvdstorm.train.vae import train_vae
 
 
 def _cfg(root, steps):
@@ -40,3 +41,23 @@ def test_train_resume_and_evaluate(synth_root, tmp_path):
     for k in ("vae_psnr", "vae_ssim", "gs_ctx_psnr", "gs_novel_psnr", "gs_depth_abs_rel", "dec_depth_rmse"):
         assert isinstance(summary[k], float), k
     assert (tmp_path / "ev" / "eval_vae.csv").read_text().startswith("clip,scene,vae_psnr")
+
+
+def test_decoder_finetune_keeps_the_encoder(synth_root, tmp_path):
+    from safetensors.torch import load_file
+
+    from cvdstorm.train.checkpoint import resolve_checkpoint
+
+    train_vae(_cfg(synth_root, 2), tmp_path / "base")
+    base = load_file(str(resolve_checkpoint(tmp_path / "base") / "model.safetensors"))
+    cfg = _cfg(synth_root, 2)
+    cfg.init_from, cfg.freeze_encoder = str(tmp_path / "base"), True
+    train_vae(cfg, tmp_path / "ft")
+    ft = load_file(str(resolve_checkpoint(tmp_path / "ft") / "model.safetensors"))
+    enc = [k for k in base if k.startswith("vae.ae.encoder.")]
+    dec = [k for k in base if k.startswith("vae.ae.decoder.")]
+    assert enc and dec
+    assert all(torch.equal(base[k], ft[k]) for k in enc)            # latent space unchanged
+    assert any(not torch.equal(base[k], ft[k]) for k in dec)        # started from base and trained on
+    fresh = load_file(str(resolve_checkpoint(tmp_path / "base") / "model.safetensors"))
+    assert all(torch.equal(fresh[k], base[k]) for k in base)        # the source run is untouched

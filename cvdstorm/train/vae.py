@@ -36,6 +36,12 @@ def make_trainer(cfg: StormVAEConfig, run_dir: str | Path, device: str | torch.d
     device = torch.device(device)
     torch.manual_seed(cfg.train.seed)  # same init for a run and its ablation
     model: StormVAE = build_storm_vae(cfg).to(device)
+    if cfg.init_from:  # a resumed run then loads its own newest checkpoint over these
+        from .checkpoint import load_weights, resolve_checkpoint
+
+        load_weights(model, resolve_checkpoint(cfg.init_from) / "model.safetensors")
+    if cfg.freeze_encoder:
+        model.vae.ae.encoder.requires_grad_(False)
     perceptual = get_perceptual(cfg.perceptual_net, device) if cfg.perceptual_weight > 0 else None
     dataset = dataset if dataset is not None else ClipDataset(cfg.data)
 
