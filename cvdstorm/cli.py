@@ -95,6 +95,28 @@ def cmd_pack(args) -> None:
     print(f"packed checkpoint written to {out} (use it with `cvdstorm generate --checkpoint {out}`)")
 
 
+def cmd_export(args) -> None:
+    from .pipelines.export import export_dataset
+
+    out = export_dataset(args.runs, args.out, version=args.version, overwrite=args.overwrite)
+    print(f"exported {len(args.runs)} run(s) to {out} (nuScenes format, {args.version}; "
+          f"sidecar {args.version}/generation.json)")
+
+
+def cmd_render(args) -> None:
+    from .pipelines.novel_view import parse_vector, render_run
+
+    offset = parse_vector(args.offset, 3, "--offset")
+    yaw = float(parse_vector(args.yaw, 1, "--yaw")[0])
+    times = None if args.times is None else [float(x) for x in parse_vector(",".join(args.times), len(args.times),
+                                                                            "--times")]
+    rec = render_run(args.run, args.out, offset=offset, yaw=yaw, rig=args.rig, times=times,
+                     overwrite=args.overwrite)
+    holes = ", ".join(f"{h:.3f}" for h in rec["hole_fraction"])
+    print(f"rendered {len(rec['times'])} time(s) x {len(rec['cameras'])} camera(s) to {args.out}; "
+          f"hole fraction (alpha < {rec['hole_alpha']}) per time: {holes}")
+
+
 def cmd_evaluate(args) -> None:
     import json
 
@@ -248,6 +270,31 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", required=True)
     s.add_argument("--overwrite", action="store_true")
     s.set_defaults(func=cmd_pack)
+
+    s = sub.add_parser("export", help="generation runs -> a nuScenes-format dataroot (generated training data)",
+                       description="Write the tables, generated images (samples/CAM_*), GS-decoder depth "
+                                   "(depth/CAM_*), the source LiDAR and map, captions and a generation.json "
+                                   "sidecar that traces every scene back to its run.")
+    s.add_argument("--runs", nargs="+", required=True, help="generate output folders")
+    s.add_argument("--out", required=True, help="dataroot to write")
+    s.add_argument("--version", default="v1.0-synth", help="table folder name (default v1.0-synth)")
+    s.add_argument("--overwrite", action="store_true")
+    s.set_defaults(func=cmd_export)
+
+    s = sub.add_parser("render", help="render a run's 4D Gaussians from new cameras (shifted, raised, rotated rig)",
+                       description="Render the generated Gaussians (moved by their velocities) from the ego rig "
+                                   "moved by --offset/--yaw or from a rig file; writes RGB/depth/alpha MP4s and "
+                                   "arrays and the hole fraction (alpha < 0.5) per time.")
+    s.add_argument("--run", required=True, help="generate output folder")
+    s.add_argument("--out", required=True)
+    s.add_argument("--offset", default=None, help="X,Y,Z metres in the ego frame (x forward, y left, z up), "
+                   "e.g. 0,-1,0 for 1 m to the right")
+    s.add_argument("--yaw", default=None, help="rig rotation about ego z, degrees")
+    s.add_argument("--rig", default=None, help="YAML rig file (width, height, cameras: intrinsics, translation, "
+                   "rotation); default the run's rig")
+    s.add_argument("--times", nargs="+", default=None, help="seconds from the run's first frame (default: every frame)")
+    s.add_argument("--overwrite", action="store_true")
+    s.set_defaults(func=cmd_render)
 
     s = sub.add_parser("evaluate", help="metrics of a trained model (vae: PSNR/SSIM, depth; generation: "
                        "FID/FVD, quality vs horizon, depth, control fidelity, cross-view)",

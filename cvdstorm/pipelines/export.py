@@ -1,0 +1,328 @@
+"""`cvdstorm export`: generation runs -> one nuScenes-format dataroot (generated data as a training set).
+
+In:  one or more `generate` output folders (pipelines/generate.py layout: rgb.npy, depth.npy,
+     scene.json, run.yaml) whose source dataroot (scene.json `dataroot`) is still readable: it
+     supplies the sensor calibration, the LiDAR files and the map.
+Out: DATAROOT/<version>/ with the nuScenes tables (scene, sample, sample_data, calibrated_sensor,
+     sensor, ego_pose, sample_annotation, instance, category, attribute, visibility, log, map), our
+     caption.json (the captions the run was generated with, edits applied) and splits.json (every
+     exported scene in "train"), and the sidecar table generation.json: one row per exported scene
+     {token, scene_token, run, source_dataroot, source_scene, source_samples, reference_frames,
+     settings (run.yaml's generate + resolved), edits, checkpoint_files}.
+     Files: samples/CAM_*/<stem>.jpg (the generated frames, JPEG quality 95, 4:4:4 chroma), depth/CAM_*/<stem>.png (GS-decoder
+     depth, uint16 metres * 256, 0 = unknown, docs/DATA.md), samples/LIDAR_TOP/<file> (the source
+     scene's LiDAR sweeps, copied unchanged), maps/ (the source map files).
+
+Mapping, per run k (scene name `gen<k>-<source scene>`; tokens are md5 hashes of the run's content
+and the source tokens, so the same runs give the same bytes):
+  - cameras: calibrated_sensor keeps the source's camera-to-ego; camera_intrinsic is the run's
+    intrinsics (scaled to the generated image size); each camera sample_data gets its own ego pose
+    so that ego pose x calibration equals the run's cam_to_world exactly (as nuScenes does per sensor).
+  - sample_annotation: the run's boxes (after control edits: a moved box is where it was moved to,
+    removed boxes are absent, added ones appear as new instances "added-j") in the global frame,
+    linked prev/next per instance; category from the box class (nuscenes.BOX_CLASSES -> a nuScenes
+    category name), attribute and visibility copied from the source annotation of the same instance
+    and sample where there is one. num_lidar_pts counts the copied sweep's points inside the box.
+    The LiDAR is the source's: it shows the scene as recorded, not the edits.
+  - the first `references` frames of window 0 are VAE reconstructions of real frames (the run's
+    reference frames); generation.json lists them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from .. import CAMERAS
+from ..data.clips import read_points
+from ..data.nuscenes import BOX_CLASSES, LIDAR, NuScenesReader
+from ..errors import CvdError, require
+from ..geometry import invert_pose, quat_to_rotmat, rotmat_to_quat, transform_points
+from ..io import read_json, write_bytes, write_image, write_json
+
+# BOX_CLASSES -> a nuScenes category name that maps back to the same class (nuscenes.box_class)
+CATEGORY_OF_CLASS = {
+    "car": "vehicle.car", "truck": "vehicle.truck", "bus": "vehicle.bus.rigid", "trailer": "vehicle.trailer",
+    "construction_vehicle": "vehicle.construction", "pedestrian": "human.pedestrian.adult",
+    "motorcycle": "vehicle.motorcycle", "bicycle": "vehicle.bicycle",
+    "traffic_cone": "movable_object.trafficcone", "barrier": "movable_object.barrier",
+}
+VISIBILITY = [{"token": "1", "level": "v0-40", "description": "visibility of whole object is between 0 and 40%"},
+              {"token": "2", "level": "v40-60", "description": "visibility of whole object is between 40 and 60%"},
+              {"token": "3", "level": "v60-80", "description": "visibility of whole object is between 60 and 80%"},
+              {"token": "4", "level": "v80-100", "description": "visibility of whole object is between 80 and 100%"}]
+RUN_FILES = ("scene.json", "run.yaml", "rgb.npy", "depth.npy")
+
+
+def _token(*parts) -> str:
+    return hashlib.md5("/".join(map(str, parts)).encode()).hexdigest()
+
+
+def _quat(R: np.ndarray) -> list[float]:
+    return [float(x) for x in rotmat_to_quat(np.asarray(R, np.float64))]
+
+
+def _pose_record(tok: str, ts: int, pose: np.ndarray) -> dict:
+    return {"token": tok, "timestamp": int(ts), "rotation": _quat(pose[:3, :3]),
+            "translation": [float(x) for x in pose[:3, 3]]}
+
+
+def _load_run(run: Path) -> dict:
+    require(run.is_dir(), f"export: run folder {run} does not exist")
+    missing = [f for f in RUN_FILES if not (run / f).is_file()]
+    require(not missing, f"export: {run} is not a generation output (missing {', '.join(missing)}); "
+            f"give folders written by `cvdstorm generate`")
+    scene = read_json(run / "scene.json", "generation scene record")
+    try:
+        settings = yaml.safe_load((run / "run.yaml").read_text()) or {}
+    except yaml.YAMLError as e:
+        raise CvdError(f"export: {run}/run.yaml is not valid YAML ({str(e).splitlines()[0]})") from None
+    need = ("dataroot", "version", "scene", "samples", "timestamps", "intrinsics", "cam_to_world", "ego_to_world",
+            "world_to_global", "boxes", "captions")
+    lacking = [k for k in need if k not in scene]
+    require(not lacking, f"export: {run}/scene.json lacks {lacking}; regenerate the run with this version")
+    rgb = np.load(run / "rgb.npy", mmap_mode="r")
+    depth = np.load(run / "depth.npy", mmap_mode="r")
+    F = len(scene["samples"])
+    require(rgb.ndim == 5 and rgb.shape[:2] == (F, len(CAMERAS)) and rgb.dtype == np.uint8,
+            f"export: {run}/rgb.npy has shape {rgb.shape} {rgb.dtype}; expected uint8 [{F}, {len(CAMERAS)}, H, W, 3]")
+    require(depth.shape == rgb.shape[:4], f"export: {run}/depth.npy has shape {depth.shape}, expected {rgb.shape[:4]}")
+    return {"scene": scene, "settings": settings, "rgb": rgb, "depth": depth,
+            "key": _token((run / "scene.json").read_bytes().hex(), (run / "run.yaml").read_bytes().hex())[:12]}
+
+
+def _points_in_boxes(pts: np.ndarray, centers: np.ndarray, sizes: np.ndarray, rots: np.ndarray) -> np.ndarray:
+    """Count of points [P, 3] inside each box (centre [N, 3], size w l h [N, 3], rotation [N, 3, 3])."""
+    if not len(centers) or not len(pts):
+        return np.zeros(len(centers), np.int64)
+    local = np.einsum("nji,npj->npi", rots, pts[None] - centers[:, None])               # [N, P, 3] box frame
+    half = np.stack([sizes[:, 1], sizes[:, 0], sizes[:, 2]], -1)[:, None] / 2           # x: length, y: width
+    return (np.abs(local) <= half).all(-1).sum(-1)
+
+
+def export_dataset(runs: list[str | Path], out: str | Path, version: str = "v1.0-synth",
+                   overwrite: bool = False, jpeg_quality: int = 95) -> Path:
+    """Write the nuScenes-format dataroot of the given runs (module docstring); returns `out`."""
+    require(len(runs) > 0, "export: give at least one run folder (--runs RUN [RUN ...])")
+    require(bool(version) and "/" not in version and not version.startswith("."),
+            f"export: --version must be a plain folder name, got {version!r}")
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise CvdError(f"export: {out} exists and is a file; choose a folder for --out")
+    if out.exists() and any(out.iterdir()):
+        if not overwrite:
+            raise CvdError(f"export: {out} already exists; pass --overwrite to replace it or choose another --out")
+        if not any(p.is_dir() and (p / "generation.json").is_file() for p in out.iterdir()):
+            raise CvdError(f"export: {out} is not an exported dataroot (no <version>/generation.json); "
+                           f"refusing to overwrite it")
+    paths = [Path(r) for r in runs]
+    loaded = [_load_run(p) for p in paths]
+    keys = [r["key"] for r in loaded]
+    require(len(set(keys)) == len(keys), "export: the same run is given twice")
+
+    tmp = out.parent / f".{out.name}.tmp-export"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir(parents=True)
+    T: dict[str, list] = {k: [] for k in ("scene", "sample", "sample_data", "calibrated_sensor", "sensor", "ego_pose",
+                                          "sample_annotation", "instance", "category", "attribute", "log", "map",
+                                          "caption", "generation")}
+    T["visibility"] = list(VISIBILITY)
+    for ch in list(CAMERAS) + [LIDAR]:
+        T["sensor"].append({"token": _token("sensor", ch), "channel": ch,
+                            "modality": "lidar" if ch == LIDAR else "camera"})
+    categories: dict[str, str] = {}
+    attributes: dict[str, dict] = {}
+    maps: dict[str, dict] = {}
+    readers: dict[tuple[str, str], NuScenesReader] = {}
+    for k, (path, run) in enumerate(zip(paths, loaded)):
+        src = run["scene"]
+        rk = (src["dataroot"], src["version"])
+        if rk not in readers:
+            if not (Path(src["dataroot"]) / src["version"]).is_dir():
+                raise CvdError(f"export: the source dataroot of {path} ({src['dataroot']}/{src['version']}) is "
+                               f"missing; it supplies calibration, LiDAR and map, so restore it first")
+            readers[rk] = NuScenesReader(src["dataroot"], src["version"]).preload()
+        _export_run(k, path, run, readers[rk], tmp, T, categories, attributes, maps, jpeg_quality)
+    T["category"] = [{"token": tok, "name": name, "description": f"{name} (exported by cvdstorm)"}
+                     for name, tok in categories.items()]
+    T["attribute"] = list(attributes.values())
+    T["map"] = list(maps.values())
+    vdir = tmp / version
+    gen = T.pop("generation")
+    for name, rows in T.items():
+        write_json(vdir / f"{name}.json", rows)
+    write_json(vdir / "generation.json", gen)
+    write_json(vdir / "splits.json", {"train": [s["name"] for s in T["scene"]], "val": []})
+    if out.exists():
+        shutil.rmtree(out)
+    tmp.rename(out)
+    return out
+
+
+def _export_run(k: int, path: Path, run: dict, reader: NuScenesReader, root: Path, T: dict, categories: dict,
+                attributes: dict, maps: dict, jpeg_quality: int) -> None:
+    src, key = run["scene"], run["key"]
+    rgb, depth = run["rgb"], run["depth"]
+    F, V, H, W = depth.shape
+    samples_src = list(src["samples"])
+    w2g = np.asarray(src["world_to_global"], np.float64)
+    c2w = np.asarray(src["cam_to_world"], np.float64)                                   # [F, V, 4, 4] run world
+    e2w = np.asarray(src["ego_to_world"], np.float64)                                   # [F, 4, 4]
+    Ks = np.asarray(src["intrinsics"], np.float64)                                      # [F, V, 3, 3]
+    require(c2w.shape == (F, V, 4, 4) and e2w.shape == (F, 4, 4) and Ks.shape == (F, V, 3, 3)
+            and len(src["boxes"]) == F and len(src["captions"]) == F,
+            f"export: {path}/scene.json does not match rgb.npy ({F} frames of {V} cameras)")
+    for s in samples_src:
+        require(s in reader._samples, f"export: sample {s} of {path} is not in the source dataroot "
+                f"{src['dataroot']}; was the source regenerated?")
+    src_scene = reader.scene(src["scene_token"] if "scene_token" in src else src["scene"])
+    name = f"gen{k:03d}-{src_scene['name']}"
+    scene_tok, log_tok = _token(key, "scene"), _token(key, "log")
+    loc = reader.location(src_scene)
+    # log + map (the source's map files, copied once per location)
+    T["log"].append({"token": log_tok, "logfile": f"cvdstorm-generate:{path.resolve()}", "vehicle": "generated",
+                     "date_captured": "2026-01-01", "location": loc})
+    if loc not in maps:
+        src_root = Path(src["dataroot"])
+        exp = src_root / "maps" / "expansion" / f"{loc}.json"
+        if exp.is_file():
+            (root / "maps" / "expansion").mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(exp, root / "maps" / "expansion" / exp.name)
+        fn = ""
+        vdir = src_root / src["version"]
+        if (vdir / "map.json").is_file():
+            src_log = src_scene.get("log_token")
+            for m in read_json(vdir / "map.json", "map table"):
+                if src_log in m.get("log_tokens", []) and m.get("filename"):
+                    if (src_root / m["filename"]).is_file():
+                        (root / m["filename"]).parent.mkdir(parents=True, exist_ok=True)
+                        shutil.copyfile(src_root / m["filename"], root / m["filename"])
+                        fn = m["filename"]
+                    break
+        maps[loc] = {"token": _token("map", loc), "log_tokens": [], "category": "semantic_prior", "filename": fn}
+    maps[loc]["log_tokens"].append(log_tok)
+    # calibration: the source's sensor-to-ego, the run's intrinsics
+    s0 = samples_src[0]
+    cs_tok, cam_to_ego = {}, {}
+    for v, ch in enumerate(CAMERAS):
+        cam = reader.camera(s0, ch)
+        cam_to_ego[ch] = cam.cam_to_ego
+        cs_tok[ch] = _token(key, "calibrated_sensor", ch)
+        T["calibrated_sensor"].append({"token": cs_tok[ch], "sensor_token": _token("sensor", ch),
+                                       "translation": [float(x) for x in cam.cam_to_ego[:3, 3]],
+                                       "rotation": _quat(cam.cam_to_ego[:3, :3]),
+                                       "camera_intrinsic": Ks[0, v].tolist()})
+    _, lidar_to_ego = reader.lidar(s0)
+    cs_tok[LIDAR] = _token(key, "calibrated_sensor", LIDAR)
+    T["calibrated_sensor"].append({"token": cs_tok[LIDAR], "sensor_token": _token("sensor", LIDAR),
+                                   "translation": [float(x) for x in lidar_to_ego[:3, 3]],
+                                   "rotation": _quat(lidar_to_ego[:3, :3]), "camera_intrinsic": []})
+    samples = [_token(key, "sample", f) for f in range(F)]
+    stamps = [reader.timestamp(s) for s in samples_src]
+    vdir = Path(src["dataroot"]) / src["version"]
+    src_attrs = {r["token"]: r.get("attribute_tokens", []) for r in read_json(vdir / "sample_annotation.json")}
+    src_attr_rows = ({r["token"]: r for r in read_json(vdir / "attribute.json")}
+                     if (vdir / "attribute.json").is_file() else {})
+    sd_prev: dict[str, dict] = {}
+    ann_prev: dict[str, dict] = {}
+    inst_rows: dict[str, list[dict]] = {}
+    inst_cls: dict[str, int] = {}
+    for f in range(F):
+        ts = stamps[f]
+        T["sample"].append({"token": samples[f], "timestamp": ts, "prev": samples[f - 1] if f else "",
+                            "next": samples[f + 1] if f + 1 < F else "", "scene_token": scene_tok})
+        T["caption"].append({"token": _token(key, "caption", f), "sample_token": samples[f],
+                             "caption": src["captions"][f]})
+        base = f"n000-gen-{key}-{k:03d}"
+        ego_g = w2g @ e2w[f]
+        for v, ch in enumerate(list(CAMERAS) + [LIDAR]):
+            ep_tok = _token(key, "ego_pose", f, ch)
+            if ch == LIDAR:
+                lidar_file, _ = reader.lidar(samples_src[f])
+                fn = f"samples/{LIDAR}/{base}__{LIDAR}__{ts}{''.join(lidar_file.suffixes)}"
+                (root / fn).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(lidar_file, root / fn)
+                pose = ego_g
+                extra = {"fileformat": "pcd", "height": 0, "width": 0}
+            else:
+                fn = f"samples/{ch}/{base}__{ch}__{ts}.jpg"
+                write_image(root / fn, np.ascontiguousarray(rgb[f, v]), quality=jpeg_quality, subsampling=0)
+                d16 = np.clip(np.round(np.nan_to_num(np.asarray(depth[f, v]), nan=0.0) * 256), 0, 65535)
+                write_image(root / "depth" / ch / f"{Path(fn).stem}.png", d16.astype(np.uint16))
+                pose = w2g @ c2w[f, v] @ invert_pose(cam_to_ego[ch])                     # this camera's ego pose
+                extra = {"fileformat": "jpg", "height": H, "width": W}
+            T["ego_pose"].append(_pose_record(ep_tok, ts, pose))
+            sd_tok = _token(key, "sample_data", f, ch)
+            rec = {"token": sd_tok, "sample_token": samples[f], "ego_pose_token": ep_tok,
+                   "calibrated_sensor_token": cs_tok[ch], "timestamp": ts, "is_key_frame": True, "filename": fn,
+                   "prev": "", "next": "", **extra}
+            if ch in sd_prev:
+                rec["prev"], sd_prev[ch]["next"] = sd_prev[ch]["token"], sd_tok
+            sd_prev[ch] = rec
+            T["sample_data"].append(rec)
+        # boxes (run world -> global)
+        b = src["boxes"][f]
+        n = len(b["instance"])
+        if not n:
+            continue
+        centers = transform_points(w2g, np.asarray(b["center"], np.float64).reshape(n, 3))
+        R = w2g[:3, :3] @ quat_to_rotmat(np.asarray(b["rotation"], np.float64).reshape(n, 4))
+        sizes = np.asarray(b["size"], np.float64).reshape(n, 3)
+        lidar_file, l2e = reader.lidar(samples_src[f])
+        pts = transform_points(ego_g @ l2e, read_points(lidar_file)[:, :3].astype(np.float64))
+        n_pts = _points_in_boxes(pts, centers, sizes, R)
+        src_ann = {a.instance: a for a in reader.annotations(samples_src[f])}
+        for i, inst in enumerate(b["instance"]):
+            cls = int(b["cls"][i])
+            require(0 <= cls < len(BOX_CLASSES), f"export: {path}/scene.json frame {f}: box class {cls} is unknown")
+            cat = CATEGORY_OF_CLASS[BOX_CLASSES[cls]]
+            categories.setdefault(cat, _token("category", cat))
+            inst_tok = _token(key, "instance", inst)
+            a_tok = _token(key, "sample_annotation", f, inst)
+            vis, attrs = "", []
+            if inst in src_ann:   # the source annotation of this instance and sample
+                vis = src_ann[inst].visibility
+                for a in src_attrs.get(src_ann[inst].token, []):
+                    row = src_attr_rows.get(a)
+                    if row is not None:
+                        attributes.setdefault(row["name"], {"token": _token("attribute", row["name"]),
+                                                            "name": row["name"],
+                                                            "description": row.get("description", "")})
+                        attrs.append(attributes[row["name"]]["token"])
+            prev = ann_prev.get(inst)
+            contiguous = prev is not None and prev["_frame"] == f - 1
+            rec = {"token": a_tok, "sample_token": samples[f], "instance_token": inst_tok, "visibility_token": vis,
+                   "attribute_tokens": attrs, "translation": [float(x) for x in centers[i]],
+                   "size": [float(x) for x in sizes[i]], "rotation": _quat(R[i]),
+                   "prev": prev["token"] if contiguous else "", "next": "", "num_lidar_pts": int(n_pts[i]),
+                   "num_radar_pts": 0, "_frame": f}
+            if contiguous:
+                prev["next"] = a_tok
+            ann_prev[inst] = rec
+            inst_rows.setdefault(inst_tok, []).append(rec)
+            inst_cls[inst_tok] = categories[cat]
+            T["sample_annotation"].append(rec)
+    for inst_tok, recs in inst_rows.items():
+        T["instance"].append({"token": inst_tok, "category_token": inst_cls[inst_tok], "nbr_annotations": len(recs),
+                              "first_annotation_token": recs[0]["token"], "last_annotation_token": recs[-1]["token"]})
+    for rec in T["sample_annotation"]:
+        rec.pop("_frame", None)
+    s = run["settings"]
+    refs = int(src.get("references", 0))
+    T["scene"].append({"token": scene_tok, "log_token": log_tok, "nbr_samples": F, "first_sample_token": samples[0],
+                       "last_sample_token": samples[-1], "name": name,
+                       "description": f"generated by cvdstorm from {src_scene['name']} (run {path.name}, seed "
+                                      f"{(s.get('generate') or {}).get('seed')}, {refs} reference frames); "
+                                      f"{src_scene.get('description', '')}"})
+    T["generation"].append({"token": _token(key, "generation"), "scene_token": scene_tok, "scene": name,
+                            "run": str(path.resolve()), "source_dataroot": src["dataroot"],
+                            "source_version": src["version"], "source_scene": src_scene["name"],
+                            "source_samples": samples_src, "reference_frames": list(range(refs)),
+                            "settings": {"generate": s.get("generate"), "resolved": s.get("resolved"),
+                                         "cvdstorm": s.get("cvdstorm")},
+                            "edits": s.get("edits") or {}, "checkpoint_files": s.get("checkpoint_files") or {}})
