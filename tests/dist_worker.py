@@ -59,8 +59,15 @@ def main(argv=None):
     ap.add_argument("--ac", default="")
     ap.add_argument("--resume", action="store_true")
     a = ap.parse_args(argv)
-    if argv is None:
-        torch.set_num_threads(1)
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # the same arithmetic in a subprocess and in a test's process
+    try:
+        run(a)
+    finally:
+        torch.set_num_threads(threads)
+
+
+def run(a):
     torch.manual_seed(0)
     model = Net()
     cfg = TrainConfig(steps=a.total or a.steps, batch_size=a.batch, grad_accum=a.accum, lr=3e-2, warmup_steps=1,

@@ -139,7 +139,8 @@ def save_checkpoint(run_dir: str | os.PathLike, step: int, model: torch.nn.Modul
     """Write RUN/step_N atomically, point RUN/latest at it and prune older step folders.
 
     model / ema: a module, or a state dict of full tensors; optimizer: an optimiser or its state dict.
-    `CVDSTORM_TEST_SLOW_SAVE=seconds` sleeps between files (tests kill a run mid-write with it)."""
+    `CVDSTORM_TEST_SLOW_SAVE=STEP:SECONDS` sleeps after the weights of step STEP (tests kill a run
+    in the middle of writing a checkpoint with it)."""
     run_dir = Path(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
     final = run_dir / step_dir_name(step)
@@ -147,10 +148,10 @@ def save_checkpoint(run_dir: str | os.PathLike, step: int, model: torch.nn.Modul
     if tmp.exists():
         shutil.rmtree(tmp)
     tmp.mkdir()
-    slow = float(os.environ.get("CVDSTORM_TEST_SLOW_SAVE", "0") or 0)
+    slow_step, _, slow = os.environ.get("CVDSTORM_TEST_SLOW_SAVE", "").partition(":")
     _save_weights_into(model, tmp / "model.safetensors")
-    if slow:
-        time.sleep(slow)
+    if slow and int(slow_step) == step:
+        time.sleep(float(slow))
     if ema is not None:
         _save_weights_into(ema, tmp / "ema.safetensors")
     if optimizer is not None:

@@ -273,65 +273,67 @@ class Trainer:
         data = iter(loader)
         t0 = time.perf_counter()
         params = [p for g in self.optimizer.param_groups for p in g["params"]]
-        while self.step < cfg.steps:
-            lr = lr_at(self.step, cfg)
-            for g in self.optimizer.param_groups:
-                g["lr"] = lr
-            self.optimizer.zero_grad(set_to_none=True)
-            finite, loss_sum, metric_sum = True, 0.0, {}
-            for micro in range(accum):
-                batch = next(data)
-                seed = step_seed(cfg.seed, self.step, self.rank, micro)
-                torch.manual_seed(seed)
-                gen.manual_seed(seed)
-                if self.fsdp:  # reduce-scatter gradients on the last micro-batch only
-                    self.model.set_requires_gradient_sync(micro == accum - 1)
-                with autocast:
-                    loss, metrics = self.step_fn(batch, gen)
-                ok = bool(torch.isfinite(loss))
-                finite = finite and ok
-                # several ranks: every rank runs every backward (FSDP's collectives live there); the
-                # step is dropped below when any rank saw a non-finite loss
-                if (ok or distributed) and loss.requires_grad:
-                    (loss / accum if accum > 1 else loss).backward()
-                loss_sum += float(loss.detach())
-                for k, v in metrics.items():
-                    metric_sum[k] = metric_sum.get(k, 0.0) + float(v)
-            if distributed:
-                finite = D.all_true(finite)
-            if finite:
-                bad_in_row = 0
-                if distributed and not self.fsdp:
-                    D.allreduce_gradients(params)
-                gnorm = torch.nn.utils.clip_grad_norm_(params, cfg.grad_clip)
-                if D._is_dtensor(gnorm):
-                    gnorm = gnorm.full_tensor()
-                self.optimizer.step()
-                if self.ema is not None:
-                    self.ema.update(self.model)
-            else:  # skip the update, keep the schedule moving
-                bad_in_row, skipped = bad_in_row + 1, skipped + 1
-                if bad_in_row >= cfg.max_nonfinite_steps:
-                    raise CvdError(f"loss was NaN/Inf for {bad_in_row} steps in a row (last at step "
-                                   f"{self.step}); lower the learning rate or check the data; the last "
-                                   f"good checkpoint is in {self.run_dir}")
-            self.step += 1
-            since_log += 1
-            bar.update(1)
-            if finite and (self.step % cfg.log_every == 0 or self.step == cfg.steps):
-                keys = sorted(metric_sum)
-                vals = [loss_sum / accum] + [metric_sum[k] / accum for k in keys]
-                if distributed:  # the mean over ranks: what the whole batch saw
-                    vals = D.mean_over_ranks(vals)
-                last = {"step": self.step, "loss": vals[0], "lr": lr, "grad_norm": float(gnorm),
-                        "skipped_nonfinite": skipped, "sec_per_step": (time.perf_counter() - t0) / since_log,
-                        **{k: metric_sum[k] / accum for k in metric_sum}}
-                last.update(zip(keys, vals[1:]))
-                t0, since_log = time.perf_counter(), 0
-                if log is not None:
-                    log.append(last)
-                bar.set_postfix(loss=f"{last['loss']:.4f}")
-            if self.step % cfg.checkpoint_every == 0 or self.step == cfg.steps:
-                self.checkpoint()
-        bar.close()
+        try:  # close the bar first, so an error message gets a line of its own
+            while self.step < cfg.steps:
+                lr = lr_at(self.step, cfg)
+                for g in self.optimizer.param_groups:
+                    g["lr"] = lr
+                self.optimizer.zero_grad(set_to_none=True)
+                finite, loss_sum, metric_sum = True, 0.0, {}
+                for micro in range(accum):
+                    batch = next(data)
+                    seed = step_seed(cfg.seed, self.step, self.rank, micro)
+                    torch.manual_seed(seed)
+                    gen.manual_seed(seed)
+                    if self.fsdp:  # reduce-scatter gradients on the last micro-batch only
+                        self.model.set_requires_gradient_sync(micro == accum - 1)
+                    with autocast:
+                        loss, metrics = self.step_fn(batch, gen)
+                    ok = bool(torch.isfinite(loss))
+                    finite = finite and ok
+                    # several ranks: every rank runs every backward (FSDP's collectives live there); the
+                    # step is dropped below when any rank saw a non-finite loss
+                    if (ok or distributed) and loss.requires_grad:
+                        (loss / accum if accum > 1 else loss).backward()
+                    loss_sum += float(loss.detach())
+                    for k, v in metrics.items():
+                        metric_sum[k] = metric_sum.get(k, 0.0) + float(v)
+                if distributed:
+                    finite = D.all_true(finite)
+                if finite:
+                    bad_in_row = 0
+                    if distributed and not self.fsdp:
+                        D.allreduce_gradients(params)
+                    gnorm = torch.nn.utils.clip_grad_norm_(params, cfg.grad_clip)
+                    if D._is_dtensor(gnorm):
+                        gnorm = gnorm.full_tensor()
+                    self.optimizer.step()
+                    if self.ema is not None:
+                        self.ema.update(self.model)
+                else:  # skip the update, keep the schedule moving
+                    bad_in_row, skipped = bad_in_row + 1, skipped + 1
+                    if bad_in_row >= cfg.max_nonfinite_steps:
+                        raise CvdError(f"loss was NaN/Inf for {bad_in_row} steps in a row (last at step "
+                                       f"{self.step}); lower the learning rate or check the data; the last "
+                                       f"good checkpoint is in {self.run_dir}")
+                self.step += 1
+                since_log += 1
+                bar.update(1)
+                if finite and (self.step % cfg.log_every == 0 or self.step == cfg.steps):
+                    keys = sorted(metric_sum)
+                    vals = [loss_sum / accum] + [metric_sum[k] / accum for k in keys]
+                    if distributed:  # the mean over ranks: what the whole batch saw
+                        vals = D.mean_over_ranks(vals)
+                    last = {"step": self.step, "loss": vals[0], "lr": lr, "grad_norm": float(gnorm),
+                            "skipped_nonfinite": skipped, "sec_per_step": (time.perf_counter() - t0) / since_log,
+                            **{k: metric_sum[k] / accum for k in metric_sum}}
+                    last.update(zip(keys, vals[1:]))
+                    t0, since_log = time.perf_counter(), 0
+                    if log is not None:
+                        log.append(last)
+                    bar.set_postfix(loss=f"{last['loss']:.4f}")
+                if self.step % cfg.checkpoint_every == 0 or self.step == cfg.steps:
+                    self.checkpoint()
+        finally:
+            bar.close()
         return last

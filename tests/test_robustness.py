@@ -1,0 +1,188 @@
+"""Nothing is lost: a run killed while writing a checkpoint resumes from the previous one, and every
+command given bad input exits non-zero with one line naming the problem, leaving outputs intact."""
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import torch
+from safetensors.torch import load_file
+
+from cvdstorm.cli import main
+from cvdstorm.config import StormVAEConfig
+from cvdstorm.train.checkpoint import load_weights, resolve_checkpoint, save_checkpoint
+
+ROOT = Path(__file__).resolve().parents[1]
+VERSION = "v1.0-synth"
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+# ------------------------------------------------------------------------- kill mid-checkpoint
+def test_sigkill_while_writing_a_checkpoint_then_resume(tmp_path):
+    from dist_worker import Net, main as worker
+
+    run = tmp_path / "run"
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "CVDSTORM_TEST_SLOW_SAVE": "4:120"}
+    env.pop("WORLD_SIZE", None)
+    # checkpoints every 2 steps; the step-4 one stalls after its model file until the kill
+    p = subprocess.Popen([sys.executable, str(ROOT / "tests" / "dist_worker.py"), str(run), "--steps", "6"],
+                         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 300
+        while not list(run.glob(".tmp-step_00000004-*/model.safetensors")):
+            assert p.poll() is None and time.time() < deadline, "the worker ended before the step-4 checkpoint"
+            time.sleep(0.1)
+        os.kill(p.pid, signal.SIGKILL)
+        p.wait(60)
+    finally:
+        if p.poll() is None:
+            p.kill()
+    assert p.returncode == -signal.SIGKILL
+    # the half-written step 4 is invisible; step 2 is complete and loads
+    assert (run / "latest").read_text() == "step_00000002"
+    assert resolve_checkpoint(run).name == "step_00000002"
+    assert not (run / "step_00000004").exists()
+    load_weights(Net(), run / "step_00000002" / "model.safetensors")
+    assert json.loads((run / "step_00000002" / "state.json").read_text())["step"] == 2
+
+    worker([str(run), "--steps", "6", "--resume"])  # continues from step 2 (in this process)
+    worker([str(tmp_path / "ref"), "--steps", "6"])  # never interrupted
+    assert resolve_checkpoint(run).name == "step_00000006"
+    assert not list(run.glob(".tmp-*"))  # the killed write's leftovers are cleaned up
+    for name in ("model", "ema", "optimizer"):
+        a = load_file(str(run / "step_00000006" / f"{name}.safetensors"))
+        b = load_file(str(tmp_path / "ref" / "step_00000006" / f"{name}.safetensors"))
+        assert all(torch.equal(a[k], b[k]) for k in a), name
+    steps = [json.loads(l)["step"] for l in (run / "log.jsonl").read_text().splitlines()]
+    assert steps == [1, 2, 3, 4, 5, 6]
+
+
+# ----------------------------------------------------------------------------- CLI bad input
+def digest(folder: Path) -> dict[str, str]:
+    return {str(f.relative_to(folder)): hashlib.sha256(f.read_bytes()).hexdigest()
+            for f in sorted(folder.rglob("*")) if f.is_file()}
+
+
+def fails(capsys, argv, *needles):
+    """The command exits 2 with exactly one stderr line containing every needle (no traceback)."""
+    rc = main(argv)
+    err = [l for l in re.split(r"[\r\n]", capsys.readouterr().err) if l.strip() and "%|" not in l]  # no bars
+    assert rc == 2, err
+    assert len(err) == 1 and "Traceback" not in err[0], err
+    for n in needles:
+        assert n in err[0], (n, err[0])
+    return err[0]
+
+
+@pytest.fixture(scope="module")
+def vae_run(tmp_path_factory, synth_root):
+    """A STORM-VAE run folder (tiny preset, untrained weights) as train-vae writes it."""
+    from cvdstorm.models.storm_vae import build_storm_vae
+
+    run = tmp_path_factory.mktemp("vae") / "run"
+    cfg = StormVAEConfig.from_preset("tiny")
+    cfg.data.dataroot = str(synth_root)
+    torch.manual_seed(0)
+    save_checkpoint(run, 1, build_storm_vae(cfg), cfg)
+    return run
+
+
+def test_missing_paths(capsys, tmp_path):
+    missing = tmp_path / "nope"
+    fails(capsys, ["evaluate", "--stage", "vae", "--checkpoint", str(missing)], str(missing))
+    fails(capsys, ["train-vae", "--config", str(missing / "c.yaml"), "--out", str(tmp_path / "o")], "c.yaml")
+    fails(capsys, ["preview", "--dataroot", str(missing), "--out", str(tmp_path / "p.mp4")], str(missing))
+    fails(capsys, ["report", "--run", str(missing)], str(missing))
+    fails(capsys, ["train-seg", "--dataroot", str(missing), "--out", str(tmp_path / "s")], str(missing))
+    assert not (tmp_path / "p.mp4").exists() and not (tmp_path / "o" / "latest").exists()
+
+
+def test_not_a_nuscenes_folder(capsys, tmp_path):
+    junk = tmp_path / "photos"
+    junk.mkdir()
+    (junk / "a.txt").write_text("hello")
+    fails(capsys, ["preview", "--dataroot", str(junk), "--out", str(tmp_path / "p.mp4")], "scene")
+    fails(capsys, ["train-vae", "--preset", "tiny", "--dataroot", str(junk), "--out", str(tmp_path / "o"),
+                   "--steps", "1"], "scene")
+    assert digest(junk) == {"a.txt": hashlib.sha256(b"hello").hexdigest()}
+    assert not (tmp_path / "o" / "latest").exists()
+
+
+def test_truncated_checkpoint(capsys, tmp_path, vae_run, synth_root):
+    run = tmp_path / "run"
+    shutil.copytree(vae_run, run)
+    f = run / "step_00000001" / "model.safetensors"
+    f.write_bytes(f.read_bytes()[: f.stat().st_size // 2])
+    before = digest(run)
+    fails(capsys, ["evaluate", "--stage", "vae", "--checkpoint", str(run), "--dataroot", str(synth_root),
+                   "--out", str(tmp_path / "ev")], "corrupt or truncated", "model.safetensors")
+    fails(capsys, ["train-vae", "--out", str(run), "--resume", "--dataroot", str(synth_root)],
+          "corrupt or truncated")
+    f.write_bytes(b"")  # an empty file too
+    fails(capsys, ["evaluate", "--stage", "vae", "--checkpoint", str(run), "--dataroot", str(synth_root)],
+          "model.safetensors")
+    (run / "step_00000001" / "model.safetensors").unlink()
+    fails(capsys, ["evaluate", "--stage", "vae", "--checkpoint", str(run)], "step_00000001")
+    before.pop("step_00000001/model.safetensors")
+    after = digest(run)
+    assert after == before  # nothing written into the run
+
+
+def test_config_from_another_preset(capsys, tmp_path, vae_run, synth_root):
+    run = tmp_path / "run"
+    shutil.copytree(vae_run, run)
+    StormVAEConfig.from_preset("demo").save(run / "step_00000001" / "config.yaml")
+    fails(capsys, ["evaluate", "--stage", "vae", "--checkpoint", str(run), "--dataroot", str(synth_root)],
+          "do not fit", "another preset")
+    # a config file of the wrong kind (a YAML that is not a StormVAEConfig)
+    (tmp_path / "bad.yaml").write_text("dit:\n  num_layers: 2\n")
+    fails(capsys, ["train-vae", "--config", str(tmp_path / "bad.yaml"), "--out", str(tmp_path / "o")],
+          "unknown config key", "dit")
+
+
+def test_nan_pose(capsys, tmp_path, synth_root):
+    root = tmp_path / "nan"
+    shutil.copytree(synth_root, root)
+    f = root / VERSION / "ego_pose.json"
+    rows = json.loads(f.read_text())
+    for r in rows:
+        r["translation"][0] = float("nan")
+    f.write_text(json.dumps(rows))
+    fails(capsys, ["preview", "--dataroot", str(root), "--out", str(tmp_path / "p.mp4"), "--frames", "2"],
+          "ego_pose", "NaN")
+    assert not (tmp_path / "p.mp4").exists()
+    fails(capsys, ["train-vae", "--preset", "tiny", "--dataroot", str(root), "--out", str(tmp_path / "o"),
+                   "--steps", "1"], "NaN")
+
+
+def test_outputs_never_overwritten(capsys, tmp_path, vae_run, synth_root):
+    run = tmp_path / "run"
+    shutil.copytree(vae_run, run)
+    before = digest(run)
+    fails(capsys, ["train-vae", "--preset", "tiny", "--dataroot", str(synth_root), "--out", str(run), "--steps", "1"],
+          "--resume")
+    assert digest(run) == before
+    out = tmp_path / "world"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine")
+    fails(capsys, ["synth", "--out", str(out), "--scenes", "1", "--frames", "2", "--width", "32", "--height", "16",
+                   "--workers", "1"], "--overwrite")
+    assert digest(out) == {"keep.txt": hashlib.sha256(b"mine").hexdigest()}
+
+
+def test_subprocess_prints_one_line_and_debug_shows_the_traceback(tmp_path):
+    cmd = [sys.executable, "-m", "cvdstorm.cli", "evaluate", "--stage", "vae", "--checkpoint", str(tmp_path / "x")]
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    p = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+    assert p.returncode == 2 and p.stdout == ""
+    assert p.stderr.strip().count("\n") == 0 and "missing checkpoint" in p.stderr
+    p = subprocess.run(cmd[:3] + ["--debug"] + cmd[3:], capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+    assert p.returncode != 0 and "Traceback" in p.stderr
