@@ -365,6 +365,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _threads()
     try:
+        if args.command.startswith("train-") and os.environ.get("WORLD_SIZE", "1") != "1":
+            # under torchrun: join the process group and pin this rank's GPU before any model is built
+            from .train.distributed import init_distributed
+
+            init_distributed(getattr(args, "device", "cpu"))
         args.func(args)
     except CvdError as e:
         if args.debug:
