@@ -120,6 +120,13 @@ def cmd_render(args) -> None:
 def cmd_evaluate(args) -> None:
     import json
 
+    if args.stage == "novel-view":
+        from .eval.novel_view import evaluate_cli
+
+        res = evaluate_cli(args)
+        print(json.dumps(res["summary"], indent=1))
+        print(f"evaluate: {args.out}/eval_novel_view.json, eval_novel_view.csv, renders/")
+        return
     if args.stage == "generation":
         from .eval.generation import evaluate_generation, evaluate_run
 
@@ -301,7 +308,9 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Evaluate a checkpoint on a split and write eval_<stage>.json / .csv. "
                                    "--stage generation generates each val scene with 0/1/3 reference frames "
                                    "(resumable) or takes existing --runs, and compares with the real clips.")
-    s.add_argument("--stage", required=True, choices=["vae", "generation"], help="what to evaluate")
+    s.add_argument("--stage", required=True, choices=["vae", "generation", "novel-view"],
+                   help="what to evaluate (novel-view: runs/reconstructions seen from a laterally shifted rig "
+                   "vs the synthetic world's exact views)")
     s.add_argument("--checkpoint", default=None, help="run folder (newest step) or step folder; generation: "
                    "the generate checkpoint")
     s.add_argument("--out", default=None, help="folder for the JSON/CSV (default: the checkpoint folder; "
@@ -322,6 +331,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--i3d", default=None, help="I3D TorchScript (i3d_torchscript.pt) for FVD; without it FVD is skipped")
     s.add_argument("--segmenter", default=None, help="segmenter weights folder (default: the shipped ones)")
     s.add_argument("--no-fid", action="store_true", help="generation: skip FID (Inception on every frame)")
+    s.add_argument("--shifts", type=float, nargs="+", default=None,
+                   help="novel-view: lateral rig shifts in metres (default 0 1 2 4; FID at 1 and 2)")
+    s.add_argument("--max-frames", type=int, default=None, help="novel-view: evaluate this many frames per run")
     s.set_defaults(func=cmd_evaluate)
 
     s = sub.add_parser("train-seg", help="train the control-fidelity segmenter on synthetic frames",
