@@ -27,13 +27,15 @@ OUT/eval_generation.csv (one row per reference count, with the settings), OUT/qu
 FID over all generated vs real frames per reference count, FVD when an I3D TorchScript is given.
 It is resumable: a (scene, references) pair whose RUN/eval_generation.json exists is reused, a run
 that was generated but not evaluated is only evaluated. Per-image Inception (and I3D) features are
-cached in each run folder, so re-aggregating costs no network passes.
+cached (generated: in each run folder; real: OUT/fid_real/, shared by the runs of the same
+samples), so re-aggregating costs no network passes.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import math
 import re
 from pathlib import Path
@@ -331,20 +333,27 @@ def write_csv(path: Path, rows: list[dict]) -> None:
 
 
 # ------------------------------------------------------------------------- features (cached)
-def _fid_features(run: Path, images_u8: np.ndarray, extractor, name: str) -> np.ndarray:
-    """Inception features [F, V, 2048] float32 of uint8 [F, V, H, W, 3], cached in RUN/name."""
-    path = run / name
-    F, V = images_u8.shape[:2]
+def _fid_features(path: Path, images_fn, shape: tuple[int, int], frames: np.ndarray, extractor) -> np.ndarray:
+    """Inception features [F, V, 2048] float32 of the wanted frames (bool [F]), cached in `path`.
+
+    Frames not yet computed are NaN in the cache; only missing wanted frames are computed, from
+    `images_fn()` -> uint8 [F, V, H, W, 3] (called only when something is missing)."""
+    F, V = shape
+    f = None
     if path.is_file():
         try:
             f = np.load(path, allow_pickle=False)
-            if f.shape == (F, V, 2048):
-                return f
+            f = f if f.shape == (F, V, 2048) else None
         except (OSError, ValueError, EOFError):
-            pass  # recompute a corrupt cache
-    f = extractor(images_u8.reshape(-1, *images_u8.shape[2:])).astype(np.float32).reshape(F, V, -1)
-    with atomic_path(path) as tmp, open(tmp, "wb") as fh:
-        np.save(fh, f)
+            f = None  # recompute a corrupt cache
+    if f is None:
+        f = np.full((F, V, 2048), np.nan, np.float32)
+    missing = frames & np.isnan(f).any((1, 2))
+    if missing.any():
+        imgs = images_fn()[missing]                                                  # [n, V, H, W, 3]
+        f[missing] = extractor(imgs.reshape(-1, *imgs.shape[2:])).astype(np.float32).reshape(len(imgs), V, -1)
+        with atomic_path(path) as tmp, open(tmp, "wb") as fh:
+            np.save(fh, f)
     return f
 
 
@@ -550,9 +559,14 @@ def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool =
                 mask = np.array([not row["reference"] for row in res["per_frame"]])
                 if not mask.any():
                     continue
-                g = _fid_features(run["dir"], run["rgb"], ext, FID_FEATURES)
-                real = real_frames(run["meta"], H, W, res["settings"].get("dataroot"))
-                r_ = _fid_features(run["dir"], to_uint8(real["images"]), ext, "fid_real_features.npy")
+                g = _fid_features(run["dir"] / FID_FEATURES, lambda: run["rgb"], run["rgb"].shape[:2], mask, ext)
+                # real features are shared by every run of the same samples (0/1/3 references)
+                root = res["settings"].get("dataroot")
+                key = hashlib.sha1(json.dumps([str(root), run["meta"].get("version"), run["meta"]["samples"],
+                                               H, W]).encode()).hexdigest()[:16]
+                r_ = _fid_features(out / "fid_real" / f"{key}.npy",
+                                   lambda: to_uint8(real_frames(run["meta"], H, W, root)["images"]),
+                                   run["rgb"].shape[:2], mask, ext)
                 g_st.update(g[mask].reshape(-1, g.shape[-1]))
                 r_st.update(r_[mask].reshape(-1, r_.shape[-1]))
             if g_st.n >= 2 and r_st.n >= 2:

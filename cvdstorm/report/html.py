@@ -9,6 +9,9 @@ In:  RUN, a folder holding any subset of
                                   share one plot, so quality vs horizon for 0/1/3 reference frames
                                   lands in one figure)
        *.csv                      with a first column frame / t / step / horizon: one plot per column
+       eval_generation.json, plot_*.svg|png
+                                  generation evaluation: a table by reference count (or generated vs
+                                  reference frames of one run) and the quality-vs-horizon figure
        run.yaml, config.yaml, settings.json
                                   run settings, shown verbatim
 Out: RUN/report.html (or the given path). Plots are inline SVG (matplotlib), styles inline, no
@@ -321,6 +324,55 @@ def _figure(svg: str, src) -> str:
     return f"<figure class='plot'>{svg}<figcaption class='file'>{_e(src)}</figcaption></figure>"
 
 
+# Generation evaluation (eval/generation.py): columns of the table by reference count.
+GENERATION_COLUMNS = (
+    ("psnr", "PSNR ↑"), ("ssim", "SSIM ↑"), ("lpips", "ST-LPIPS ↓"), ("fid", "FID ↓"), ("fvd", "FVD ↓"),
+    ("gen_depth_abs_rel", "depth AbsRel ↓"), ("gen_depth_rmse", "depth RMSE m ↓"), ("gen_depth_delta1", "δ<1.25 ↑"),
+    ("control_miou_generated", "control mIoU ↑"), ("control_miou_real", "control mIoU, real frames"),
+    ("crossview_l1_generated", "cross-view L1 ↓"), ("crossview_l1_real", "cross-view L1, real frames"),
+)
+
+
+def _generation_section(root: Path) -> str:
+    """RUN/eval_generation.json as one table (rows: reference counts of an aggregate, or generated vs
+    reference frames of one run), its notes, and the plot_*.svg (or .png) figures beside it."""
+    p = root / "eval_generation.json"
+    try:
+        data = json.loads(p.read_text()) if p.is_file() else None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        data = None  # reported by the metrics section
+    if not isinstance(data, dict):
+        return ""
+    if isinstance(data.get("by_reference"), dict):
+        rows = [(f"{k[3:]} reference frame{'s' if k != 'ref1' else ''}", v) for k, v in data["by_reference"].items()]
+    elif isinstance(data.get("summary"), dict) and "per_frame" in data:
+        rows = [("generated frames", data["summary"]),
+                ("reference frames (real-frame reconstructions)", data.get("reference_frames") or {})]
+    else:
+        return ""
+    rows = [(label, r) for label, r in rows if isinstance(r, dict) and r]
+    cols = [c for c in GENERATION_COLUMNS if any(r.get(c[0]) is not None for _, r in rows)]
+    head = "".join(f"<th>{_e(name)}</th>" for _, name in cols)
+    body = "".join("<tr><td>" + _e(label) + "</td>" + "".join(f"<td class='num'>{_e(_fmt(r.get(k)))}</td>"
+                                                             for k, _ in cols) + "</tr>" for label, r in rows)
+    parts = ['<section id="generation"><h2>Generation vs the real clips</h2>',
+             f"<table><thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody></table>"]
+    parts += [f"<p class='note'>{_e(n)}</p>" for n in data.get("notes") or [] if isinstance(n, str)]
+    for svg in sorted(root.glob("plot_*.svg")):
+        try:
+            text = svg.read_text()
+            parts.append(_figure(text[text.index("<svg"):], svg.name))
+        except (OSError, UnicodeDecodeError, ValueError):
+            continue
+    for png in sorted(root.glob("plot_*.png")):
+        if not png.with_suffix(".svg").is_file():
+            src = "data:image/png;base64," + base64.b64encode(png.read_bytes()).decode()
+            parts.append(f"<figure class='plot'><img alt='{_e(png.stem)}' src='{src}' style='width:100%'>"
+                         f"<figcaption class='file'>{_e(png.name)}</figcaption></figure>")
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
 def _settings_section(root: Path) -> str:
     parts = []
     for name in SETTINGS_FILES:
@@ -386,7 +438,7 @@ def build_report(run_dir: str | Path, out_html: str | Path | None = None, embed:
     videos_html, videos = _videos_section(root, out_dir, embed)
     metrics, warnings = _metrics(root)
     settings_html = _settings_section(root)
-    sections = [videos_html]
+    sections = [videos_html, _generation_section(root)]
     if metrics:
         sections += [_paper_section(metrics), _plots_section(root, metrics), _metric_tables(root, metrics)]
     else:

@@ -1,0 +1,226 @@
+"""Generation evaluation: runs faked from the real frames (exact scores), a corrupted copy (worse, with
+closed-form depth errors), aggregation (FID 0 for identical sets), resumability, CLI errors, report."""
+
+import csv
+import json
+import sys
+import types
+
+import numpy as np
+import pytest
+
+from cvdstorm import CAMERAS
+from cvdstorm.errors import CvdError
+from cvdstorm.eval import generation as G
+from cvdstorm.eval.metrics import depth_metrics
+
+NF, H, W = 2, 32, 56  # fake runs: few frames at the tiny preset's size (the test machine is shared)
+
+
+def _scene(root, i=0):
+    from cvdstorm.data.nuscenes import NuScenesReader
+
+    r = NuScenesReader(root, "v1.0-synth")
+    name = sorted(r.scene_names("all"))[i]
+    return name, r.scene_samples(name)
+
+
+def fake_run(out, root, scene_idx=0, references=1, frames=NF, noise=0.0, depth_scale=1.0, real=None):
+    """A RUN folder like `generate` writes, made from the real frames (plus noise / scaled depth)."""
+    name, samples = _scene(root, scene_idx)
+    samples = samples[:frames]
+    meta = {"scene": name, "dataroot": str(root), "version": "v1.0-synth", "samples": samples,
+            "timestamps": list(range(frames)), "references": references, "captions": [""] * frames}
+    real = real or G.real_frames(meta, H, W)
+    rgb = G.to_uint8(real["images"])
+    if noise:
+        g = np.random.default_rng(0)
+        rgb = np.clip(rgb.astype(np.float64) + g.normal(0, noise, rgb.shape), 0, 255).astype(np.uint8)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "scene.json").write_text(json.dumps(meta))
+    np.save(out / "rgb.npy", rgb)
+    np.save(out / "depth.npy", (real["depth"] * depth_scale).numpy().astype(np.float32))
+    return out, real
+
+
+@pytest.fixture(scope="module")
+def runs(synth_root, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("gen_eval")
+    good, real = fake_run(tmp / "good", synth_root, references=1)
+    bad, _ = fake_run(tmp / "bad", synth_root, references=0, noise=40.0, depth_scale=1.3, real=real)
+    return {"good": good, "bad": bad, "real": real, "tmp": tmp}
+
+
+@pytest.fixture(scope="module")
+def results(runs):
+    return {k: G.evaluate_run(runs[k]) for k in ("good", "bad")}
+
+
+def test_real_frames_score_perfectly(runs, results):
+    r, real = results["good"], runs["real"]
+    s = r["summary"]
+    assert s["frames"] == NF - 1 and r["reference_frames"]["frames"] == 1
+    assert s["psnr"] > 100 and s["ssim"] == pytest.approx(1.0, abs=1e-6) and s["lpips"] < 1e-6
+    assert s["gen_depth_abs_rel"] == pytest.approx(0, abs=1e-9) and s["gen_depth_delta1"] == 1.0
+    # control fidelity of real frames == the segmenter's own mIoU on the real frames (independent call)
+    from cvdstorm.eval.segmentation import Segmenter, control_fidelity
+
+    ref = control_fidelity(Segmenter.load(), G.to_float_images(G.to_uint8(real["images"]))[1:], real["semantic"][1:])
+    assert s["miou_generated"] == s["miou_real"] == pytest.approx(ref["miou"])
+    assert r["per_class_iou"]["generated"]["generated"] == r["per_class_iou"]["generated"]["real"]
+    assert s["miou_real"] > 0.3  # the shipped segmenter works on this world
+    # identical images and exact depth: generated cross-view error equals the real one
+    assert s["crossview_l1_generated"] == pytest.approx(s["crossview_l1_real"])
+    assert s["crossview_pixels_generated"] > 0
+    # per-frame table flags the reference frame
+    rows = list(csv.DictReader(open(runs["good"] / G.EVAL_CSV)))
+    assert [row["reference"] for row in rows] == ["true"] + ["false"] * (NF - 1)
+    assert [int(row["frame"]) for row in rows] == list(range(NF))
+    assert json.loads((runs["good"] / G.EVAL_JSON).read_text())["summary"]["frames"] == NF - 1
+
+
+def test_corrupted_copy_scores_worse(runs, results):
+    g, b = results["good"]["summary"], results["bad"]["summary"]
+    assert b["frames"] == NF and results["bad"]["reference_frames"] == {}
+    assert b["psnr"] < 25 < g["psnr"] and b["ssim"] < 0.8 and b["lpips"] > 0.05
+    # depth scaled by 1.3: AbsRel exactly 0.3, no pixel within 1.25, RMSE = 0.3 * RMS of the ground truth
+    real = runs["real"]["depth"]
+    valid = (real > 0) & (real <= G.MAX_DEPTH)
+    assert b["gen_depth_abs_rel"] == pytest.approx(0.3, rel=1e-5)
+    assert b["gen_depth_delta1"] == 0.0
+    rms = float(np.sqrt((real[valid].double() ** 2).mean()))
+    assert b["gen_depth_rmse"] == pytest.approx(0.3 * rms, rel=1e-5)
+    assert b["gen_depth_rmse"] == pytest.approx(depth_metrics(real * 1.3, real, max_depth=G.MAX_DEPTH)["rmse"], rel=1e-5)
+    assert b["miou_generated"] < b["miou_real"]
+    assert b["crossview_l1_generated"] > b["crossview_l1_real"] + 0.02
+
+
+def test_aggregate_fid_horizon_and_resume(runs, results, tmp_path, monkeypatch):
+    out = tmp_path / "agg"
+    agg = G.evaluate_generation(None, None, out, runs=[runs["good"], runs["bad"]], log=None)
+    s = agg["summary"]
+    assert [r["status"] for r in agg["runs"]] == ["reused", "reused"]  # evaluated by the fixture already
+    assert s["psnr_ref1"] == pytest.approx(results["good"]["summary"]["psnr"])
+    assert s["psnr_ref0"] == pytest.approx(results["bad"]["summary"]["psnr"])
+    # identical image sets: FID 0 (up to round-off); noise: clearly positive; small-N bias noted
+    assert s["fid_ref1"] < 1e-3 and s["fid_ref0"] > 1.0
+    assert any("rank-deficient" in n for n in agg["notes"])
+    assert any(n.startswith("FVD skipped") for n in agg["notes"])
+    # quality vs horizon: per-frame means, CSV in long format, plots
+    assert agg["quality_vs_horizon"]["ref0"]["psnr"] == pytest.approx(
+        [r["psnr"] for r in results["bad"]["per_frame"]])
+    rows = list(csv.DictReader(open(out / "quality_vs_horizon.csv")))
+    assert len(rows) == 2 * NF and {r["references"] for r in rows} == {"0", "1"}
+    assert (out / "plot_quality_vs_horizon.png").stat().st_size > 1000
+    assert (out / "plot_quality_vs_horizon.svg").read_text().count("<svg") == 1
+    summary_rows = list(csv.DictReader(open(out / G.EVAL_CSV)))
+    assert [r["references"] for r in summary_rows] == ["0", "1"] and "fid" in summary_rows[0]
+    # features are cached in the runs: a second aggregate needs neither the Inception net nor evaluation
+    monkeypatch.setattr(G, "evaluate_run", lambda *a, **k: pytest.fail("re-evaluated a finished run"))
+    import cvdstorm.eval.fid as fid
+
+    class NoNet(fid.InceptionFeatures):
+        def __init__(self, *a, **k):
+            pass
+
+        def __call__(self, *a, **k):
+            pytest.fail("Inception features recomputed")
+
+    monkeypatch.setattr(fid, "InceptionFeatures", NoNet)
+    again = G.evaluate_generation(None, None, out, runs=[runs["good"], runs["bad"]], log=None)
+    assert again["summary"]["fid_ref0"] == pytest.approx(s["fid_ref0"])
+
+
+def test_driver_generates_each_pair_once(synth_root, runs, tmp_path, monkeypatch):
+    calls = []
+
+    class Cfg:
+        def __init__(self, **kw):
+            self.__dict__.update(kw)
+
+    def generate(cfg, out_dir, overwrite=False, progress=True):
+        calls.append((cfg.scene, cfg.references))
+        names = sorted(G.val_scenes(cfg.dataroot, split="all"))
+        fake_run(out_dir, synth_root, names.index(cfg.scene), cfg.references, cfg.frames,
+                 noise=10.0 * cfg.references, real=runs["real"] if names.index(cfg.scene) == 0 else None)
+        return out_dir
+
+    fake = types.ModuleType("cvdstorm.pipelines.generate")
+    fake.GenerateConfig, fake.generate = Cfg, generate
+    monkeypatch.setitem(sys.modules, "cvdstorm.pipelines.generate", fake)
+    kw = dict(scenes=1, references=(0, 1), frames=NF, split="all", fid=False, crossview=False, log=None)
+    agg = G.evaluate_generation("ckpt", synth_root, tmp_path / "e", **kw)
+    name = sorted(G.val_scenes(synth_root, split="all"))[0]
+    assert calls == [(name, 0), (name, 1)]
+    assert [r["status"] for r in agg["runs"]] == ["generated", "generated"]
+    assert (tmp_path / "e" / "runs" / name / "ref1" / G.EVAL_JSON).is_file()
+    assert agg["summary"]["psnr_ref1"] < agg["summary"]["psnr_ref0"]  # noise only in the fake ref1 run
+    # a killed evaluation: generated but not evaluated -> evaluated only; finished -> reused
+    (tmp_path / "e" / "runs" / name / "ref1" / G.EVAL_JSON).unlink()
+    agg = G.evaluate_generation("ckpt", synth_root, tmp_path / "e", **kw)
+    assert calls == [(name, 0), (name, 1)]
+    assert [r["status"] for r in agg["runs"]] == ["reused", "evaluated"]
+    assert agg["settings"]["checkpoint"] == "ckpt" and agg["settings"]["frames"] == NF
+
+
+def test_bad_runs_one_line_errors(runs, tmp_path, capsys):
+    from cvdstorm.cli import main
+
+    (tmp_path / "empty").mkdir()
+    assert main(["evaluate", "--stage", "generation", "--runs", str(tmp_path / "empty")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "scene.json" in err and "not a generation run" in err
+    with pytest.raises(CvdError, match="does not exist"):
+        G.load_run(tmp_path / "missing")
+    short = tmp_path / "short"
+    short.mkdir()
+    (short / "scene.json").write_text((runs["good"] / "scene.json").read_text())
+    np.save(short / "rgb.npy", np.zeros((1, len(CAMERAS), H, W, 3), np.uint8))
+    with pytest.raises(CvdError, match=f"rgb.npy has 1 frames but scene.json lists {NF}"):
+        G.load_run(short)
+    np.save(short / "rgb.npy", np.zeros((NF, len(CAMERAS), H, W), np.float32))
+    with pytest.raises(CvdError, match="expected uint8"):
+        G.load_run(short)
+    with pytest.raises(CvdError, match="needs --checkpoint and --dataroot"):
+        G.evaluate_generation(None, None, tmp_path / "x")
+    assert main(["evaluate", "--stage", "generation", "--checkpoint", "c"]) == 2
+    assert "--out" in capsys.readouterr().err
+
+
+def test_report_shows_generation_eval(runs, results, tmp_path):
+    from cvdstorm.report.html import _fmt, build_report
+
+    out = tmp_path / "agg"
+    G.evaluate_generation(None, None, out, runs=[runs["good"], runs["bad"]], fid=False, log=None)
+    page = build_report(out).read_text()
+    assert 'id="generation"' in page
+    table = page[page.index('id="generation"'):]
+    table = table[:table.index("</section>")]
+    assert table.count("<tr>") == 3  # header + ref0 + ref1
+    assert f">{_fmt(results['bad']['summary']['psnr'])}<" in table
+    assert page.count("Generation quality vs horizon") >= 1  # the SVG plot is inlined
+    run_page = build_report(runs["good"]).read_text()
+    assert 'id="generation"' in run_page and "reference frames" in run_page
+
+
+def test_end_to_end_with_a_tiny_checkpoint(synth_root, tmp_path):
+    """generate (tiny untrained model, 32x56) -> evaluate -> aggregate, then a resumed call reuses it."""
+    from test_generate import make_checkpoint
+
+    ckpt = make_checkpoint(tmp_path / "ckpt", synth_root)
+    kw = dict(scenes=1, references=(1,), frames=4, steps=1, fid=False, log=None, progress=False)
+    agg = G.evaluate_generation(ckpt, synth_root, tmp_path / "e", **kw)
+    assert [r["status"] for r in agg["runs"]] == ["generated"]
+    run = tmp_path / "e" / "runs" / agg["runs"][0]["scene"] / "ref1"
+    res = json.loads((run / G.EVAL_JSON).read_text())
+    assert res["settings"]["height"] == 32 and res["settings"]["references"] == 1
+    assert [r["reference"] for r in res["per_frame"]] == [True, False, False, False]
+    assert all(np.isfinite(r["psnr"]) and np.isfinite(r["lpips"]) for r in res["per_frame"])
+    s = agg["summary"]
+    for key in ("psnr_ref1", "lpips_ref1", "gen_depth_abs_rel_ref1", "control_miou_real_ref1",
+                "crossview_l1_generated_ref1"):
+        assert s[key] is not None and np.isfinite(s[key]), key
+    assert len(agg["quality_vs_horizon"]["ref1"]["psnr"]) == 4
+    again = G.evaluate_generation(ckpt, synth_root, tmp_path / "e", **kw)
+    assert [r["status"] for r in again["runs"]] == ["reused"]
+    assert again["summary"] == s
