@@ -14,6 +14,9 @@ In:  RUN, a folder holding any subset of
                                   reference frames of one run) and the quality-vs-horizon figure
        run.yaml, config.yaml, settings.json
                                   run settings, shown verbatim
+       gaussians/window_*.ply + scene.json
+                                  an interactive 3D viewer of the Gaussians (report/viewer.py: a
+                                  vendored GaussianSplats3D + three.js bundle inlined into the page)
 Out: RUN/report.html (or the given path). Plots are inline SVG (matplotlib), styles inline, no
      script or font from the network: the page works offline. Videos are linked by relative path
      (keep them beside the page) or, with `embed=True`, inlined as base64 `data:video/mp4` URIs.
@@ -443,6 +446,9 @@ def build_report(run_dir: str | Path, out_html: str | Path | None = None, embed:
         sections += [_paper_section(metrics), _plots_section(root, metrics), _metric_tables(root, metrics)]
     else:
         sections.append(_plots_section(root, []))
+    from .viewer import viewer_section
+
+    sections.append(viewer_section(root))            # interactive 3D Gaussians (gaussians/window_*.ply)
     sections += [settings_html, _files_section(root, out_dir)]
     if not any(sections):
         sections.append("<p class='note'>This folder has no videos, metrics or settings yet.</p>")

@@ -1,0 +1,121 @@
+"""The report's 3D Gaussian viewer in headless Chromium (WebGL on SwiftShader, the software path):
+the page loads with no console errors, the viewer's canvas is not the background, and it changes
+when the time slider moves the Gaussians (velocities). Chromium is found/installed as in
+test_report_browser (skips without it)."""
+
+import base64
+import html
+import io
+import json
+import math
+import re
+import subprocess
+
+import numpy as np
+import pytest
+
+from cvdstorm import CAMERAS
+from cvdstorm.data.synthetic import rig_calibration
+from cvdstorm.io import write_json
+from cvdstorm.pipelines.ply import write_gaussians_ply
+from cvdstorm.report.html import build_report
+from cvdstorm.report.viewer import viewer_payload, viewer_section
+from test_report_browser import browser  # noqa: F401  (the fixture)
+
+FLAGS = ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-default-apps", "--mute-audio",
+         "--allow-file-access-from-files", "--window-size=1000,900"]
+
+# after the viewer is ready: snapshot at frame 0, move the slider to the last frame, snapshot again
+PROBE = """<script>
+(function () {
+  var errors = [];
+  window.addEventListener('error', function (e) { errors.push('error: ' + (e.message || String(e))); }, true);
+  window.addEventListener('unhandledrejection', function (e) { errors.push('rejection: ' + String(e.reason)); });
+  var oe = console.error;
+  console.error = function () { errors.push('console.error: ' + Array.prototype.join.call(arguments, ' ')); oe.apply(console, arguments); };
+  function wait(ms) { return new Promise(function (r) { setTimeout(r, ms); }); }
+  function report(o) { var p = document.createElement('pre'); p.id = 'probe-result'; p.textContent = JSON.stringify(o); document.body.appendChild(p); }
+  window.addEventListener('load', function () {
+    var V = window.cvdViewer, a;
+    if (!V) { report({errors: errors.concat(['no window.cvdViewer'])}); return; }
+    V.ready.then(function () { return wait(2000); }).then(function () { a = V.snapshot(); return V.setFrame(V.frames - 1); })
+      .then(function () { return wait(2000); })
+      .then(function () { report({errors: errors, a: a, b: V.snapshot(), label: document.getElementById('cvd-viewer-time').textContent}); })
+      .catch(function (e) { errors.push('probe: ' + e); report({errors: errors}); });
+  });
+})();
+</script>"""
+
+
+def make_run(root, frames=3, moving_speed=6.0):
+    """A run folder with a static ground of grey Gaussians and a red cluster driving left (+y) at
+    `moving_speed` m/s; a static ego rig (the frusta do not move), no boxes."""
+    rng = np.random.default_rng(0)
+    H, W = 64, 112
+    calib = rig_calibration(W, H)
+    g = np.stack(np.meshgrid(np.linspace(0, 30, 40), np.linspace(-12, 12, 30), indexing="ij"), -1).reshape(-1, 2)
+    ground = np.c_[g, np.zeros(len(g))]
+    blob = np.array([12.0, -4.0, 1.0]) + rng.normal(0, 0.6, (300, 3))
+    means = np.r_[ground, blob]
+    n = len(means)
+    colors = np.r_[np.full((len(ground), 3), 0.6), np.tile([0.95, 0.1, 0.1], (len(blob), 1))]
+    vel = np.r_[np.zeros((len(ground), 3)), np.tile([0.0, moving_speed, 0.0], (len(blob), 1))]
+    write_gaussians_ply(root / "gaussians" / "window_000.ply", means, np.tile([1.0, 0, 0, 0], (n, 1)),
+                        np.full((n, 3), 0.35), np.full(n, 0.9), colors, vel, time=0.0)
+    c2w = [[calib[c][1].tolist() for c in CAMERAS] for _ in range(frames)]
+    K = [[calib[c][0].tolist() for c in CAMERAS] for _ in range(frames)]
+    write_json(root / "scene.json", {
+        "timestamps": [0.5 * f for f in range(frames)], "window_starts": [0], "window_fixed": [1],
+        "cameras": list(CAMERAS), "intrinsics": K, "cam_to_world": c2w,
+        "ego_to_world": [np.eye(4).tolist()] * frames,
+        "boxes": [{"center": [], "size": [], "yaw": [], "cls": [], "instance": []} for _ in range(frames)]})
+    return root
+
+
+def _probe(browser, tmp, page):
+    probe = page.with_name("probe_" + page.name)
+    probe.write_text(page.read_text().replace("<head>", "<head>" + PROBE, 1))
+    r = subprocess.run([browser, *FLAGS, f"--user-data-dir={tmp / 'profile'}", "--virtual-time-budget=20000",
+                        "--dump-dom", probe.as_uri()], capture_output=True, text=True, timeout=240)
+    m = re.search(r'<pre id="probe-result">(.*?)</pre>', r.stdout, re.S)
+    assert m, f"probe did not report (rc {r.returncode}): {r.stderr[-2000:]}"
+    return json.loads(html.unescape(m.group(1)))
+
+
+def _png(data_url):
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(base64.b64decode(data_url.split(",", 1)[1]))).convert("RGB")).astype(float)
+
+
+def test_payload_and_no_viewer_without_gaussians(tmp_path):
+    run = make_run(tmp_path / "run")
+    p = viewer_payload(run, max_gaussians=500)
+    assert p["windows"][0]["n"] == 500 and p["total"] == 40 * 30 + 300 and p["frame_window"] == [0, 0, 0]
+    raw = base64.b64decode(p["windows"][0]["b64"])
+    assert len(raw) == 500 * (4 * 9 + 8)                    # pos, vel, scale f32 + rgba, rot u8
+    assert viewer_section(tmp_path) == ""                   # no gaussians/: no viewer
+    html_text = viewer_section(run)
+    assert "cvd-viewer-slider" in html_text and "GaussianSplats3D" in html_text and "http://" not in html_text.split(
+        "cvd-viewer-data")[0]
+
+
+def test_viewer_renders_and_time_slider_moves_gaussians(browser, tmp_path):  # noqa: F811
+    run = make_run(tmp_path / "run")
+    page = build_report(run)
+    assert "id='viewer'" in page.read_text()
+    res = _probe(browser, tmp_path, page)
+    assert res["errors"] == [], res["errors"]
+    a, b = _png(res["a"]), _png(res["b"])
+    assert a.shape[0] == 480 and a.shape == b.shape
+    drawn = a.sum(-1) > 30                                  # background is black
+    assert drawn.mean() > 0.05, drawn.mean()
+    red = (a[..., 0] > 120) & (a[..., 1] < 90)              # the moving cluster is visible
+    assert red.sum() > 50
+    diff = np.abs(a - b).mean(-1) > 20
+    assert diff.mean() > 0.005, diff.mean()                 # the red cluster moved 6 m between frames
+    # it moved to the left in the image, as +y (ego left) from a camera behind the ego looking forward
+    xs_a, xs_b = np.nonzero(red)[1].mean(), np.nonzero((b[..., 0] > 120) & (b[..., 1] < 90))[1].mean()
+    assert xs_b < xs_a - 10, (xs_a, xs_b)
+    assert "frame 2" in res["label"] and not math.isnan(xs_b)
