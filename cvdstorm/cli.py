@@ -55,6 +55,10 @@ def cmd_train_vae(args) -> None:
         cfg.gs_weight = args.gs_weight
     if args.pretrained_vae:
         cfg.vae.pretrained = args.pretrained_vae
+    if args.init_from:
+        cfg.init_from = args.init_from
+    if args.freeze_encoder:
+        cfg.freeze_encoder = True
     last = train_vae(cfg, args.out, resume=args.resume, device=args.device)
     print(f"train-vae: run in {args.out}; last logged: " + ", ".join(f"{k}={v:.4g}" for k, v in last.items()))
 
@@ -224,6 +228,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="ablation: the GS decoder trains on detached latents (no reconstruction gradient into the VAE)")
     s.add_argument("--gs-weight", type=float, default=None, help="weight of the reconstruction loss (0: plain VAE)")
     s.add_argument("--pretrained-vae", default=None, help="local SD3.5 vae/ folder or safetensors file to start from")
+    s.add_argument("--init-from", default=None, help="start from a trained STORM-VAE run or step folder (fine-tuning)")
+    s.add_argument("--freeze-encoder", action="store_true",
+                   help="train the decoders only, so the latent space (and a DiT trained on it) stays valid")
     s.add_argument("--resume", action="store_true", help="continue the run in --out from its newest checkpoint")
     s.add_argument("--device", default="cpu", help="cpu or cuda (bf16 autocast on CUDA when configured)")
     s.set_defaults(func=cmd_train_vae)
