@@ -8,6 +8,7 @@ import types
 
 import numpy as np
 import pytest
+import torch
 
 from cvdstorm import CAMERAS
 from cvdstorm.errors import CvdError
@@ -224,3 +225,41 @@ def test_end_to_end_with_a_tiny_checkpoint(synth_root, tmp_path):
     again = G.evaluate_generation(ckpt, synth_root, tmp_path / "e", **kw)
     assert [r["status"] for r in again["runs"]] == ["reused"]
     assert again["summary"] == s
+
+
+def test_generation_report_in_a_browser(runs, results, tmp_path):
+    """The page with the generation table and the inline horizon SVG loads without errors in Chromium."""
+    from test_report_browser import _find_browser, _probe
+
+    from cvdstorm.report.html import build_report
+
+    browser = _find_browser()
+    if not browser:
+        pytest.skip("no chromium on PATH (tests/test_report_browser.py installs it when allowed)")
+    out = tmp_path / "agg"
+    G.evaluate_generation(None, None, out, runs=[runs["good"], runs["bad"]], fid=False, log=None)
+    res = _probe(browser, tmp_path, build_report(out))
+    assert res["errors"] == [] and res["videos"] == []
+
+
+def test_fvd_with_a_stand_in_i3d(runs, results, tmp_path, monkeypatch):
+    """FVD per reference count with test_fvd's TorchScript stand-in: 0 for the real frames, > 0 for
+    the noisy copy, cached per run; a missing I3D file is one note and everything else is reported."""
+    from test_fvd import FakeI3D
+
+    import cvdstorm.eval.fvd as fvd
+
+    path = tmp_path / "i3d_torchscript.pt"
+    torch.jit.save(torch.jit.script(FakeI3D()), str(path))
+    kw = dict(runs=[runs["good"], runs["bad"]], fid=False, log=None)
+    agg = G.evaluate_generation(None, None, tmp_path / "a", i3d=path, **kw)
+    s = agg["summary"]
+    assert s["fvd_ref1"] < 1e-6 and s["fvd_ref0"] > 1e-3
+    assert agg["by_reference"]["ref0"]["fvd_videos"] == len(CAMERAS)
+    assert any("stretched" in n for n in agg["notes"])  # 2-frame runs are shorter than I3D's 16
+    monkeypatch.setattr(fvd.I3DFeatures, "__call__", lambda *a, **k: pytest.fail("I3D features recomputed"))
+    again = G.evaluate_generation(None, None, tmp_path / "a", i3d=path, **kw)
+    assert again["summary"]["fvd_ref0"] == pytest.approx(s["fvd_ref0"])
+    missing = G.evaluate_generation(None, None, tmp_path / "b", i3d=tmp_path / "nope.pt", **kw)
+    assert "fvd_ref0" not in missing["summary"] and missing["summary"]["psnr_ref0"] == s["psnr_ref0"]
+    assert sum(n.startswith("FVD skipped: no I3D TorchScript") for n in missing["notes"]) == 1
