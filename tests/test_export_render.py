@@ -19,7 +19,7 @@ from cvdstorm.errors import CvdError
 from cvdstorm.io import read_image
 from cvdstorm.pipelines import generate as G
 from cvdstorm.pipelines.export import export_dataset
-from cvdstorm.pipelines.novel_view import load_rig, render_gaussians, render_run
+from cvdstorm.pipelines.novel_view import load_rig, render_run
 from checkpoints import make_checkpoint
 
 MOVE = np.array([0.0, 2.5, 0.0])
@@ -173,6 +173,13 @@ def test_shifted_and_file_rigs_move_the_cameras(run, tmp_path):
     c2 = np.asarray(r2["cam_to_world"])[0, 0]
     np.testing.assert_allclose(c2[:3, 2], np.asarray(scene["ego_to_world"][0])[:3, :3] @ [0, 1, 0], atol=1e-6)
     assert np.load(tmp_path / "c" / "rgb.npy").shape == (2, 1, 32, 56, 3) and r2["windows"] == [0, 0]
+    # the CLI: a rig 1 m to the right and turned 5 degrees at two times; no silent overwrite
+    args = ["render", "--run", str(run["run"]), "--out", str(tmp_path / "cli"), "--offset=0,-1,0", "--yaw", "5",
+            "--times", "0", "0.5"]
+    assert main(args) == 0
+    rec = json.loads((tmp_path / "cli" / "render.json").read_text())
+    assert rec["offset"] == [0, -1, 0] and rec["yaw_deg"] == 5 and len(rec["hole_fraction"]) == 2
+    assert (tmp_path / "cli" / "alpha.mp4").is_file() and main(args) == 2
 
 
 def test_bad_input_is_one_clear_line(run, tmp_path, capsys):

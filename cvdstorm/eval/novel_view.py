@@ -31,9 +31,9 @@ import torch
 from .. import CAMERAS
 from ..data.nuscenes import NuScenesReader
 from ..data.synth_truth import render_truth
-from ..errors import CvdError, require
+from ..errors import require
 from ..geometry import invert_pose
-from ..io import read_json, write_bytes, write_json
+from ..io import write_bytes, write_json
 from ..pipelines.novel_view import HOLE_ALPHA, load_run, render_run
 from .metrics import DepthStats, psnr, ssim
 

@@ -42,7 +42,7 @@ from ..data.clips import read_points
 from ..data.nuscenes import BOX_CLASSES, LIDAR, NuScenesReader
 from ..errors import CvdError, require
 from ..geometry import invert_pose, quat_to_rotmat, rotmat_to_quat, transform_points
-from ..io import read_json, write_bytes, write_image, write_json
+from ..io import read_json, write_image, write_json
 
 # BOX_CLASSES -> a nuScenes category name that maps back to the same class (nuscenes.box_class)
 CATEGORY_OF_CLASS = {
