@@ -131,3 +131,10 @@ def test_viewer_renders_and_time_slider_moves_gaussians(browser, tmp_path):  # n
     xs_a, xs_b = np.nonzero(red)[1].mean(), np.nonzero((b[..., 0] > 120) & (b[..., 1] < 90))[1].mean()
     assert xs_b < xs_a - 10, (xs_a, xs_b)
     assert "frame 2" in res["label"] and not math.isnan(xs_b)
+
+
+def test_broken_run_gets_a_note_not_a_crash(tmp_path):
+    run = make_run(tmp_path / "run")
+    (run / "gaussians" / "window_000.velocity.npz").unlink()
+    page = build_report(run).read_text()
+    assert "No viewer" in page and "velocity sidecar" in page and "cvd-viewer-data" not in page

@@ -168,7 +168,13 @@ VIEWER_JS = r"""
 
 def viewer_section(run: str | Path, max_gaussians: int = 40000) -> str:
     """The report section (module docstring); "" without Gaussians or without the vendored bundle."""
-    payload = viewer_payload(run, max_gaussians)
+    from ..errors import CvdError
+
+    try:
+        payload = viewer_payload(run, max_gaussians)
+    except (CvdError, KeyError, IndexError, TypeError, ValueError) as e:   # an incomplete or older run folder
+        return ("<section id='viewer'><h2>3D viewer</h2><p class='warn'>No viewer: the Gaussians or scene.json "
+                f"of this folder cannot be read ({html.escape(type(e).__name__ + ': ' + str(e))}).</p></section>")
     if payload is None:
         return ""
     if not VENDOR.is_file():
