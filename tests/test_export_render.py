@@ -275,3 +275,22 @@ def test_oracle_reconstruction_vs_forward_warp_at_1m(run, tmp_path):
     assert at1["hole_fraction"] < 0.5 * at1["warp_hole_fraction"]
     assert at0["psnr"] - at1["psnr"] < 2.0 and at0["warp_psnr"] - at1["warp_psnr"] > 5.0
     assert at1["psnr"] > at1["warp_psnr"] - 1.0 and at1["depth_abs_rel"] < 0.1
+
+
+def test_export_two_runs_into_one_dataroot(run, tmp_path):
+    import shutil
+
+    other = tmp_path / "run2"
+    shutil.copytree(run["run"], other)
+    (other / "run.yaml").write_text((other / "run.yaml").read_text() + "# another run\n")
+    out = export_dataset([run["run"], other], tmp_path / "gen")
+    r = NuScenesReader(out).preload()
+    assert r.scene_names() == ["gen000-scene-0001", "gen001-scene-0001"]
+    a, b = (r.scene_samples(n) for n in r.scene_names())
+    assert not set(a) & set(b) and len(a) == len(b) == 4
+    maps = json.loads((out / "v1.0-synth" / "map.json").read_text())
+    assert len(maps) == 1 and len(maps[0]["log_tokens"]) == 2 and (out / maps[0]["filename"]).is_file()
+    gen = json.loads((out / "v1.0-synth" / "generation.json").read_text())
+    assert [g["run"] for g in gen] == [str(run["run"].resolve()), str(other.resolve())]
+    with pytest.raises(CvdError, match="given twice"):
+        export_dataset([run["run"], run["run"]], tmp_path / "gen2")
