@@ -139,7 +139,14 @@ def test_driver_generates_each_pair_once(synth_root, runs, tmp_path, monkeypatch
         def __init__(self, **kw):
             self.__dict__.update(kw)
 
-    def generate(cfg, out_dir, overwrite=False, progress=True):
+    loads = []
+
+    def load_generator(checkpoint, device):
+        loads.append(checkpoint)
+        return object()
+
+    def generate(cfg, out_dir, overwrite=False, progress=True, generator=None):
+        assert generator is not None
         calls.append((cfg.scene, cfg.references))
         names = sorted(G.val_scenes(cfg.dataroot, split="all"))
         fake_run(out_dir, synth_root, names.index(cfg.scene), cfg.references, cfg.frames,
@@ -147,12 +154,12 @@ def test_driver_generates_each_pair_once(synth_root, runs, tmp_path, monkeypatch
         return out_dir
 
     fake = types.ModuleType("cvdstorm.pipelines.generate")
-    fake.GenerateConfig, fake.generate = Cfg, generate
+    fake.GenerateConfig, fake.generate, fake.load_generator = Cfg, generate, load_generator
     monkeypatch.setitem(sys.modules, "cvdstorm.pipelines.generate", fake)
     kw = dict(scenes=1, references=(0, 1), frames=NF, split="all", fid=False, crossview=False, log=None)
     agg = G.evaluate_generation("ckpt", synth_root, tmp_path / "e", **kw)
     name = sorted(G.val_scenes(synth_root, split="all"))[0]
-    assert calls == [(name, 0), (name, 1)]
+    assert calls == [(name, 0), (name, 1)] and loads == ["ckpt"]  # the model is loaded once for all runs
     assert [r["status"] for r in agg["runs"]] == ["generated", "generated"]
     assert (tmp_path / "e" / "runs" / name / "ref1" / G.EVAL_JSON).is_file()
     assert agg["summary"]["psnr_ref1"] < agg["summary"]["psnr_ref0"]  # noise only in the fake ref1 run

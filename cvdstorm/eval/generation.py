@@ -446,15 +446,14 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
                     load_run(run)  # raises the one-line error for a folder that is no run
                 from ..pipelines import generate as pipeline
 
-                if generator is None and hasattr(pipeline, "load_generator"):
+                if generator is None:
                     generator = pipeline.load_generator(checkpoint, device)  # once for every run
                 cfg = pipeline.GenerateConfig(checkpoint=str(checkpoint), dataroot=str(dataroot), version=version,
                                      scene=job["scene"], start=start, frames=frames, references=job["references"],
                                      seed=seed, steps=steps, guidance=guidance, device=device)
                 if log:
                     log(f"{label}: generating {frames} frames with {job['references']} reference frame(s)")
-                kw = {"generator": generator} if generator is not None else {}
-                pipeline.generate(cfg, run, overwrite=True, progress=progress, **kw)
+                pipeline.generate(cfg, run, overwrite=True, progress=progress, generator=generator)
                 job["status"] = "generated"
             else:
                 job["status"] = "evaluated"
