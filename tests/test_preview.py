@@ -6,6 +6,7 @@ import shutil
 
 import numpy as np
 import pytest
+from PIL import Image
 
 from cvdstorm import CAMERAS
 from cvdstorm.cli import main
@@ -105,6 +106,11 @@ def test_demo_end_to_end_tiny(tmp_path, capsys, synth_root):
     v = read_video(res["preview"])
     assert v.shape == (5, CAPTION_HEIGHT + 2 * h, 6 * w, 3) and v.std() > 10
     assert read_video(res["generated"] / "video.mp4").shape == (5, 2 * h, 3 * w, 3)
+    still = np.asarray(Image.open(res["still"]))
+    assert still.shape == (2 * 18 + 8 * h, 6 * w, 3)
+    rgb = np.load(res["generated"] / "rgb.npy")
+    front = CAMERAS.index("CAM_FRONT")   # top row, middle tile, 2x nearest up-sampled, below an 18-px bar
+    assert np.array_equal(still[18:18 + 2 * h:2, 2 * w:4 * w:2], rgb[-1, front])
     page = res["report"].read_text()
     assert "generated/video.mp4" in page and "preview.mp4" in page
     printed = capsys.readouterr().out

@@ -7,6 +7,7 @@ Out, under it:
      preview.mp4   the real scene: 6 cameras with box/map controls beside exact depth
      generated/    `cvdstorm generate` of that scene from its controls and 3 real reference frames:
                    video.mp4, depth.mp4, controls.mp4, cameras/, depth/, gaussians/*.ply, run.yaml
+     still.png     the last generated frame: 6 cameras over their GS-decoder depth
      report.html   one offline page with all of the above
 Returns {"data", "preview", "generated", "report"} and prints where they are. A few minutes on 2 CPU cores.
 
@@ -53,13 +54,32 @@ def run_demo(out: str | Path = "outputs/demo", overwrite: bool = False, checkpoi
     gen = generate(GenerateConfig(checkpoint=str(ckpt), dataroot=str(data), frames=frames,
                                   references=references, steps=steps), out / "generated", overwrite=True,
                    progress=progress)
+    still = _write_still(gen, out / "still.png")
     print(f"[4/4] report -> {out / 'report.html'}")
     report = build_report(out, out / "report.html")
     print(f"done in {time.perf_counter() - tick:.0f} s\n"
           f"  generated video (6 cameras): {gen / 'video.mp4'}\n"
           f"  its depth / controls:        {gen / 'depth.mp4'}, {gen / 'controls.mp4'}\n"
+          f"  a still (cameras + depth):   {still}\n"
           f"  4D Gaussians (.ply):         {gen / 'gaussians'}\n"
           f"  real scene (for comparison): {video}\n"
           f"  synthetic world (nuScenes):  {data}\n"
           f"  report page:                 {report}")
-    return {"data": data, "preview": video, "generated": gen, "report": report}
+    return {"data": data, "preview": video, "generated": gen, "report": report, "still": still}
+
+
+def _write_still(run: Path, path: Path) -> Path:
+    """The last generated frame's cameras and depth as one PNG (the README shows the shipped demo's)."""
+    import numpy as np
+    from PIL import Image
+
+    from ..io import atomic_path
+    from ..report.visual import rig_still
+
+    rgb = np.load(run / "rgb.npy", mmap_mode="r")      # [F, V, H, W, 3]
+    depth = np.load(run / "depth.npy", mmap_mode="r")  # [F, V, H, W]
+    f = rgb.shape[0] - 1
+    image = rig_still(np.asarray(rgb[f]), np.asarray(depth[f]), f"generated frame {f + 1}/{rgb.shape[0]}, 6 cameras")
+    with atomic_path(path) as tmp:
+        Image.fromarray(image).save(tmp, format="PNG")
+    return path

@@ -57,3 +57,16 @@ def caption_bar(width: int, text: str, height: int = 18) -> np.ndarray:
     im = Image.new("RGB", (width, height), (20, 20, 20))
     ImageDraw.Draw(im).text((4, max(0, (height - 11) // 2)), text, fill=(240, 240, 240))
     return np.asarray(im)
+
+
+def rig_still(rgb: np.ndarray, depth: np.ndarray, label: str, scale: int = 2) -> np.ndarray:
+    """One frame for a README or a slide: the 6 cameras over their depth, both in the rig layout.
+
+    rgb uint8 [V, H, W, 3], depth metres [V, H, W] -> uint8 [2 bars + 4H * scale, 3W * scale, 3]; nearest
+    up-sampling by `scale` so small model resolutions stay legible without inventing detail.
+    """
+    cams = np.repeat(np.repeat(tile_rig(rgb), scale, 0), scale, 1)
+    dep = np.repeat(np.repeat(tile_rig(colorize_depth(depth)), scale, 0), scale, 1)
+    width = cams.shape[1]
+    return np.concatenate([caption_bar(width, label), cams,
+                           caption_bar(width, "depth from the Gaussian-Splatting decoder (near = warm)"), dep], 0)
