@@ -156,6 +156,10 @@ def test_driver_generates_each_pair_once(synth_root, runs, tmp_path, monkeypatch
     fake = types.ModuleType("cvdstorm.pipelines.generate")
     fake.GenerateConfig, fake.generate, fake.load_generator = Cfg, generate, load_generator
     monkeypatch.setitem(sys.modules, "cvdstorm.pipelines.generate", fake)
+    import cvdstorm.pipelines
+
+    # `from ..pipelines import generate` reads the package attribute once the real module was imported
+    monkeypatch.setattr(cvdstorm.pipelines, "generate", fake, raising=False)
     kw = dict(scenes=1, references=(0, 1), frames=NF, split="all", fid=False, crossview=False, log=None)
     agg = G.evaluate_generation("ckpt", synth_root, tmp_path / "e", **kw)
     name = sorted(G.val_scenes(synth_root, split="all"))[0]
