@@ -3,8 +3,6 @@ closed-form depth errors), aggregation (FID 0 for identical sets), resumability,
 
 import csv
 import json
-import sys
-import types
 
 import numpy as np
 import pytest
@@ -153,13 +151,11 @@ def test_driver_generates_each_pair_once(synth_root, runs, tmp_path, monkeypatch
                  noise=10.0 * cfg.references, real=runs["real"] if names.index(cfg.scene) == 0 else None)
         return out_dir
 
-    fake = types.ModuleType("cvdstorm.pipelines.generate")
-    fake.GenerateConfig, fake.generate, fake.load_generator = Cfg, generate, load_generator
-    monkeypatch.setitem(sys.modules, "cvdstorm.pipelines.generate", fake)
-    import cvdstorm.pipelines
+    # patch the real module's functions: the driver imports it lazily, whatever was imported before
+    from cvdstorm.pipelines import generate as pipeline
 
-    # `from ..pipelines import generate` reads the package attribute once the real module was imported
-    monkeypatch.setattr(cvdstorm.pipelines, "generate", fake, raising=False)
+    for name, fake in (("GenerateConfig", Cfg), ("generate", generate), ("load_generator", load_generator)):
+        monkeypatch.setattr(pipeline, name, fake)
     kw = dict(scenes=1, references=(0, 1), frames=NF, split="all", fid=False, crossview=False, log=None)
     agg = G.evaluate_generation("ckpt", synth_root, tmp_path / "e", **kw)
     name = sorted(G.val_scenes(synth_root, split="all"))[0]

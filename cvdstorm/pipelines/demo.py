@@ -9,7 +9,7 @@ Out, under it:
                    video.mp4, depth.mp4, controls.mp4, cameras/, depth/, gaussians/*.ply, run.yaml
      still.png     the last generated frame: 6 cameras over their GS-decoder depth
      report.html   one offline page with all of the above
-Returns {"data", "preview", "generated", "report"} and prints where they are. A few minutes on 2 CPU cores.
+Returns {"data", "preview", "generated", "report", "still"} and prints where they are. A few minutes on 2 CPU cores.
 
 Safety: an existing non-empty --out is refused unless overwrite; even then only our outputs are
 replaced, each atomically (the old one stays until the new one is complete).

@@ -65,8 +65,7 @@ def rig_still(rgb: np.ndarray, depth: np.ndarray, label: str, scale: int = 2) ->
     rgb uint8 [V, H, W, 3], depth metres [V, H, W] -> uint8 [2 bars + 4H * scale, 3W * scale, 3]; nearest
     up-sampling by `scale` so small model resolutions stay legible without inventing detail.
     """
-    cams = np.repeat(np.repeat(tile_rig(rgb), scale, 0), scale, 1)
-    dep = np.repeat(np.repeat(tile_rig(colorize_depth(depth)), scale, 0), scale, 1)
+    cams, dep = (tile_rig(a).repeat(scale, 0).repeat(scale, 1) for a in (rgb, colorize_depth(depth)))
     width = cams.shape[1]
     return np.concatenate([caption_bar(width, label), cams,
                            caption_bar(width, "depth from the Gaussian-Splatting decoder (near = warm)"), dep], 0)
