@@ -10,7 +10,7 @@ from safetensors.torch import save_file
 from cvdstorm.config import DiTConfig
 from cvdstorm.errors import CvdError
 from cvdstorm.models.conditioning import DiTConditions, sample_condition_dropout
-from cvdstorm.models.dit import AxisAttention, CVDDiT, build_dit, load_sd35_transformer, sample_latents, velocity_fn
+from cvdstorm.models.dit import SHORT_SEQUENCE, AxisAttention, CVDDiT, build_dit, load_sd35_transformer, sample_latents, velocity_fn
 from cvdstorm.models.flow import euler_sample, flow_loss, sample_timesteps
 
 SD35_MEDIUM = dict(num_layers=24, num_attention_heads=24, attention_head_dim=64, joint_attention_dim=4096,
@@ -108,16 +108,18 @@ def axis_attention_reference(blk: AxisAttention, x, pos, mask):
     return x + blk.out(out)
 
 
-@pytest.mark.parametrize("R, masked", [(5, False), (1, True)])   # temporal layout / cross-view layout with mask
-def test_axis_attention_matches_reference(R, masked):
+# temporal layout (R sequences per clip), cross-view layout (R = 1) with a mask; n = 40 takes the SDPA path
+@pytest.mark.parametrize("R, n, masked", [(5, 7, False), (1, 7, True), (1, 40, True), (3, 40, False)])
+def test_axis_attention_matches_reference(R, n, masked):
     torch.manual_seed(0)
     blk = AxisAttention(24, 3, qk_norm=True)
     with torch.no_grad():
         for prm in blk.parameters():
             prm.add_(torch.randn_like(prm) * 0.3)   # out is zero at init; give every part a value
-    x = torch.randn(2, 7, R, 24, requires_grad=True)
-    pos = torch.randn(1, 7, R, 24)
-    mask = (torch.rand(7, 7) > 0.4) | torch.eye(7, dtype=torch.bool) if masked else None
+    assert (n <= SHORT_SEQUENCE) == (n == 7)
+    x = torch.randn(2, n, R, 24, requires_grad=True)
+    pos = torch.randn(1, n, R, 24)
+    mask = (torch.rand(n, n) > 0.4) | torch.eye(n, dtype=torch.bool) if masked else None
     y, y_ref = blk(x, pos, mask), axis_attention_reference(blk, x, pos, mask)
     torch.testing.assert_close(y, y_ref, atol=1e-5, rtol=1e-5)
     w = torch.randn_like(y)

@@ -48,16 +48,20 @@ from .conditioning import (ControlEncoder, DiTConditions, FrameTimeEmbedder, Ray
 from .flow import euler_sample
 
 SD3_MODULES = ("pos_embed", "time_text_embed", "context_embedder", "transformer_blocks", "norm_out", "proj_out")
+# Axis sequences up to this length (time: T frames) skip SDPA: its CPU kernel costs ~3x an explicit
+# softmax on [*, 8, 64] problems, and the score matrix is at most n / head_dim of q's size.
+SHORT_SEQUENCE = 32
 KEYFRAME_SECONDS = 0.5  # default frame spacing (nuScenes keyframes, 2 Hz) when frame_times are not given
 
 
 class AxisAttention(nn.Module):
     """Residual self-attention along axis 1 of x [B, n, R, D]: each (b, r) is its own length-n sequence.
 
-    LayerNorm -> + pos (broadcastable to x) -> q, k, v -> RMS qk-norm (as SD3.5) -> SDPA (optional bool
-    mask [n, n], True = may attend) -> zero-initialised output projection (identity at init).
+    LayerNorm -> + pos (broadcastable to x) -> q, k, v -> RMS qk-norm (as SD3.5) -> attention (SDPA, or
+    an explicit softmax for n <= SHORT_SEQUENCE; optional bool mask [n, n], True = may attend) ->
+    zero-initialised output projection (identity at init).
     No copies of the activations, forward or backward: q, k, v come from three matmuls (slices of one
-    fused weight) as dense [B, n, R, D] tensors, and SDPA reads them through a strided view
+    fused weight) as dense [B, n, R, D] tensors, and attention reads them through a strided view
     [B, R*H, n, hd] (the R sequences and H heads share SDPA's head axis: R's stride is H x hd). A fused
     qkv output split by unbind cost a stack + strided copy of its gradient and SDPA input copies,
     about a quarter of the block's time on CPU.
@@ -83,9 +87,12 @@ class AxisAttention(nn.Module):
         H, hd = self.heads, D // self.heads
         q, k, v = (F.linear(h, w, b).unflatten(-1, (H, hd))                  # [B, n, R, H, hd]
                    for w, b in zip(self.qkv.weight.chunk(3), self.qkv.bias.chunk(3)))
-        q, k = self.q_norm(q), self.k_norm(k)
-        o = F.scaled_dot_product_attention(*(t.flatten(2, 3).transpose(1, 2) for t in (q, k, v)),
-                                           attn_mask=mask)                     # [B, R*H, n, hd]
+        q, k, v = (t.flatten(2, 3).transpose(1, 2) for t in (self.q_norm(q), self.k_norm(k), v))  # [B, R*H, n, hd]
+        if n <= SHORT_SEQUENCE:   # explicit softmax: the fused kernel's per-sequence overhead dominates here
+            s = q @ k.transpose(-1, -2) * hd ** -0.5                           # [B, R*H, n, n]
+            o = (s if mask is None else s.masked_fill(~mask, float("-inf"))).softmax(-1) @ v
+        else:
+            o = F.scaled_dot_product_attention(q, k, v, attn_mask=mask)        # [B, R*H, n, hd]
         return x + self.out(o.transpose(1, 2).reshape(B, n, R, D))
 
 
