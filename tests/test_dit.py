@@ -10,7 +10,8 @@ from safetensors.torch import save_file
 from cvdstorm.config import DiTConfig
 from cvdstorm.errors import CvdError
 from cvdstorm.models.conditioning import DiTConditions, sample_condition_dropout
-from cvdstorm.models.dit import SHORT_SEQUENCE, AxisAttention, CVDDiT, build_dit, load_sd35_transformer, sample_latents, velocity_fn
+from cvdstorm.models.dit import (SHORT_SEQUENCE, AxisAttention, CVDDiT, _RMSNormFn, build_dit, load_sd35_transformer,
+                                 rms_norm, sample_latents, velocity_fn)
 from cvdstorm.models.flow import euler_sample, flow_loss, sample_timesteps
 
 SD35_MEDIUM = dict(num_layers=24, num_attention_heads=24, attention_head_dim=64, joint_attention_dim=4096,
@@ -84,6 +85,20 @@ def _run_sd3_per_image(ref, model, x, t, cond):
                                 pooled_projections=pooled[b, f].expand(V, -1),
                                 timestep=(t[b, f] * 1000).expand(V), return_dict=False)[0]
     return out
+
+
+def test_rms_norm_matches_torch_and_gradcheck():
+    norm = torch.nn.RMSNorm(16, eps=1e-6, dtype=torch.float64)
+    with torch.no_grad():
+        norm.weight.add_(torch.randn(16, dtype=torch.float64))
+    x = torch.randn(3, 5, 16, dtype=torch.float64, requires_grad=True)
+    g = torch.randn(3, 5, 16, dtype=torch.float64)
+    ours, ref = rms_norm(x, norm), norm(x)   # nn.RMSNorm with autograd: torch's composite reference
+    torch.testing.assert_close(ours, ref)
+    for a, b in zip(torch.autograd.grad(ours, [x, norm.weight], g), torch.autograd.grad(ref, [x, norm.weight], g)):
+        torch.testing.assert_close(a, b)
+    assert torch.autograd.gradcheck(lambda x, w: _RMSNormFn.apply(x, w, 1e-6), (x, norm.weight))
+    assert rms_norm(x, torch.nn.Identity()) is x
 
 
 def axis_attention_reference(blk: AxisAttention, x, pos, mask):
