@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml Makefile
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(VENV)/bin/cvdstorm demo --out outputs/demo
+	$(VENV)/bin/cvdstorm demo --out outputs/demo --overwrite   # its own folder: a rerun replaces it
 
 test: $(STAMP)
 	$(PY) -m pytest -q tests
