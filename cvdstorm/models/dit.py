@@ -115,7 +115,8 @@ class AxisAttention(nn.Module):
         H, hd = self.heads, D // self.heads
         q, k, v = (F.linear(h, w, b).unflatten(-1, (H, hd))                  # [B, n, R, H, hd]
                    for w, b in zip(self.qkv.weight.chunk(3), self.qkv.bias.chunk(3)))
-        q, k, v = (t.flatten(2, 3).transpose(1, 2) for t in (rms_norm(q, self.q_norm), rms_norm(k, self.k_norm), v))  # [B, R*H, n, hd]
+        q, k = rms_norm(q, self.q_norm), rms_norm(k, self.k_norm)
+        q, k, v = (t.flatten(2, 3).transpose(1, 2) for t in (q, k, v))        # [B, R*H, n, hd] views
         if n <= SHORT_SEQUENCE:   # explicit softmax: the fused kernel's per-sequence overhead dominates here
             s = q @ k.transpose(-1, -2) * hd ** -0.5                           # [B, R*H, n, n]
             o = (s if mask is None else s.masked_fill(~mask, float("-inf"))).softmax(-1) @ v
