@@ -5,9 +5,13 @@ at 8 m/s, random images) goes through the stage-1 loss (VAE + GS branch + ST-LPI
 backward plus an AdamW update; after 3 warm-up steps the median of `--steps` steps is reported with
 a forward-time breakdown (VAE encode of the context images, VAE decode of `vae_images` images,
 GS decoder, rendering of the targets, perceptual terms). `paper` is built on the meta device
-(parameter counts only). Other jobs on the machine inflate the times: compare medians on an idle box.
+(parameter counts only). Each preset runs in float32 and under bf16 autocast (`--precision`), side
+by side in one process, so the ratio is measured on the same load; `--config` adds a recipe from a
+YAML file (e.g. configs/vae_demo.yaml, whose loss weights and `vae_images` change the step cost).
+Other jobs on the machine inflate the times: compare medians on an idle box.
 
-    python benchmarks/vae.py [--threads 2] [--steps 3] [--presets tiny demo paper]
+    python benchmarks/vae.py [--threads 2] [--steps 3] [--presets tiny demo paper] [--precision fp32 bf16]
+                             [--config configs/vae_demo.yaml]
 """
 
 from __future__ import annotations
@@ -66,8 +70,9 @@ class Timer:
         setattr(obj, attr, timed)
 
 
-def bench(preset: str, steps: int, warmup: int = 3) -> dict:
-    cfg = StormVAEConfig.from_preset(preset)
+def bench(preset: str, steps: int, warmup: int = 3, precision: str = "fp32", config: str | None = None) -> dict:
+    cfg = StormVAEConfig.load(config) if config else StormVAEConfig.from_preset(preset)
+    autocast = torch.autocast("cpu", dtype=torch.bfloat16, enabled=precision == "bf16")
     torch.manual_seed(0)
     model = build_storm_vae(cfg)
     P = get_perceptual(cfg.perceptual_net)
@@ -78,7 +83,8 @@ def bench(preset: str, steps: int, warmup: int = 3) -> dict:
     for i in range(steps + warmup):
         timer.t.clear()
         t0 = time.perf_counter()
-        loss, _ = storm_vae_loss(model, clip, cfg, torch.Generator().manual_seed(i), P)
+        with autocast:
+            loss, _ = storm_vae_loss(model, clip, cfg, torch.Generator().manual_seed(i), P)
         fwd = time.perf_counter() - t0
         opt.zero_grad()
         loss.backward()
@@ -87,7 +93,7 @@ def bench(preset: str, steps: int, warmup: int = 3) -> dict:
             totals.append((time.perf_counter() - t0, fwd))
             parts.append(dict(timer.t))
     med = lambda xs: statistics.median(xs)
-    return {"preset": preset, "vae_M": sum(p.numel() for p in model.vae.parameters()) / 1e6,
+    return {"preset": Path(config).name if config else preset, "precision": precision, "vae_M": sum(p.numel() for p in model.vae.parameters()) / 1e6,
             "gs_M": sum(p.numel() for p in model.gs_decoder.parameters()) / 1e6,
             "step_s": med([t for t, _ in totals]), "fwd_s": med([f for _, f in totals]),
             **{f"{k}_s": med([p.get(k, 0.0) for p in parts]) for k in parts[0]}}
@@ -98,6 +104,8 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--steps", type=int, default=3)
     ap.add_argument("--presets", nargs="+", default=["tiny", "demo", "paper"])
+    ap.add_argument("--precision", nargs="+", default=["fp32", "bf16"], choices=["fp32", "bf16"])
+    ap.add_argument("--config", action="append", default=[], help="also time this StormVAEConfig YAML")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     rows = []
@@ -108,7 +116,9 @@ def main() -> None:
             rows.append({"preset": p, "vae_M": sum(x.numel() for x in m.vae.parameters()) / 1e6,
                          "gs_M": sum(x.numel() for x in m.gs_decoder.parameters()) / 1e6})
         else:
-            rows.append(bench(p, args.steps))
+            rows += [bench(p, args.steps, precision=prec) for prec in args.precision]
+    for c in args.config:
+        rows += [bench("", args.steps, precision=prec, config=c) for prec in args.precision]
     keys = list(dict.fromkeys(k for r in rows for k in r))
     print(f"# STORM-VAE, {args.threads} threads, median of {args.steps} steps (forward parts inside fwd_s)")
     print("| " + " | ".join(keys) + " |")

@@ -76,6 +76,8 @@ def cmd_train_dit(args) -> None:
         cfg.train.steps = args.steps
     if args.cache_dir:
         cfg.cache_dir = args.cache_dir
+    if args.init_from:
+        cfg.init_from = args.init_from
     last = train_dit(cfg, args.out, resume=args.resume, device=args.device)
     print(f"train-dit: run in {args.out}; last logged: " + ", ".join(f"{k}={v:.4g}" for k, v in last.items()))
 
@@ -245,6 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--dataroot", default=None, help="override the config's dataroot")
     s.add_argument("--steps", type=int, default=None, help="override the number of training steps")
     s.add_argument("--cache-dir", default=None, help="where latent caches live (default outputs/latent_cache)")
+    s.add_argument("--init-from", default=None, help="start from a trained DiT run or step folder (fine-tuning, "
+                                                    "e.g. after the STORM-VAE changed)")
     s.add_argument("--resume", action="store_true", help="continue the run in --out from its newest checkpoint")
     s.add_argument("--device", default="cpu", help="cpu or cuda")
     s.set_defaults(func=cmd_train_dit)

@@ -155,7 +155,7 @@ class TrainConfig(Config):
     log_every: int = 10
     seed: int = 0
     num_workers: int = 0
-    mixed_precision: str = "no"           # "bf16" is honoured on CUDA only; CPU trains in float32
+    mixed_precision: str = "no"           # "bf16": autocast on CUDA and CPU (fast only with native bf16)
     max_nonfinite_steps: int = 5          # stop with an error after this many NaN/Inf losses in a row
     grad_accum: int = 1                   # micro-batches of batch_size per optimiser step (per rank)
     parallel: str = "ddp"                 # under torchrun: "ddp" (replicas) or "fsdp" (FSDP2 fully_shard per block)
@@ -355,6 +355,7 @@ class DiTTrainConfig(Config):
     vae_checkpoint: str = ""
     cache_dir: str = "outputs/latent_cache"
     reference_frames: tuple[int, ...] = (0, 1, 3)   # clean leading frames per training clip, drawn uniformly
+    init_from: str = ""                             # start from these weights (a run or step folder), e.g. to fine-tune
 
     PRESETS: ClassVar = {
         "tiny": dict(reference_frames=(0, 1)),

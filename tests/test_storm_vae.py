@@ -19,7 +19,7 @@ def front_camera(H, W):
     K, c2e = rig_calibration(W, H)["CAM_FRONT"]
     return torch.tensor(K, dtype=torch.float32), torch.tensor(c2e, dtype=torch.float32)
 
-def render_scene(K, c2w, H, W, box_center, box_half=(1.0, 1.0, 1.0)):
+def render_scene(K, c2w, H, W, box_center, box_half=(1.0, 1.0, 1.0), ground_freq=0.4):
     """Analytic ray caster: textured ground z = 0, a textured axis-aligned box, sky gradient.
     -> image [3, H, W] in [-1, 1], z-depth [H, W] (0 = sky)."""
     o, d = pixel_rays(K, c2w, H, W)                                     # [H, W, 3]
@@ -33,7 +33,7 @@ def render_scene(K, c2w, H, W, box_center, box_half=(1.0, 1.0, 1.0)):
     t = torch.minimum(t_ground, t_box)
     p = o + d * t.clamp(max=1e3)[..., None]
     # ground: smooth two-tone checker; box: shaded by face with stripes; sky: blue gradient with elevation
-    ground = 0.45 + 0.15 * torch.sin(0.4 * p[..., 0]) * torch.sin(0.4 * p[..., 1])
+    ground = 0.45 + 0.15 * torch.sin(ground_freq * p[..., 0]) * torch.sin(ground_freq * p[..., 1])
     g_rgb = torch.stack([ground * 0.9, ground, ground * 0.8], -1)
     q = (p - c) / h
     face = q.abs().argmax(-1)
@@ -48,15 +48,18 @@ def render_scene(K, c2w, H, W, box_center, box_half=(1.0, 1.0, 1.0)):
     depth = torch.where(torch.isfinite(t), z, torch.zeros_like(z))
     return rgb.permute(2, 0, 1) * 2 - 1, depth, (t == t_box) & torch.isfinite(t)
 
-def make_clip(T=4, H=32, W=56, box_velocity=(0.0, 0.0, 0.0), dt=0.5):
-    K, c2w = front_camera(H, W)
-    imgs, depths, masks = [], [], []
+def make_clip(T=4, H=32, W=56, box_velocity=(0.0, 0.0, 0.0), dt=0.5, ego_speed=0.0, ground_freq=0.4):
+    """The analytic scene seen by the front camera of an ego driving +x at ego_speed m/s."""
+    K, c2w0 = front_camera(H, W)
+    imgs, depths, masks, poses = [], [], [], []
     for i in range(T):
         center = torch.tensor([9.0, 0.0, 1.0]) + torch.tensor(box_velocity) * i * dt
-        im, dep, m = render_scene(K, c2w, H, W, center.tolist())
-        imgs.append(im); depths.append(dep); masks.append(m)
+        c2w = c2w0.clone()
+        c2w[0, 3] += ego_speed * i * dt
+        im, dep, m = render_scene(K, c2w, H, W, center.tolist(), ground_freq=ground_freq)
+        imgs.append(im); depths.append(dep); masks.append(m); poses.append(c2w)
     clip = dict(images=torch.stack(imgs)[None, :, None], intrinsics=K.expand(1, T, 1, 3, 3).clone(),
-                cam_to_world=c2w.expand(1, T, 1, 4, 4).clone(), timestamps=(torch.arange(T, dtype=torch.float64) * dt)[None],
+                cam_to_world=torch.stack(poses)[None, :, None], timestamps=(torch.arange(T, dtype=torch.float64) * dt)[None],
                 depth=torch.stack(depths)[None, :, None], lidar_depth=torch.zeros(1, T, 1, H, W))
     return clip, torch.stack(masks)[None, :, None]
 

@@ -6,6 +6,8 @@ Out: a dict of metrics (also RUN/eval_vae.json and a per-clip eval_vae.csv):
   gs_ctx_psnr / gs_ctx_ssim        Gaussians rendered at the context frames' cameras (reconstruction)
   gs_novel_psnr / gs_novel_ssim    rendered at the non-context frames (novel time; the ego has moved,
                                    so every camera is also a novel viewpoint)
+  gs_sky_alpha                     mean rendered opacity on sky pixels of the novel frames (dense depth 0;
+                                   synthetic world only): 0 = the Gaussians leave the sky to the sky model
   gs_depth_{abs_rel,rmse,delta1}   rendered depth at novel frames vs the dataset's exact dense depth
   gs_lidar_{abs_rel,rmse,delta1}   the same vs projected LiDAR depth (the only GT on nuScenes)
   dec_depth_*, dec_lidar_*         the GS decoder's per-pixel depth of the input (context) views
@@ -55,6 +57,9 @@ def evaluate_clip(model, clip: dict, cfg: StormVAEConfig) -> tuple[dict, dict[st
         row[f"{name}_psnr"] = psnr(pred, tgt).mean().item()
         row[f"{name}_ssim"] = ssim(pred, tgt).mean().item()
         if name == "gs_novel":
+            gt = clip["depth"][0, f[0], c[0]]
+            if bool((gt > 0).any()) and bool((gt == 0).any()):   # dense depth: 0 marks the sky
+                row["gs_sky_alpha"] = r["alpha"][0][gt == 0].mean().item()
             stats["gs_depth"].add(r["depth"][0], clip["depth"][0, f[0], c[0]], max_depth=max_d)
             stats["gs_lidar"].add(r["depth"][0], clip["lidar_depth"][0, f[0], c[0]], max_depth=max_d)
     stats["dec_depth"].add(gs.depth, clip["depth"][:, ctx], max_depth=max_d)
@@ -82,8 +87,9 @@ def evaluate_vae(checkpoint: str | Path, out: str | Path | None = None, split: s
         rows.append({"clip": i, "scene": ds.index[i][0], **row})
         for k, s in stats.items():
             totals[k] = totals[k].merge(s)
-    keys = [k for k in rows[0] if k not in ("clip", "scene")]
-    summary: dict[str, float] = {k: sum(r[k] for r in rows) / len(rows) for k in keys}
+    columns = list(dict.fromkeys(k for r in rows for k in r))   # gs_sky_alpha only where a clip shows sky
+    keys = [k for k in columns if k not in ("clip", "scene")]
+    summary: dict[str, float] = {k: sum(r[k] for r in rows if k in r) / sum(k in r for r in rows) for k in keys}
     for name, s in totals.items():
         res = s.result()
         summary.update({f"{name}_{m}": res[m] for m in ("abs_rel", "rmse", "delta1")})
@@ -94,7 +100,7 @@ def evaluate_vae(checkpoint: str | Path, out: str | Path | None = None, split: s
         out = Path(out)
         write_json(out / "eval_vae.json", {"summary": summary, "clips": rows})
         with atomic_path(out / "eval_vae.csv") as tmp, open(tmp, "w", newline="") as fh:
-            w = csv.DictWriter(fh, list(rows[0]))
+            w = csv.DictWriter(fh, columns)
             w.writeheader()
             w.writerows(rows)
     return summary

@@ -50,7 +50,20 @@ def unproject_depth(depth, K, cam_to_world=None):
 
 
 def pixel_rays(K, cam_to_world, height, width):
-    """World-space rays through pixel centres: (origins [..., H, W, 3], unit directions [..., H, W, 3])."""
+    """World-space rays through pixel centres: (origins [..., H, W, 3], unit directions [..., H, W, 3]).
+
+    Torch inputs are computed in their own dtype with autocast off: under bf16 autocast the matmuls
+    would come out bf16 beside float32 origins (torch.linalg.cross refuses mixed dtypes) and a bf16
+    ray direction is off by ~0.4 % (a pixel at the image edge)."""
+    if xp(K).__name__ == "torch":
+        import torch
+
+        with torch.autocast(K.device.type, enabled=False):
+            return _pixel_rays(K, cam_to_world, height, width)
+    return _pixel_rays(K, cam_to_world, height, width)
+
+
+def _pixel_rays(K, cam_to_world, height, width):
     pix = _pixel_grid(K, height, width)
     Kinv = xp(K).linalg.inv(K)
     d_cam = (Kinv[..., None, None, :, :] @ pix[..., None])[..., 0]

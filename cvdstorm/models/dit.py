@@ -59,22 +59,26 @@ class _RMSNormFn(torch.autograd.Function):
 
     Written here because torch's CPU rms_norm is fused only without autograd; with it, it is a chain of
     about ten elementwise ops, ~3x slower than this on the axis blocks' q and k.
+    Under autocast x arrives in bf16 beside a float32 weight: the statistics are computed in the
+    wider of the two dtypes (as F.rms_norm does) and the result goes on in x's dtype.
     """
 
     @staticmethod
     def forward(ctx, x, weight, eps):
-        r = torch.rsqrt(torch.linalg.vecdot(x, x).unsqueeze(-1) / x.shape[-1] + eps)   # [..., 1]
-        xhat = x * r
+        ctx.x_dtype = x.dtype
+        xf = x.to(torch.promote_types(x.dtype, weight.dtype))
+        r = torch.rsqrt(torch.linalg.vecdot(xf, xf).unsqueeze(-1) / x.shape[-1] + eps)   # [..., 1]
+        xhat = xf * r
         ctx.save_for_backward(xhat, r, weight)
-        return xhat * weight
+        return (xhat * weight).to(x.dtype)
 
     @staticmethod
     def backward(ctx, g):
         xhat, r, weight = ctx.saved_tensors
-        g = g.contiguous()
+        g = g.contiguous().to(xhat.dtype)
         gw = g * weight
         s = torch.linalg.vecdot(gw, xhat).unsqueeze(-1) / xhat.shape[-1]              # [..., 1]
-        return (gw - xhat * s) * r, (g * xhat).flatten(0, -2).sum(0), None
+        return ((gw - xhat * s) * r).to(ctx.x_dtype), (g * xhat).flatten(0, -2).sum(0).to(weight.dtype), None
 
 
 def rms_norm(x: torch.Tensor, norm: nn.Module) -> torch.Tensor:

@@ -95,7 +95,9 @@ class GSDecoder(nn.Module):
         self.patch_in = nn.Linear((latent_channels + 6) * p * p, D)
         self.time_mlp = nn.Sequential(nn.Linear(D, D), nn.SiLU(), nn.Linear(D, D))
         n_extra = 1 + num_cameras + cfg.num_motion_tokens  # sky, per-camera affine, motion
-        self.extra_tokens = nn.Parameter(torch.randn(1, n_extra, D) * 0.02)
+        # unit-scale, not ViT's usual 0.02: at 0.02 the attention/MLP updates (the same for every extra
+        # token) swamp the tokens' own embeddings and the final norm makes all motion tokens one vector
+        self.extra_tokens = nn.Parameter(torch.randn(1, n_extra, D))
         self.blocks = nn.ModuleList(Block(D, cfg.heads, cfg.mlp_ratio) for _ in range(cfg.depth))
         self.norm = nn.LayerNorm(D)
         self.px = downsample * p  # image pixels per token side
@@ -116,15 +118,17 @@ class GSDecoder(nn.Module):
     def _init_heads(self) -> None:
         with torch.no_grad():
             last = self.refine[-1]
-            last.weight.mul_(0.1)
+            last.weight[:_N_FIXED].mul_(0.1)  # Gaussian parameters start near their biases; motion keys do not
             last.bias.zero_()
             last.bias[8] = 2.0  # opacity starts at sigmoid(2) = 0.88: surfaces start nearly opaque
             last.bias[1:4] = -1.0  # scales start at 0.37 pixel footprints: neighbours overlap little (sharp)
             nn.init.zeros_(self.affine_head.weight)  # identity colour at init
             nn.init.zeros_(self.affine_head.bias)
-            # small but *distinct* token velocities: identical ones would give the per-Gaussian
-            # motion keys no gradient (every softmax mixture would be the same vector)
-            nn.init.normal_(self.motion_vel.weight, std=0.02 / (math.sqrt(self.cfg.dim) * self.cfg.velocity_scale))
+            # distinct token velocities (~0.5 m/s apart) and full-size keys: the velocity of a Gaussian is
+            # key x token-velocity, so if either starts tiny both get tiny gradients and every Gaussian
+            # keeps the same mixture: a moving box and the static ground then share one velocity
+            # (tests/test_can_learn.py). Uniform mixing at init still averages them to ~0.
+            nn.init.normal_(self.motion_vel.weight, std=0.5 / (math.sqrt(self.cfg.dim) * self.cfg.velocity_scale))
             nn.init.zeros_(self.motion_vel.bias)
 
     def forward(self, z: torch.Tensor, intrinsics: torch.Tensor, cam_to_world: torch.Tensor,
@@ -136,7 +140,7 @@ class GSDecoder(nn.Module):
         if h % p or w % p:
             raise ValueError(f"latent size {h}x{w} must be a multiple of the patch size {p}")
         H, W = h * self.down, w * self.down
-        dtype = z.dtype
+        dtype = torch.float32 if z.dtype == torch.bfloat16 else z.dtype
         # --- tokens: latent + Plücker rays at latent resolution, patchified
         K_lat = scale_intrinsics(intrinsics, 1.0 / self.down, 1.0 / self.down)
         rays = plucker_rays(K_lat.float(), cam_to_world.float(), h, w).to(dtype)   # [B, Tc, V, 6, h, w]
@@ -159,8 +163,19 @@ class GSDecoder(nn.Module):
         Cf = cfg.head_channels
         feat = self.head(img).reshape(B * Tc * V, hp, wp, self.px, self.px, Cf)
         feat = feat.permute(0, 5, 1, 3, 2, 4).reshape(B * Tc * V, Cf, H, W)             # [B Tc V, Cf, H, W]
-        out = self.refine(feat).reshape(B, Tc, V, self.n_out, H, W)
-        out = out.permute(0, 1, 2, 4, 5, 3)                                            # [B, Tc, V, H, W, n_out]
+        heads = (self.refine(feat), self.sky_head(sky_tok), self.affine_head(aff_tok), self.motion_key(mot_tok),
+                 self.motion_vel(mot_tok))
+        # Gaussian parameters in float32 whatever the autocast dtype: bf16 depth (8 mantissa bits) is
+        # 0.4 % coarse, ~0.2 m at 50 m, and the rasteriser kernel takes float32
+        with torch.autocast(z.device.type, enabled=False):
+            return self._gaussians(*(h.to(dtype) for h in heads), intrinsics, cam_to_world, times, n_img)
+
+    def _gaussians(self, out, sky_feature, affine, k_mot, v_mot, intrinsics, cam_to_world, times, n_img) -> GSOutput:
+        """Per-pixel head outputs [B Tc V, n_out, H, W] and token heads -> world-space Gaussians."""
+        cfg, dtype = self.cfg, out.dtype
+        B, Tc, V = cam_to_world.shape[:3]
+        H, W = out.shape[-2:]
+        out = out.reshape(B, Tc, V, self.n_out, H, W).permute(0, 1, 2, 4, 5, 3)    # [B, Tc, V, H, W, n_out]
         raw_depth, raw_scale, raw_quat = out[..., 0], out[..., 1:4], out[..., 4:8]
         raw_opacity, raw_rgb, key = out[..., 8], out[..., 9:12], out[..., 12:]
 
@@ -174,17 +189,16 @@ class GSDecoder(nn.Module):
         quats = quat_multiply(q_c2w, q_cam)                                            # world-frame rotation
         means = unproject_depth(depth, intrinsics.to(dtype), cam_to_world.to(dtype))  # [B, Tc, V, H, W, 3]
         # --- velocity: softmax over motion tokens (temperature) mixes their velocities
-        k_mot = self.motion_key(mot_tok)                                               # [B, M, Dm]
-        v_mot = self.motion_vel(mot_tok) * cfg.velocity_scale                          # [B, M, 3] m/s
+        v_mot = v_mot * cfg.velocity_scale                                             # [B, M, 3] m/s
         logits = torch.einsum("btvhwd,bmd->btvhwm", key, k_mot) / (math.sqrt(cfg.motion_dim) * cfg.motion_temperature)
         vel = torch.einsum("btvhwm,bmc->btvhwc", logits.softmax(-1), v_mot)
-        A = self.affine_head(aff_tok).reshape(B, V, 3, 4) + torch.eye(3, 4, dtype=dtype, device=z.device)
+        A = affine.reshape(B, V, 3, 4) + torch.eye(3, 4, dtype=dtype, device=out.device)
         G = n_img * self.px * self.px
         gs = Gaussians(means=means.reshape(B, G, 3), quats=quats.reshape(B, G, 4), scales=scales.reshape(B, G, 3),
                        opacities=torch.sigmoid(raw_opacity).reshape(B, G),
                        colors=torch.sigmoid(raw_rgb).reshape(B, G, 3), velocities=vel.reshape(B, G, 3))
         gt = times.to(dtype)[:, :, None, None, None].expand(B, Tc, V, H, W).reshape(B, G)
-        return GSOutput(gs, gt, depth, self.sky_head(sky_tok), A)
+        return GSOutput(gs, gt, depth, sky_feature, A)
 
 
 def _logit(p: float) -> float:

@@ -9,8 +9,8 @@ Out: `storm_vae_loss` -> (total loss, dict of float metrics), where
   recon. loss   = MSE + w_p LPIPS of the rendered targets (`num_targets` random (frame, camera)
                   pairs of the whole clip: novel times and, as the ego moves, novel viewpoints)
                   + w_d L1(log depth) where depth is known (rendered target depth and the decoder's
-                  depth of the context views) + w_sky mean opacity on sky pixels
-                  + w_v mean |velocity|.
+                  depth of the context views) + w_sky (L1(rendered alpha, 1 - sky) + mean opacity of
+                  the context views' sky-pixel Gaussians) + w_v mean |velocity|.
 
 Depth is compared in log space, which weighs a 10 % error at 5 m and at 50 m alike. Sky pixels are
 those with dense depth 0 (the synthetic world); with LiDAR-only data there is no sky term.
@@ -54,6 +54,21 @@ def log_depth_l1(pred: torch.Tensor, gt: torch.Tensor) -> torch.Tensor:
     return (pred[valid].clamp_min(1e-3).log() - gt[valid].log()).abs().mean()
 
 
+def sky_opacity_loss(alpha: torch.Tensor, opacities: torch.Tensor, sky: torch.Tensor | None, b, frames, cams,
+                     context: list[int]) -> torch.Tensor:
+    """STORM's sky term: L1 between the rendered alpha [B, N, H, W] and (1 - sky mask) of the targets,
+    plus the mean opacity of the context views' own sky-pixel Gaussians (opacities [B, Tc V H W]).
+
+    The first term alone only sees the targets; the second tells each sky pixel's Gaussian directly
+    to vanish, which the rendered alpha can only do through whichever Gaussian happens to cover it."""
+    if sky is None:  # LiDAR-only data: no sky mask
+        return alpha.sum() * 0
+    tgt_sky = sky[b, frames, cams].to(alpha.dtype)                              # [B, N, H, W]
+    ctx_sky = sky[:, context].reshape(opacities.shape)                          # [B, Tc V H W]
+    ctx = opacities[ctx_sky].mean() if bool(ctx_sky.any()) else opacities.sum() * 0
+    return (alpha - (1 - tgt_sky)).abs().mean() + ctx
+
+
 def sample_targets(B: int, T: int, V: int, n: int, generator: torch.Generator | None, device=None):
     """n distinct random (frame, camera) pairs per clip -> (frames [B, n], cams [B, n])."""
     idx = torch.stack([torch.randperm(T * V, generator=generator)[:n] for _ in range(B)]).to(device)
@@ -76,9 +91,10 @@ def storm_vae_loss(model, clip: dict, cfg: StormVAEConfig, generator: torch.Gene
     pick = torch.randperm(z_flat.shape[0], generator=generator)[:k].to(images.device)
     recon = model.vae.decode(z_flat[pick])
     target = ctx_imgs[pick]
+    recon = recon.float()  # losses in float32 under autocast
     vae_mse = F.mse_loss(recon, target)
-    vae_lp = perceptual(recon, target).mean() if cfg.perceptual_weight > 0 else vae_mse * 0
-    kl = model.vae.kl(mean.flatten(0, 2), logvar.flatten(0, 2))
+    vae_lp = perceptual(recon, target).float().mean() if cfg.perceptual_weight > 0 else vae_mse * 0
+    kl = model.vae.kl(mean.flatten(0, 2).float(), logvar.flatten(0, 2).float())
     loss_vae = vae_mse + cfg.perceptual_weight * vae_lp + cfg.kl_weight * kl
     metrics = {"vae_mse": _f(vae_mse), "vae_lpips": _f(vae_lp), "kl": _f(kl)}
     if cfg.gs_weight <= 0:
@@ -89,13 +105,12 @@ def storm_vae_loss(model, clip: dict, cfg: StormVAEConfig, generator: torch.Gene
     b = torch.arange(B, device=images.device)[:, None]
     tgt = images[b, frames, cams]                                              # [B, N, 3, H, W]
     r_mse = F.mse_loss(rend["rgb"], tgt)
-    r_lp = (perceptual(rend["rgb"].flatten(0, 1), tgt.flatten(0, 1)).mean()
+    r_lp = (perceptual(rend["rgb"].flatten(0, 1), tgt.flatten(0, 1)).float().mean()
             if cfg.perceptual_weight > 0 else r_mse * 0)
     depth, sky = depth_target(clip, cfg.depth_source)
     d_render = log_depth_l1(rend["depth"], depth[b, frames, cams])
     d_ctx = log_depth_l1(gs.depth, depth[:, context])
-    sky_term = rend["alpha"][sky[b, frames, cams]].mean() if sky is not None and bool(sky[b, frames, cams].any()) \
-        else rend["alpha"].sum() * 0
+    sky_term = sky_opacity_loss(rend["alpha"], gs.gaussians.opacities, sky, b, frames, cams, context)
     speed = gs.gaussians.velocities.norm(dim=-1).mean()
     loss_rec = (r_mse + cfg.perceptual_weight * r_lp + cfg.depth_weight * (d_render + d_ctx)
                 + cfg.sky_weight * sky_term + cfg.velocity_weight * speed)

@@ -58,7 +58,12 @@ class StormVAE(nn.Module):
         cameras [B, N] (camera index for the affine colour token; None: no colour correction).
 
         -> rgb [B, N, 3, H, W] in [-1, 1], depth [B, N, H, W] (0 where nothing), alpha [B, N, H, W].
+        Always float32, autocast or not: the rasteriser's sort and compositing need it.
         """
+        with torch.autocast(times.device.type, enabled=False):
+            return self._render(gs, cam_to_world, intrinsics, times, cameras, height, width, use_sky, backend)
+
+    def _render(self, gs, cam_to_world, intrinsics, times, cameras, height, width, use_sky, backend):
         g = gs.gaussians
         B, N = times.shape
         dt = (times[:, :, None] - gs.gaussian_times[:, None, :]).to(g.means.dtype)      # [B, N, G]

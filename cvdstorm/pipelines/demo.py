@@ -8,7 +8,9 @@ Out, under it:
      generated/    `cvdstorm generate` of that scene from its controls and 3 real reference frames:
                    video.mp4, depth.mp4, controls.mp4, cameras/, depth/, gaussians/*.ply, run.yaml
      still.png     the last generated frame: 6 cameras over their GS-decoder depth
-     report.html   one offline page with all of the above
+     generated/eval_generation.json  the generated clip scored against the real scene (PSNR, GS depth
+                   AbsRel vs exact depth, control mIoU, cross-view error; for generated and real frames)
+     report.html   one offline page with all of the above, the scores beside the paper's, the 3D viewer
 Returns {"data", "preview", "generated", "report", "still"} and prints where they are. A few minutes on 2 CPU cores.
 
 Safety: an existing non-empty --out is refused unless overwrite; even then only our outputs are
@@ -31,6 +33,7 @@ HELD_OUT_SEED = 2029   # training used seed 3 (configs/vae_demo.yaml): never see
 def run_demo(out: str | Path = "outputs/demo", overwrite: bool = False, checkpoint: str | Path | None = None,
              scenes: int = 1, frames: int = 18, width: int = 224, height: int = 128, seed: int = HELD_OUT_SEED,
              references: int = 3, steps: int | None = None, progress: bool = True) -> dict[str, Path]:
+    from ..eval.generation import evaluate_run
     from ..pipelines.generate import GenerateConfig, generate
     from ..report.html import build_report
 
@@ -45,18 +48,21 @@ def run_demo(out: str | Path = "outputs/demo", overwrite: bool = False, checkpoi
                        "the commands in configs/dit_demo.yaml and `cvdstorm pack`")
     out.mkdir(parents=True, exist_ok=True)
     tick = time.perf_counter()
-    print(f"[1/4] held-out synthetic world: {scenes} scene(s) x {frames} keyframes at {width}x{height} -> {out / 'synth'}")
+    print(f"[1/5] held-out synthetic world: {scenes} scene(s) x {frames} keyframes at {width}x{height} -> {out / 'synth'}")
     data = write_dataset(out / "synth", SynthConfig(scenes=scenes, frames=frames, width=width, height=height,
                                                     seed=seed), overwrite=True, progress=progress)
-    print(f"[2/4] the real scene with its controls and depth -> {out / 'preview.mp4'}")
+    print(f"[2/5] the real scene with its controls and depth -> {out / 'preview.mp4'}")
     video = write_preview(data, out / "preview.mp4", width=width, height=height, progress=progress)
-    print(f"[3/4] generating {frames} frames x 6 cameras from the scene's controls with {ckpt} -> {out / 'generated'}")
+    print(f"[3/5] generating {frames} frames x 6 cameras from the scene's controls with {ckpt} -> {out / 'generated'}")
     gen = generate(GenerateConfig(checkpoint=str(ckpt), dataroot=str(data), frames=frames,
                                   references=references, steps=steps), out / "generated", overwrite=True,
                    progress=progress)
     still = _write_still(gen, out / "still.png")
-    print(f"[4/4] report -> {out / 'report.html'}")
-    report = build_report(out, out / "report.html")
+    print(f"[4/5] the generated clip vs the real scene (PSNR, GS depth vs exact depth, control mIoU, "
+          f"cross-view error; generated and real frames) -> {gen / 'eval_generation.json'}")
+    scores = evaluate_run(gen, device="cpu")
+    print(f"[5/5] report -> {out / 'report.html'}")
+    report = build_report(out, out / "report.html", generation=gen)
     print(f"done in {time.perf_counter() - tick:.0f} s\n"
           f"  generated video (6 cameras): {gen / 'video.mp4'}\n"
           f"  its depth / controls:        {gen / 'depth.mp4'}, {gen / 'controls.mp4'}\n"
@@ -64,8 +70,25 @@ def run_demo(out: str | Path = "outputs/demo", overwrite: bool = False, checkpoi
           f"  4D Gaussians (.ply):         {gen / 'gaussians'}\n"
           f"  real scene (for comparison): {video}\n"
           f"  synthetic world (nuScenes):  {data}\n"
-          f"  report page:                 {report}")
-    return {"data": data, "preview": video, "generated": gen, "report": report, "still": still}
+          f"  report page:                 {report}\n" + _score_lines(scores))
+    return {"data": data, "preview": video, "generated": gen, "report": report, "still": still,
+            "scores": gen / "eval_generation.json"}
+
+
+def _score_lines(scores: dict) -> str:
+    """The headline numbers of the generated clip beside those of the real frames."""
+    s, r = scores.get("summary") or {}, scores.get("reference_frames") or {}
+    rows = [("PSNR vs the real frames (dB)", "psnr"), ("GS depth AbsRel vs exact depth", "gen_depth_abs_rel"),
+            ("control mIoU (generated | real frames)", "control_miou_generated"),
+            ("cross-view warp L1 (generated | real frames)", "crossview_l1_generated")]
+    lines = []
+    for label, key in rows:
+        v = s.get(key)
+        if v is None:
+            continue
+        real = s.get(key.replace("_generated", "_real")) if key.endswith("_generated") else None
+        lines.append(f"  {label + ':':<47}{v:.3f}" + (f" | {real:.3f}" if real is not None else ""))
+    return "\n".join(lines)
 
 
 def _write_still(run: Path, path: Path) -> Path:

@@ -429,8 +429,11 @@ document.querySelectorAll('figure video').forEach(function (v) {
 
 
 def build_report(run_dir: str | Path, out_html: str | Path | None = None, embed: bool = False,
-                 title: str | None = None) -> Path:
-    """Write the report page for run_dir (see module docstring); returns its path."""
+                 title: str | None = None, generation: str | Path | None = None) -> Path:
+    """Write the report page for run_dir (see module docstring); returns its path.
+
+    generation: a generation run folder inside run_dir (the demo's `generated/`) whose evaluation
+    table and 3D Gaussians the page shows; default run_dir itself."""
     root = Path(run_dir)
     if not root.is_dir():
         raise CvdError(f"report: run folder {root} does not exist")
@@ -441,14 +444,15 @@ def build_report(run_dir: str | Path, out_html: str | Path | None = None, embed:
     videos_html, videos = _videos_section(root, out_dir, embed)
     metrics, warnings = _metrics(root)
     settings_html = _settings_section(root)
-    sections = [videos_html, _generation_section(root)]
+    gen_root = Path(generation) if generation is not None else root
+    sections = [videos_html, _generation_section(gen_root)]
     if metrics:
         sections += [_paper_section(metrics), _plots_section(root, metrics), _metric_tables(root, metrics)]
     else:
         sections.append(_plots_section(root, []))
     from .viewer import viewer_section
 
-    sections.append(viewer_section(root))            # interactive 3D Gaussians (gaussians/window_*.ply)
+    sections.append(viewer_section(gen_root))        # interactive 3D Gaussians (gaussians/window_*.ply)
     sections += [settings_html, _files_section(root, out_dir)]
     if not any(sections):
         sections.append("<p class='note'>This folder has no videos, metrics or settings yet.</p>")

@@ -97,6 +97,12 @@ def save_weights(model: torch.nn.Module, path: str | os.PathLike) -> None:
         save_model(model, str(tmp))
 
 
+def init_from(model: torch.nn.Module, source: str | os.PathLike) -> None:
+    """Start a run from the weights of a run folder (newest step) or step folder (fine-tuning);
+    a resumed run then loads its own newest checkpoint over these."""
+    load_weights(model, resolve_checkpoint(source) / "model.safetensors")
+
+
 def load_weights(model: torch.nn.Module, path: str | os.PathLike, strict: bool = True) -> None:
     """Load safetensors weights with a one-line error for missing/corrupt/mismatched files."""
     path = Path(path)

@@ -22,7 +22,7 @@ from ..models.conditioning import make_conditions
 from ..models.dit import CVDDiT, build_dit, velocity_fn
 from ..models.flow import flow_loss, reference_mask
 from ..models.text import load_text_encoder
-from .checkpoint import load_weights, resolve_checkpoint
+from .checkpoint import init_from, load_weights, resolve_checkpoint
 from .latents import LatentClips, build_latent_cache, collate_latent_clips
 from .loop import Trainer
 from .vae import load_storm_vae
@@ -53,6 +53,8 @@ def make_trainer(cfg: DiTTrainConfig, run_dir: str | Path, device: str | torch.d
     device = torch.device(device)
     torch.manual_seed(cfg.train.seed)
     model: CVDDiT = build_dit(cfg.dit).to(device)
+    if cfg.init_from:
+        init_from(model, cfg.init_from)
     encoder = load_text_encoder(cfg.dit)
     if dataset is None:
         dataset = LatentClips(prepare_cache(cfg, device), tuple(cfg.dit.control_names))

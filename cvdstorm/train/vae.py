@@ -21,6 +21,7 @@ from ..data.clips import ClipDataset, collate_clips
 from ..eval.perceptual import get_perceptual
 from ..models.losses import storm_vae_loss
 from ..models.storm_vae import StormVAE, build_storm_vae
+from .checkpoint import init_from
 from .loop import Trainer
 
 _TENSOR_KEYS = ("images", "intrinsics", "cam_to_world", "timestamps", "depth", "lidar_depth")
@@ -36,10 +37,8 @@ def make_trainer(cfg: StormVAEConfig, run_dir: str | Path, device: str | torch.d
     device = torch.device(device)
     torch.manual_seed(cfg.train.seed)  # same init for a run and its ablation
     model: StormVAE = build_storm_vae(cfg).to(device)
-    if cfg.init_from:  # a resumed run then loads its own newest checkpoint over these
-        from .checkpoint import load_weights, resolve_checkpoint
-
-        load_weights(model, resolve_checkpoint(cfg.init_from) / "model.safetensors")
+    if cfg.init_from:
+        init_from(model, cfg.init_from)
     if cfg.freeze_encoder:
         model.vae.ae.encoder.requires_grad_(False)
     perceptual = get_perceptual(cfg.perceptual_net, device) if cfg.perceptual_weight > 0 else None
