@@ -14,7 +14,7 @@ and the growth of peak memory over the first step (process max RSS on CPU, alloc
 `paper` is built on the meta device: parameters, FLOPs per step, saved activations and the memory of
 weights + grads + AdamW states; nothing is run.
 
-    python benchmarks/dit.py [--threads 2] [--steps 5] [--presets tiny demo paper] [--device cpu]
+    python benchmarks/dit.py [--threads 2] [--steps 5] [--presets tiny demo paper] [--device cpu] [--bf16]
 """
 
 from __future__ import annotations
@@ -58,9 +58,11 @@ def batch(cfg: DiTConfig, preset: str, device, B: int = 1):
     return r(B, T, VIEWS, cfg.in_channels, h, w), cond
 
 
-def train_step(model, opt, x0, cond, gen):
-    out = flow_loss(velocity_fn(model, cond), x0, model.cfg.flow, drop=model.sample_dropout(x0.shape[0], generator=gen),
-                    generator=gen if x0.device.type == "cpu" else None)
+def train_step(model, opt, x0, cond, gen, bf16: bool = False):
+    with torch.autocast(x0.device.type, dtype=torch.bfloat16, enabled=bf16):  # what `mixed_precision: bf16` runs
+        out = flow_loss(velocity_fn(model, cond), x0, model.cfg.flow,
+                        drop=model.sample_dropout(x0.shape[0], generator=gen),
+                        generator=gen if x0.device.type == "cpu" else None)
     out.loss.backward()
     opt.step()
     opt.zero_grad(set_to_none=True)
@@ -144,20 +146,22 @@ def matmul_flops(device, n: int = 2048, reps: int = 3) -> float:
     return 2 * n**3 / best
 
 
-def run_measured(preset: str, steps: int, device) -> list[dict]:
-    """Full and spatial-only models of one preset, timed interleaved; one table row each."""
+def run_measured(preset: str, steps: int, device, bf16: bool = False) -> list[dict]:
+    """Full and spatial-only models of one preset (and with bf16, the full model under bf16 autocast),
+    timed interleaved; one table row each."""
     cases = []
-    for label, over in (("full", {}), ("spatial-only", dict(temporal=False, cross_view=False))):
+    variants = [("full", {}), ("spatial-only", dict(temporal=False, cross_view=False))] + [("full bf16", {})] * bf16
+    for label, over in variants:
         torch.manual_seed(0)
         cfg = DiTConfig.from_preset(preset, **over)
         model = CVDDiT(cfg).to(device).train()
         x0, cond = batch(cfg, preset, device)
         case = dict(label=label, model=model, x0=x0, cond=cond, flops=step_flops(model, x0, cond),
                     act=saved_activation_bytes(model, x0, cond), gen=torch.Generator().manual_seed(0),
-                    opt=torch.optim.AdamW(model.parameters(), lr=1e-4), times=[])
+                    opt=torch.optim.AdamW(model.parameters(), lr=1e-4), times=[], bf16=label.endswith("bf16"))
         gc.collect()
         before = memory_mark(device)
-        train_step(model, case["opt"], x0, cond, case["gen"])   # warm-up; allocates the optimiser state
+        train_step(model, case["opt"], x0, cond, case["gen"], case["bf16"])  # warm-up; allocates the optimiser state
         case["mem"] = memory_mark(device) - before
         cases.append(case)
     peaks = []
@@ -166,7 +170,7 @@ def run_measured(preset: str, steps: int, device) -> list[dict]:
         for c in cases:
             sync(device)
             t0 = time.perf_counter()
-            train_step(c["model"], c["opt"], c["x0"], c["cond"], c["gen"])
+            train_step(c["model"], c["opt"], c["x0"], c["cond"], c["gen"], c["bf16"])
             sync(device)
             c["times"].append(time.perf_counter() - t0)
     peak = max(peaks)
@@ -181,6 +185,9 @@ def run_measured(preset: str, steps: int, device) -> list[dict]:
                          act_mib=c["act"] / 2**20, mem_mib=c["mem"], matmul=peak))
     rows[0]["ratio"] = statistics.median(a / b for a, b in zip(cases[0]["times"], cases[1]["times"]))
     rows[0]["ratio_best"] = min(cases[0]["times"]) / min(cases[1]["times"])
+    if bf16:  # the bf16 row's ratio is against the float32 full model (the issue-16 target: <= 0.5)
+        rows[2]["ratio"] = statistics.median(a / b for a, b in zip(cases[2]["times"], cases[0]["times"]))
+        rows[2]["ratio_best"] = min(cases[2]["times"]) / min(cases[0]["times"])
     return rows
 
 
@@ -208,6 +215,8 @@ def main():
     ap.add_argument("--steps", type=int, default=5)
     ap.add_argument("--device", default="cpu")
     ap.add_argument("--presets", nargs="+", default=["tiny", "demo", "paper"])
+    ap.add_argument("--bf16", action="store_true", help="also time the full model under bf16 autocast "
+                    "(its 'x ref' column is then the ratio to the float32 full model)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     print(f"device {args.device}, {torch.get_num_threads()} threads, {args.steps} interleaved steps per model "
@@ -215,10 +224,11 @@ def main():
     rows = []
     for p in args.presets:
         if p != "paper":
-            rows += run_measured(p, args.steps, args.device)
-    hdr = (f"{'preset':7s} {'model':13s} {'params':>9s} {'tokens':>7s} {'step s':>8s} {'best s':>8s} {'x spatial':>9s} "
+            rows += run_measured(p, args.steps, args.device, args.bf16)
+    hdr = (f"{'preset':7s} {'model':13s} {'params':>9s} {'tokens':>7s} {'step s':>8s} {'best s':>8s} {'x ref':>9s} "
            f"{'(best)':>6s} {'GFLOP':>8s} {'matmul GF/s':>11s} {'% matmul':>8s} {'(best)':>6s} {'saved MiB':>9s} "
            f"{'mem+ MiB':>8s}")
+    print("x ref: the full model's step over the spatial-only one's; for 'full bf16', over the float32 full step")
     print(hdr)
     print("-" * len(hdr))
     for r in rows:

@@ -1,6 +1,7 @@
 """Run every benchmark script and collect their tables in benchmarks/RESULTS.md.
 
-In:  the scripts `benchmarks/*.py` (all but this one and `_*.py`); each prints its results as
+In:  the scripts `benchmarks/*.py` (all but this one, `_*.py` and the training experiments in
+     EXPERIMENTS, which run only with --only); each prints its results as
      markdown on stdout (progress and logs go to stderr).
 Out: RESULTS.md: the machine (CPU model, cores, memory, OS, Python, torch, GPU if any, git commit),
      the date, and per script its command, wall time and stdout verbatim (in a code block when it
@@ -27,6 +28,7 @@ import sys
 import time
 from pathlib import Path
 
+EXPERIMENTS = {"storm_vs_nogs"}  # multi-hour training experiments: left out unless named with --only
 MD_TABLE = re.compile(r"^\|\s*:?-{3,}", re.M)  # a markdown table's separator row
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -138,6 +140,8 @@ def main(argv=None) -> int:
         if unknown:
             p.error(f"unknown benchmark(s) {sorted(unknown)}; found {[s.stem for s in scripts]}")
         scripts = [s for s in scripts if s.stem in args.only]
+    else:  # experiments that train models for hours run only when named
+        scripts = [s for s in scripts if s.stem not in EXPERIMENTS]
     scripts = [s for s in scripts if s.stem not in set(args.skip)]
     extra: dict[str, list[str]] = {}
     for item in args.script_args:

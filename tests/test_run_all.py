@@ -29,3 +29,16 @@ def test_run_all_collects_tables_and_failures(tmp_path):
     r = subprocess.run([sys.executable, str(RUN_ALL), "--dir", str(d), "--only", "a_good", "--out",
                         str(tmp_path / "o.md")], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0 and "b_bad" not in (tmp_path / "o.md").read_text()
+
+
+def test_training_experiments_run_only_when_named(tmp_path):
+    d = tmp_path / "bench"
+    d.mkdir()
+    (d / "a_good.py").write_text("print('| case |\\n| --- |\\n| ok |')\n")
+    (d / "storm_vs_nogs.py").write_text("print('| case |\\n| --- |\\n| experiment ran |')\n")
+    r = subprocess.run([sys.executable, str(RUN_ALL), "--dir", str(d)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "experiment ran" not in (d / "RESULTS.md").read_text()
+    r = subprocess.run([sys.executable, str(RUN_ALL), "--dir", str(d), "--only", "storm_vs_nogs"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and "experiment ran" in (d / "RESULTS.md").read_text()
