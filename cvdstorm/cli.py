@@ -8,6 +8,7 @@ prints one line and exits with status 2; `--debug` shows the traceback instead.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 
@@ -399,10 +400,31 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"cvdstorm {args.command}: error: {e}", file=sys.stderr)
         return 2
+    except OSError as e:
+        if args.debug or e.errno not in _FS_FIXES:
+            raise
+        where = e.filename if e.filename is not None else "an output file"
+        print(f"cvdstorm {args.command}: error: cannot write or read {where}: {e.strerror}; {_FS_FIXES[e.errno]}",
+              file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print(f"cvdstorm {args.command}: interrupted", file=sys.stderr)
         return 130
     return 0
+
+
+# Filesystem faults a user fixes by choosing another path or freeing space: one line, no traceback.
+_FS_FIXES = {
+    errno.EACCES: "choose a folder you can write to (--out) or fix its permissions",
+    errno.EPERM: "choose a folder you can write to (--out) or fix its permissions",
+    errno.EROFS: "the file system is read-only; choose another --out",
+    errno.ENOSPC: "the disk is full; free space or choose another --out (nothing was replaced)",
+    errno.EDQUOT: "the disk quota is used up; free space or choose another --out (nothing was replaced)",
+    errno.ENOTDIR: "a file is in the way where a folder belongs; choose another path",
+    errno.EEXIST: "a file is in the way where a folder belongs; choose another path",  # from mkdir(parents=True)
+    errno.EISDIR: "the path is a folder where a file belongs; choose another path",
+    errno.ENAMETOOLONG: "the path is too long; choose a shorter one",
+}
 
 
 if __name__ == "__main__":

@@ -31,13 +31,26 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp" + path.suffix, dir=path.parent)
     os.close(fd)
     tmp = Path(tmp)
-    os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600 files; give the usual permissions
+    usual_mode(tmp)  # mkstemp makes 0600 files
     try:
         yield tmp
         os.replace(tmp, path)
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def usual_mode(path: str | os.PathLike) -> None:
+    """Give a file the mode a plain open() would (0644 under the usual umask)."""
+    os.chmod(path, 0o666 & ~_UMASK)
+
+
+def save_tensors(tensors: dict, path: str | os.PathLike, metadata: dict[str, str] | None = None) -> None:
+    """safetensors.torch.save_file with the usual file mode: safetensors creates its files 0600."""
+    from safetensors.torch import save_file
+
+    save_file(tensors, str(path), metadata=metadata)
+    usual_mode(path)
 
 
 def write_bytes(path: str | os.PathLike, data: bytes) -> None:

@@ -186,3 +186,42 @@ def test_subprocess_prints_one_line_and_debug_shows_the_traceback(tmp_path):
     assert p.stderr.strip().count("\n") == 0 and "missing checkpoint" in p.stderr
     p = subprocess.run(cmd[:3] + ["--debug"] + cmd[3:], capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
     assert p.returncode != 0 and "Traceback" in p.stderr
+
+
+# ----------------------------------------------------------------------------- filesystem faults
+def test_unwritable_outputs_give_one_line(capsys, tmp_path, synth_root):
+    blocker = tmp_path / "a_file"
+    blocker.write_text("mine")
+    tiny = ["--scenes", "1", "--frames", "2", "--width", "32", "--height", "16", "--workers", "1"]
+    fails(capsys, ["synth", "--out", str(blocker / "world"), *tiny], str(blocker), "a file is in the way")
+    fails(capsys, ["preview", "--dataroot", str(synth_root), "--frames", "2", "--out", str(blocker / "p.mp4")],
+          str(blocker), "a file is in the way")
+    assert blocker.read_text() == "mine"
+    ro = Path("/sys/cvdstorm-test")  # sysfs: no one, root included, may create files there (EPERM or EROFS)
+    fails(capsys, ["synth", "--out", str(ro / "world"), *tiny], "/sys/cvdstorm-test", "cannot write or read")
+
+
+def test_disk_full_while_writing_keeps_the_old_file(capsys, tmp_path, synth_root, monkeypatch):
+    import errno
+
+    import cvdstorm.io as cio
+
+    out = tmp_path / "p.mp4"
+    assert main(["preview", "--dataroot", str(synth_root), "--frames", "2", "--out", str(out)]) == 0
+    capsys.readouterr()
+    before = out.read_bytes()
+
+    def full(src, dst):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dst))
+
+    monkeypatch.setattr(cio.os, "replace", full)
+    fails(capsys, ["preview", "--dataroot", str(synth_root), "--frames", "2", "--out", str(out)],
+          "p.mp4", "disk is full", "nothing was replaced")
+    assert out.read_bytes() == before and not list(tmp_path.glob(".p.mp4.*"))  # temporary file removed
+
+
+def test_weights_files_get_the_usual_mode(tmp_path, vae_run):
+    (tmp_path / "plain").write_text("x")
+    usual = (tmp_path / "plain").stat().st_mode & 0o777
+    files = list(vae_run.rglob("*.safetensors"))
+    assert files and {f.stat().st_mode & 0o777 for f in files} == {usual}  # safetensors alone makes 0600

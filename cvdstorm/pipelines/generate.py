@@ -47,7 +47,6 @@ from pathlib import Path
 import numpy as np
 import torch
 import yaml
-from safetensors.torch import save_file
 from tqdm.auto import tqdm
 
 from .. import CAMERAS, __version__
@@ -57,7 +56,7 @@ from ..data.conditions import clip_controls, control_images
 from ..data.nuscenes import NuScenesReader
 from ..errors import CvdError, require
 from ..geometry import invert_pose, rotmat_to_quat
-from ..io import write_bytes, write_image, write_json, write_video
+from ..io import save_tensors, write_bytes, write_image, write_json, write_video
 from ..models.conditioning import make_conditions
 from ..models.dit import CVDDiT, sample_latents
 from ..models.gs_decoder import quat_multiply
@@ -273,7 +272,7 @@ def generate(cfg: GenerateConfig, out: str | Path, overwrite: bool = False, prog
 
     fps = cfg.fps or hz
     _write_media(tmp, rgb, depth, clip, names, fps, cfg.png)
-    save_file({"latents": latents.contiguous()}, str(tmp / "latents.safetensors"))
+    save_tensors({"latents": latents.contiguous()}, tmp / "latents.safetensors")
     write_json(tmp / "scene.json", _scene_record(cfg, reader, scene, samples, clip, plan))
     settings = {"cvdstorm": __version__, "torch": str(torch.__version__), "python": platform.python_version(),
                 "generate": dataclasses.asdict(cfg), "resolved": {"frames": F, "steps": steps, "guidance": guidance,
@@ -346,8 +345,8 @@ def pack_checkpoint(dit_run: str | Path, out: str | Path, vae_run: str | Path | 
         src = step_dir / weights if (step_dir / weights).is_file() else step_dir / "model.safetensors"
         tensors = {k: (v.to(dtype) if v.is_floating_point() else v).contiguous() for k, v in read_tensors(src).items()}
         (tmp / name).mkdir(parents=True)
-        save_file(tensors, str(tmp / name / "model.safetensors"),
-                  metadata={"source": str(src), "dtype": str(dtype).replace("torch.", "")})
+        save_tensors(tensors, tmp / name / "model.safetensors",
+                     metadata={"source": str(src), "dtype": str(dtype).replace("torch.", "")})
         shutil.copy(step_dir / "config.yaml", tmp / name / "config.yaml")
         state = load_checkpoint_state(step_dir)
         write_json(tmp / name / "state.json", {"step": state["step"], "source": str(src)})

@@ -29,10 +29,10 @@ from typing import Any
 
 import torch
 from safetensors import SafetensorError
-from safetensors.torch import load_file, load_model, save_file, save_model
+from safetensors.torch import load_file, load_model, save_model
 
 from ..errors import CvdError
-from ..io import atomic_path, write_bytes
+from ..io import atomic_path, save_tensors, usual_mode, write_bytes
 
 STEP_PREFIX = "step_"
 
@@ -95,6 +95,7 @@ def optimizer_from_safetensors(opt: torch.optim.Optimizer, path: Path, transform
 def save_weights(model: torch.nn.Module, path: str | os.PathLike) -> None:
     with atomic_path(path) as tmp:
         save_model(model, str(tmp))
+        usual_mode(tmp)
 
 
 def init_from(model: torch.nn.Module, source: str | os.PathLike) -> None:
@@ -134,9 +135,10 @@ def read_tensors(path: str | os.PathLike) -> dict[str, torch.Tensor]:
 # ------------------------------------------------------------------------------- step folders
 def _save_weights_into(weights: torch.nn.Module | dict, path: Path) -> None:
     if isinstance(weights, dict):  # full tensors gathered from shards (one copy per name)
-        save_file(weights, str(path))
+        save_tensors(weights, path)
     else:
         save_model(weights, str(path))
+        usual_mode(path)
 
 
 def save_checkpoint(run_dir: str | os.PathLike, step: int, model: torch.nn.Module | dict, config,
@@ -162,7 +164,7 @@ def save_checkpoint(run_dir: str | os.PathLike, step: int, model: torch.nn.Modul
         _save_weights_into(ema, tmp / "ema.safetensors")
     if optimizer is not None:
         tensors, meta = optimizer_to_safetensors(optimizer)
-        save_file(tensors, str(tmp / "optimizer.safetensors"), metadata=meta)
+        save_tensors(tensors, tmp / "optimizer.safetensors", metadata=meta)
     (tmp / "state.json").write_text(json.dumps({"step": step, **(state or {})}, indent=1))
     (tmp / "config.yaml").write_text(config.to_yaml())
     for f in tmp.iterdir():  # data on disk before the rename makes it visible

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import torch
 from safetensors import SafetensorError
-from safetensors.torch import load_file, save_file
+from safetensors.torch import load_file
 from torch.utils.data import Dataset
 from tqdm.auto import tqdm
 
@@ -30,7 +30,7 @@ from ..config import DataConfig
 from ..data.clips import ClipDataset
 from ..data.conditions import clip_controls
 from ..errors import CvdError
-from ..io import atomic_path, write_json
+from ..io import atomic_path, save_tensors, write_json
 
 CACHE_VERSION = 1
 # Data fields that change cached content (context_frames / num_targets only matter to stage 1).
@@ -75,7 +75,7 @@ def build_latent_cache(data: DataConfig, storm_vae, vae_weights: Path, control_n
             tensors[f"ctrl_{name}"] = (img * 255).round().to(torch.uint8)
         meta = {"captions": json.dumps(clip["captions"]), "scene": clip["scene"], "samples": json.dumps(clip["samples"])}
         with atomic_path(folder / f"clip_{i:05d}.safetensors") as tmp:
-            save_file(tensors, str(tmp), metadata=meta)
+            save_tensors(tensors, tmp, metadata=meta)
     return folder
 
 
