@@ -11,6 +11,7 @@ import argparse
 import errno
 import os
 import sys
+from pathlib import Path
 
 from .errors import CvdError
 
@@ -33,9 +34,16 @@ def cmd_synth(args) -> None:
     print(f"synthetic world written to {args.out} ({args.version}, {args.scenes} scenes)")
 
 
+def _refuse_existing(path: Path, overwrite: bool) -> None:
+    """Commands replace an existing output only when asked to, like generate, synth and pack."""
+    if path.is_file() and not overwrite:
+        raise CvdError(f"{path} already exists; pass --overwrite to replace it (or choose another --out)")
+
+
 def cmd_preview(args) -> None:
     from .report.preview import write_preview
 
+    _refuse_existing(Path(args.out), args.overwrite)
     out = write_preview(args.dataroot, args.out, version=args.version, scene=args.scene,
                         frames=args.frames, width=args.width, height=args.height)
     print(f"preview written to {out}")
@@ -176,6 +184,7 @@ def cmd_train_seg(args) -> None:
 def cmd_report(args) -> None:
     from .report.html import build_report
 
+    _refuse_existing(Path(args.out) if args.out else Path(args.run) / "report.html", args.overwrite)
     out = build_report(args.run, args.out, embed=args.embed)
     print(f"report written to {out}")
 
@@ -217,6 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--frames", type=int, default=None, help="at most this many keyframes")
     s.add_argument("--width", type=int, default=448)
     s.add_argument("--height", type=int, default=256)
+    s.add_argument("--overwrite", action="store_true", help="replace an existing output file")
     s.set_defaults(func=cmd_preview)
 
     s = sub.add_parser("train-vae", help="stage 1: train STORM-VAE (VAE + Gaussian-Splatting decoder)",
@@ -368,6 +378,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "the paper, run settings) from whatever a run folder holds.")
     s.add_argument("--run", required=True, help="run / output folder")
     s.add_argument("--out", default=None, help="HTML path (default RUN/report.html)")
+    s.add_argument("--overwrite", action="store_true", help="replace an existing report page")
     s.add_argument("--embed", action="store_true",
                    help="embed the videos as data: URIs (one movable file) instead of linking them")
     s.set_defaults(func=cmd_report)

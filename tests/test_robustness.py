@@ -201,7 +201,7 @@ def test_unwritable_outputs_give_one_line(capsys, tmp_path, synth_root):
     fails(capsys, ["synth", "--out", str(ro / "world"), *tiny], "/sys/cvdstorm-test", "cannot write or read")
 
 
-def test_disk_full_while_writing_keeps_the_old_file(capsys, tmp_path, synth_root, monkeypatch):
+def test_existing_outputs_and_a_full_disk_keep_the_old_file(capsys, tmp_path, synth_root, monkeypatch):
     import errno
 
     import cvdstorm.io as cio
@@ -214,8 +214,17 @@ def test_disk_full_while_writing_keeps_the_old_file(capsys, tmp_path, synth_root
     def full(src, dst):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dst))
 
-    monkeypatch.setattr(cio.os, "replace", full)
     fails(capsys, ["preview", "--dataroot", str(synth_root), "--frames", "2", "--out", str(out)],
+          "p.mp4", "already exists", "--overwrite")  # and without --overwrite it is never replaced
+    assert out.read_bytes() == before
+    run = tmp_path / "run"
+    run.mkdir()
+    (run / "report.html").write_text("my page")
+    fails(capsys, ["report", "--run", str(run)], "report.html", "--overwrite")
+    assert (run / "report.html").read_text() == "my page"
+    assert main(["report", "--run", str(run), "--overwrite"]) == 0 and "my page" not in (run / "report.html").read_text()
+    monkeypatch.setattr(cio.os, "replace", full)
+    fails(capsys, ["preview", "--dataroot", str(synth_root), "--frames", "2", "--out", str(out), "--overwrite"],
           "p.mp4", "disk is full", "nothing was replaced")
     assert out.read_bytes() == before and not list(tmp_path.glob(".p.mp4.*"))  # temporary file removed
 
@@ -225,3 +234,11 @@ def test_weights_files_get_the_usual_mode(tmp_path, vae_run):
     usual = (tmp_path / "plain").stat().st_mode & 0o777
     files = list(vae_run.rglob("*.safetensors"))
     assert files and {f.stat().st_mode & 0o777 for f in files} == {usual}  # safetensors alone makes 0600
+
+
+@pytest.mark.parametrize("seconds", ["nan", "inf", "-2", "0"])
+def test_generate_length_checked_before_models_load(capsys, tmp_path, synth_root, seconds):
+    # the checkpoint does not exist: the length is refused first, so no model is ever loaded
+    fails(capsys, ["generate", "--checkpoint", str(tmp_path / "none"), "--dataroot", str(synth_root),
+                   f"--seconds={seconds}", "--out", str(tmp_path / "g")], "--seconds", "positive")
+    assert not (tmp_path / "g").exists()

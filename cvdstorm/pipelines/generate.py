@@ -38,6 +38,7 @@ Outputs (camera order = cvdstorm.CAMERAS, F frames, H x W the model's image size
 from __future__ import annotations
 
 import dataclasses
+import math
 import platform
 import shutil
 import time
@@ -179,6 +180,9 @@ def generate(cfg: GenerateConfig, out: str | Path, overwrite: bool = False, prog
     out = Path(out)
     _check_out(out, overwrite)
     tick = time.perf_counter()
+    if cfg.seconds is not None:  # checked before the models load
+        require(math.isfinite(cfg.seconds) and cfg.seconds > 0,
+                f"--seconds must be a positive number of seconds, got {cfg.seconds}")
     gen = generator or load_generator(cfg.checkpoint, cfg.device)
     dcfg, flow = gen.dit_cfg, gen.dit_cfg.dit.flow
     T, H, W = dcfg.data.num_frames, dcfg.data.height, dcfg.data.width
