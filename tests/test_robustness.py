@@ -242,3 +242,19 @@ def test_generate_length_checked_before_models_load(capsys, tmp_path, synth_root
     fails(capsys, ["generate", "--checkpoint", str(tmp_path / "none"), "--dataroot", str(synth_root),
                    f"--seconds={seconds}", "--out", str(tmp_path / "g")], "--seconds", "positive")
     assert not (tmp_path / "g").exists()
+
+
+@pytest.mark.parametrize("text, needles", [
+    ("add: [{class: car, center: [1, 2, 0], size: [1, 1, 1], yaw: left}]", ["edit:", "yaw", "'left'"]),
+    ("move: [{instance: abc, offset: [1, two, 0]}]", ["edit:", "move offset", "3 finite number"]),
+    ("add: [{class: car, center: [1, 2], size: [1, 1, 1]}]", ["edit:", "add center"]),
+    ("add: [{class: spaceship, center: [1, 2, 0], size: [1, 1, 1]}]", ["edit:", "spaceship", "choose one of"]),
+    ("weather: [rain]", ["edit:", "weather must be text"]),
+    ("remove: abc", ["edit:", "remove must be a list"]),
+    ("captions: 'a'\nmove: [{instance: a, offset: [1, 2, 3]}\nadd: []\n", ["e.yaml", "not valid YAML", "line 3"]),
+])
+def test_bad_edit_files_fail_before_models_load(capsys, tmp_path, synth_root, text, needles):
+    (tmp_path / "e.yaml").write_text(text)
+    # the checkpoint does not exist: the edit file is refused first, so no model is ever loaded
+    fails(capsys, ["generate", "--checkpoint", str(tmp_path / "none"), "--dataroot", str(synth_root),
+                   "--edits", str(tmp_path / "e.yaml"), "--out", str(tmp_path / "g")], *needles)

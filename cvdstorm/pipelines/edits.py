@@ -37,16 +37,45 @@ def load_edits(path: str | Path) -> dict:
     try:
         edits = yaml.safe_load(path.read_text()) or {}
     except yaml.YAMLError as e:
-        raise CvdError(f"edit file {path} is not valid YAML/JSON: {str(e).splitlines()[0]}") from None
+        mark = getattr(e, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        what = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise CvdError(f"edit file {path} is not valid YAML/JSON{where}: {what}") from None
     require(isinstance(edits, dict), f"edit file {path} must hold a mapping with keys {list(EDIT_KEYS)}")
     unknown = sorted(set(edits) - set(EDIT_KEYS))
     require(not unknown, f"edit file {path}: unknown key(s) {unknown}; valid keys are {list(EDIT_KEYS)}")
+    check_edits(edits)
     return edits
 
 
+def check_edits(edits: dict) -> None:
+    """Every entry's form and values (what needs no scene), so a bad file fails before models load."""
+    for key in ("remove", "move", "add"):
+        require(isinstance(edits.get(key) or [], list), f"edit: {key} must be a list")
+    for m in edits.get("move") or []:
+        require(isinstance(m, dict) and "instance" in m and "offset" in m,
+                "edit: each move needs {instance: <token>, offset: [dx, dy, dz]}")
+        _vec(m["offset"], 3, "move offset")
+    for a in edits.get("add") or []:
+        require(isinstance(a, dict) and {"class", "center", "size"} <= set(a),
+                "edit: each add needs class, center [x, y, z], size [w, l, h] (optional yaw degrees, velocity)")
+        require(a["class"] in BOX_CLASSES, f"edit: unknown class {a['class']!r}; choose one of {list(BOX_CLASSES)}")
+        _vec(a["center"], 3, "add center")
+        _vec(a["size"], 3, "add size")
+        _vec(a.get("velocity", [0, 0, 0]), 3, "add velocity")
+        _vec(a.get("yaw", 0.0), 1, "add yaw (degrees)")
+    c, w = edits.get("captions"), edits.get("weather")
+    require(c is None or isinstance(c, (str, list, dict)),
+            "edit: captions must be a string, a list of strings or {frame: text}")
+    require(w is None or isinstance(w, str), "edit: weather must be text such as 'Rainy night.'")
+
+
 def _vec(x, n: int, what: str) -> np.ndarray:
-    a = np.asarray(x, dtype=np.float64).reshape(-1)
-    require(a.shape == (n,) and np.isfinite(a).all(), f"edit: {what} must be {n} finite numbers, got {x!r}")
+    try:
+        a = np.asarray(x, dtype=np.float64).reshape(-1)
+    except (TypeError, ValueError):  # text such as "left" where numbers belong
+        a = np.full(0, np.nan)
+    require(a.shape == (n,) and np.isfinite(a).all(), f"edit: {what} must be {n} finite number(s), got {x!r}")
     return a
 
 
@@ -64,11 +93,8 @@ def _captions(captions: list[str], edits: dict) -> list[str]:
             require(isinstance(k, int) and 0 <= k < F and isinstance(v, str),
                     f"edit: captions keys must be frame indices in [0, {F}) with text values, got {k!r}")
             out[k] = v
-    elif c is not None:
-        raise CvdError("edit: captions must be a string, a list of strings or {frame: text}")
     w = edits.get("weather")
     if w is not None:
-        require(isinstance(w, str), "edit: weather must be text such as 'Rainy night.'")
         w = w.strip().rstrip(".") + "."
         out = [w + (" " + s.split(".", 1)[1].strip() if "." in s else "") for s in out]
     return out
@@ -76,6 +102,7 @@ def _captions(captions: list[str], edits: dict) -> list[str]:
 
 def apply_edits(boxes: list[dict], captions: list[str], timestamps, edits: dict) -> tuple[list[dict], list[str]]:
     """Edited copies of (boxes, captions); timestamps [F] seconds from the first frame (for `add`)."""
+    check_edits(edits)
     boxes = copy.deepcopy(boxes)
     known = {tok for b in boxes for tok in b["instance"]}
     for tok in edits.get("remove") or []:
@@ -87,8 +114,6 @@ def apply_edits(boxes: list[dict], captions: list[str], timestamps, edits: dict)
                 b[k] = b[k][keep]
             b["instance"] = [t for t in b["instance"] if t != tok]
     for m in edits.get("move") or []:
-        require(isinstance(m, dict) and "instance" in m and "offset" in m,
-                "edit: each move needs {instance: <token>, offset: [dx, dy, dz]}")
         require(m["instance"] in known, f"edit: cannot move {m['instance']!r}: no such instance in these frames")
         off = _vec(m["offset"], 3, "move offset").astype(np.float32)
         for b in boxes:
@@ -96,12 +121,9 @@ def apply_edits(boxes: list[dict], captions: list[str], timestamps, edits: dict)
                 if t == m["instance"]:
                     b["center"][i] = b["center"][i] + off
     for j, a in enumerate(edits.get("add") or []):
-        require(isinstance(a, dict) and {"class", "center", "size"} <= set(a),
-                "edit: each add needs class, center [x, y, z], size [w, l, h] (optional yaw degrees, velocity)")
-        require(a["class"] in BOX_CLASSES, f"edit: unknown class {a['class']!r}; choose one of {list(BOX_CLASSES)}")
         c0, size = _vec(a["center"], 3, "add center"), _vec(a["size"], 3, "add size")
         vel = _vec(a.get("velocity", [0, 0, 0]), 3, "add velocity")
-        yaw = np.deg2rad(float(a.get("yaw", 0.0)))
+        yaw = float(np.deg2rad(_vec(a.get("yaw", 0.0), 1, "add yaw (degrees)")[0]))
         quat = np.array([np.cos(yaw / 2), 0, 0, np.sin(yaw / 2)], np.float32)
         for b, t in zip(boxes, np.asarray(timestamps, np.float64)):
             b["center"] = np.concatenate([b["center"], (c0 + vel * t)[None].astype(np.float32)])

@@ -180,9 +180,10 @@ def generate(cfg: GenerateConfig, out: str | Path, overwrite: bool = False, prog
     out = Path(out)
     _check_out(out, overwrite)
     tick = time.perf_counter()
-    if cfg.seconds is not None:  # checked before the models load
+    if cfg.seconds is not None:  # inputs are checked before the models load
         require(math.isfinite(cfg.seconds) and cfg.seconds > 0,
                 f"--seconds must be a positive number of seconds, got {cfg.seconds}")
+    edits = load_edits(cfg.edits) if cfg.edits else {}  # a bad edit file fails before the models load
     gen = generator or load_generator(cfg.checkpoint, cfg.device)
     dcfg, flow = gen.dit_cfg, gen.dit_cfg.dit.flow
     T, H, W = dcfg.data.num_frames, dcfg.data.height, dcfg.data.width
@@ -209,7 +210,6 @@ def generate(cfg: GenerateConfig, out: str | Path, overwrite: bool = False, prog
     if cfg.captions is not None:
         captions = [cfg.captions] * F if isinstance(cfg.captions, str) else list(cfg.captions)
         require(len(captions) == F, f"give one caption for all frames or exactly {F}, got {len(captions)}")
-    edits = load_edits(cfg.edits) if cfg.edits else {}
     boxes, captions = apply_edits(clip["boxes"], captions, clip["timestamps"].numpy(), edits)
     clip = {**clip, "boxes": boxes, "captions": captions}
     names = tuple(dcfg.dit.control_names)
