@@ -135,7 +135,8 @@ def compare(results: dict) -> list[dict]:
 
 
 def markdown(rows: list[dict]) -> str:
-    lines = ["| metric | STORM-VAE latents | no-GS latents | STORM - no-GS (paired, 95% CI) | seeds STORM better | verdict |",
+    lines = ["| metric | STORM-VAE latents | no-GS latents | STORM - no-GS (paired, 95% CI) | seeds STORM better "
+             "| verdict |",
              "|---|---|---|---|---|---|"]
     for r in rows:
         arrow = "higher" if r["higher_is_better"] else "lower"

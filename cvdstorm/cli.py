@@ -350,7 +350,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--steps", type=int, default=None, help="generation: sampling steps (default: the model's)")
     s.add_argument("--guidance", type=float, default=None)
     s.add_argument("--version", default="v1.0-synth")
-    s.add_argument("--i3d", default=None, help="I3D TorchScript (i3d_torchscript.pt) for FVD; without it FVD is skipped")
+    s.add_argument("--i3d", default=None, help="I3D TorchScript (i3d_torchscript.pt) for FVD; without it FVD is "
+                   "skipped. TorchScript is executable code: give only a file you trust")
     s.add_argument("--segmenter", default=None, help="segmenter weights folder (default: the shipped ones)")
     s.add_argument("--no-fid", action="store_true", help="generation: skip FID (Inception on every frame)")
     s.add_argument("--shifts", type=float, nargs="+", default=None,
