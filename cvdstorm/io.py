@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -38,6 +39,72 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+class OutputFolder:
+    """A folder that one process at a time writes, published in one rename.
+
+        with OutputFolder(out) as w:    # lock taken: a second writer of `out` gets one CvdError line
+            tmp = w.temp()              # a fresh temporary folder beside `out`
+            ...                         # write into tmp
+            w.publish()                 # tmp replaces `out`
+
+    The lock (`.NAME.lock` beside the folder, an flock released when the process ends, however it
+    ends) is held from the first check to the rename, so two runs into one `--out` cannot interleave
+    their files; temporary folders of a writer that was killed are removed by the next one. Without
+    `publish` (an error, Ctrl-C) `out` is left as it was.
+    """
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+        self._tmp: Path | None = None
+        self._lock = None
+
+    def __enter__(self) -> "OutputFolder":
+        import fcntl
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(self.path.parent / f".{self.path.name}.lock", "a+")
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            pid = fh.read().strip() or "unknown"
+            fh.close()
+            raise CvdError(f"{self.path} is being written by another process (pid {pid}); wait for it to finish "
+                           f"or choose another --out") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"{os.getpid()}\n")
+        fh.flush()
+        self._lock = fh
+        for stale in self.path.parent.glob(f".{self.path.name}.tmp-*"):  # left by a writer that was killed
+            shutil.rmtree(stale, ignore_errors=True)
+        return self
+
+    def temp(self) -> Path:
+        self._tmp = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.tmp-", dir=self.path.parent))
+        os.chmod(self._tmp, 0o777 & ~_UMASK)  # mkdtemp makes 0700 folders
+        return self._tmp
+
+    def publish(self) -> Path:
+        old = None
+        if self.path.exists():
+            old = self.path.parent / f".{self.path.name}.tmp-old-{os.getpid()}"
+            self.path.rename(old)
+        self._tmp.rename(self.path)
+        self._tmp = None
+        if old is not None:
+            shutil.rmtree(old)
+        return self.path
+
+    def __exit__(self, *exc) -> None:
+        import fcntl
+
+        if self._tmp is not None and self._tmp.exists():
+            shutil.rmtree(self._tmp, ignore_errors=True)
+        fcntl.flock(self._lock, fcntl.LOCK_UN)
+        self._lock.close()
 
 
 def usual_mode(path: str | os.PathLike) -> None:

@@ -259,3 +259,40 @@ def test_bad_edit_files_fail_before_models_load(capsys, tmp_path, synth_root, te
     # the checkpoint does not exist: the edit file is refused first, so no model is ever loaded
     fails(capsys, ["generate", "--checkpoint", str(tmp_path / "none"), "--dataroot", str(synth_root),
                    "--edits", str(tmp_path / "e.yaml"), "--out", str(tmp_path / "g")], *needles)
+
+
+# ----------------------------------------------------------------------------- one writer per output
+def test_second_writer_of_an_output_folder_gets_one_line(capsys, tmp_path, synth_root):
+    from cvdstorm.io import OutputFolder
+
+    out = tmp_path / "gen"
+    with OutputFolder(out):  # another run is writing `out`
+        fails(capsys, ["generate", "--checkpoint", str(tmp_path / "none"), "--dataroot", str(synth_root),
+                       "--out", str(out)], str(out), "being written by another process", f"pid {os.getpid()}")
+        fails(capsys, ["pack", "--dit", str(tmp_path / "none"), "--out", str(out)], "being written")
+    assert not out.exists()
+    # once it has finished, the next writer gets past the lock (and fails on the missing checkpoint instead)
+    fails(capsys, ["generate", "--checkpoint", str(tmp_path / "none"), "--dataroot", str(synth_root),
+                   "--out", str(out)], "missing checkpoint")
+
+
+def test_output_folder_publishes_whole_or_not_at_all(tmp_path):
+    from cvdstorm.io import OutputFolder
+
+    out = tmp_path / "run"
+    out.mkdir()
+    (out / "a.txt").write_text("old")
+    (tmp_path / ".run.tmp-killed").mkdir()  # what a killed writer leaves
+    with pytest.raises(RuntimeError), OutputFolder(out) as w:
+        assert not (tmp_path / ".run.tmp-killed").exists()
+        (w.temp() / "a.txt").write_text("half")
+        raise RuntimeError("interrupted")
+    assert digest(out) == {"a.txt": hashlib.sha256(b"old").hexdigest()}
+    assert not list(tmp_path.glob(".run.tmp-*"))
+    with OutputFolder(out) as w:
+        tmp = w.temp()
+        assert tmp.stat().st_mode & 0o777 == out.stat().st_mode & 0o777
+        (tmp / "b.txt").write_text("new")
+        assert w.publish() == out
+    assert digest(out) == {"b.txt": hashlib.sha256(b"new").hexdigest()}
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".run.lock", "run"]

@@ -57,7 +57,7 @@ from ..data.conditions import clip_controls, control_images
 from ..data.nuscenes import NuScenesReader
 from ..errors import CvdError, require
 from ..geometry import invert_pose, rotmat_to_quat
-from ..io import save_tensors, write_bytes, write_image, write_json, write_video
+from ..io import OutputFolder, save_tensors, write_bytes, write_image, write_json, write_video
 from ..models.conditioning import make_conditions
 from ..models.dit import CVDDiT, sample_latents
 from ..models.gs_decoder import quat_multiply
@@ -173,12 +173,16 @@ def _check_out(out: Path, overwrite: bool) -> None:
             raise CvdError(f"{out} is not a generation output (no run.yaml); refusing to overwrite it")
 
 
-@torch.no_grad()
 def generate(cfg: GenerateConfig, out: str | Path, overwrite: bool = False, progress: bool = True,
              generator: Generator | None = None) -> Path:
     """Run generation (module docstring) into `out`; returns the folder."""
-    out = Path(out)
-    _check_out(out, overwrite)
+    with OutputFolder(out) as writer:  # one writer per folder; the check below runs under its lock
+        _check_out(writer.path, overwrite)
+        return _generate(cfg, writer, progress, generator)
+
+
+@torch.no_grad()
+def _generate(cfg: GenerateConfig, writer: OutputFolder, progress: bool, generator: Generator | None) -> Path:
     tick = time.perf_counter()
     if cfg.seconds is not None:  # inputs are checked before the models load
         require(math.isfinite(cfg.seconds) and cfg.seconds > 0,
@@ -223,10 +227,7 @@ def generate(cfg: GenerateConfig, out: str | Path, overwrite: bool = False, prog
     if cfg.references:
         latents[:cfg.references] = vae.encode(clip["images"][:cfg.references].to(dev))[0].cpu()
 
-    tmp = out.parent / f".{out.name}.tmp-generate"
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    tmp.mkdir(parents=True)
+    tmp = writer.temp()
     rgb = np.lib.format.open_memmap(tmp / "rgb.npy", "w+", np.uint8, (F, V, H, W, 3))
     depth = np.lib.format.open_memmap(tmp / "depth.npy", "w+", np.float32, (F, V, H, W))
     ctx = [c for c in gen.vae_cfg.data.context_frames if c < T]
@@ -285,10 +286,7 @@ def generate(cfg: GenerateConfig, out: str | Path, overwrite: bool = False, prog
                 "edits": edits, "checkpoint_files": gen.files, "seconds_per_window": timings,
                 "seconds_total": round(time.perf_counter() - tick, 2)}
     write_bytes(tmp / "run.yaml", yaml.safe_dump(settings, sort_keys=False).encode())
-    if out.exists():
-        shutil.rmtree(out)
-    tmp.rename(out)
-    return out
+    return writer.publish()
 
 
 def _write_media(folder: Path, rgb: np.ndarray, depth: np.ndarray, clip: dict, names: tuple[str, ...],
@@ -333,18 +331,20 @@ def pack_checkpoint(dit_run: str | Path, out: str | Path, vae_run: str | Path | 
     """Bundle a trained DiT (EMA weights when present) and its STORM-VAE into out/{dit,vae}/ for
     `generate`, floating-point weights stored as `dtype` (loaded back as float32), with the configs
     and training logs that produced them."""
+    with OutputFolder(out) as writer:
+        if writer.path.exists() and any(writer.path.iterdir()) and not overwrite:
+            raise CvdError(f"{writer.path} already exists; pass --overwrite to replace it")
+        return _pack(dit_run, writer, vae_run, dtype)
+
+
+def _pack(dit_run: str | Path, writer: OutputFolder, vae_run: str | Path | None, dtype: torch.dtype) -> Path:
     from ..train.checkpoint import load_checkpoint_state, read_tensors
     from ..train.dit import load_dit
 
-    out = Path(out)
-    if out.exists() and any(out.iterdir()) and not overwrite:
-        raise CvdError(f"{out} already exists; pass --overwrite to replace it")
     dit_dir = resolve_checkpoint(dit_run)
     _, dit_cfg = load_dit(dit_dir)                   # validates the folder
     vae_dir = resolve_checkpoint(vae_run or dit_cfg.vae_checkpoint)
-    tmp = out.parent / f".{out.name}.tmp-pack"
-    if tmp.exists():
-        shutil.rmtree(tmp)
+    tmp = writer.temp()
     for name, step_dir, weights in (("dit", dit_dir, "ema.safetensors"), ("vae", vae_dir, "ema.safetensors")):
         src = step_dir / weights if (step_dir / weights).is_file() else step_dir / "model.safetensors"
         tensors = {k: (v.to(dtype) if v.is_floating_point() else v).contiguous() for k, v in read_tensors(src).items()}
@@ -360,7 +360,4 @@ def pack_checkpoint(dit_run: str | Path, out: str | Path, vae_run: str | Path | 
     cfg = DiTTrainConfig.load(tmp / "dit" / "config.yaml")
     cfg.vae_checkpoint = "../vae"        # informational: load_generator reads the sibling folder
     cfg.save(tmp / "dit" / "config.yaml")
-    if out.exists():
-        shutil.rmtree(out)
-    tmp.rename(out)
-    return out
+    return writer.publish()
