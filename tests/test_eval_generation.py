@@ -3,6 +3,7 @@ closed-form depth errors), aggregation (FID 0 for identical sets), resumability,
 
 import csv
 import json
+import shutil
 
 import numpy as np
 import pytest
@@ -189,6 +190,15 @@ def test_bad_runs_one_line_errors(runs, tmp_path, capsys):
     np.save(short / "rgb.npy", np.zeros((NF, len(CAMERAS), H, W), np.float32))
     with pytest.raises(CvdError, match="expected uint8"):
         G.load_run(short)
+    bad = tmp_path / "bad_settings"
+    shutil.copytree(runs["good"], bad)
+    (bad / "run.yaml").write_text("generate: {frames: 4\n")  # truncated settings record
+    assert main(["evaluate", "--stage", "generation", "--runs", str(bad)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "corrupt" in err and "run.yaml" in err
+    (bad / "run.yaml").write_text("- just\n- a list\n")
+    with pytest.raises(CvdError, match="not a mapping"):
+        G.load_run(bad)
     with pytest.raises(CvdError, match="needs --checkpoint and --dataroot"):
         G.evaluate_generation(None, None, tmp_path / "x")
     assert main(["evaluate", "--stage", "generation", "--checkpoint", "c"]) == 2

@@ -43,6 +43,7 @@ from typing import Sequence
 
 import numpy as np
 import torch
+import yaml
 
 from .. import CAMERAS, __version__
 from ..errors import CvdError
@@ -69,6 +70,13 @@ def load_run(run_dir: str | Path) -> dict:
     if not (run / "scene.json").is_file():
         raise CvdError(f"{run} is not a generation run: no scene.json (make one with `cvdstorm generate`)")
     meta = read_json(run / "scene.json", "generation scene.json")
+    if (run / "run.yaml").is_file():  # the settings record: a damaged one means a damaged run
+        try:
+            settings = yaml.safe_load((run / "run.yaml").read_text())
+        except (yaml.YAMLError, UnicodeDecodeError) as e:
+            raise CvdError(f"corrupt {run / 'run.yaml'} ({str(e).splitlines()[0]}); rerun `cvdstorm generate`") from None
+        if not isinstance(settings, dict):
+            raise CvdError(f"corrupt {run / 'run.yaml'}: not a mapping of settings; rerun `cvdstorm generate`")
     for key in ("samples", "dataroot"):
         if key not in meta:
             raise CvdError(f"{run / 'scene.json'} has no {key!r}; regenerate the run with `cvdstorm generate`")
