@@ -234,6 +234,17 @@ def test_truncated_image_names_the_file(broken):
     assert "\n" not in str(e.value)
 
 
+def test_image_of_another_size_is_refused(broken):
+    from PIL import Image
+
+    img = sorted((broken / "samples" / "CAM_FRONT").glob("*.jpg"))[0]
+    w, h = Image.open(img).size
+    Image.new("RGB", (10, 10), (90, 90, 90)).save(img)  # would be stretched to the clip size, K unscaled
+    ds = ClipDataset(DataConfig(dataroot=str(broken), split="all", num_frames=5, height=32, width=56))
+    with pytest.raises(CvdError, match=rf"{img.name} is 10x10 but sample_data says {w}x{h}"):
+        ds[0]
+
+
 def test_truncated_lidar_and_missing_depth_png(broken):
     pcd = sorted((broken / "samples" / "LIDAR_TOP").glob("*.pcd.bin"))[0]
     pcd.write_bytes(pcd.read_bytes()[:-6])

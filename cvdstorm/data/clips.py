@@ -131,6 +131,10 @@ def load_clip(reader: NuScenesReader, samples: list[str], height: int, width: in
             if img.ndim != 3 or img.shape[2] != 3:
                 raise CvdError(f"{cam.filename}: expected an RGB image, got shape {img.shape}; re-export it as RGB")
             h0, w0 = img.shape[:2]
+            if cam.width and cam.height and (w0, h0) != (cam.width, cam.height):
+                # the intrinsics are for the table's size: resizing this file would silently misalign it
+                raise CvdError(f"{cam.filename} is {w0}x{h0} but sample_data says {cam.width}x{cam.height} "
+                               f"(the size its intrinsics are for); replace the file with the original image")
             images[t, v] = resize_image(img, W, H).transpose(2, 0, 1) / 127.5 - 1
             Ks[t, v] = scale_intrinsics(cam.K, W / w0, H / h0)
             # each camera has its own timestamp and so its own ego pose
