@@ -25,6 +25,33 @@ from .errors import CvdError
 PRESET_NAMES = ("tiny", "demo", "paper")
 
 
+def _check_type(name: str, v: Any, t: Any) -> None:
+    """One line naming the key when a value does not fit its field (YAML gives str for `abc`, float for
+    `4.5`), instead of a TypeError deep inside model construction. An int is a valid float."""
+    origin, args = typing.get_origin(t), typing.get_args(t)
+    if t is bool:
+        ok, what = isinstance(v, bool), "true or false"
+    elif t is int:
+        ok, what = isinstance(v, int) and not isinstance(v, bool), "an integer"
+    elif t is float:
+        ok, what = isinstance(v, (int, float)) and not isinstance(v, bool), "a number"
+    elif t is str:
+        ok, what = isinstance(v, str), "text"
+    elif origin is tuple:
+        ok, what = isinstance(v, (list, tuple)), "a list"
+        if ok and not (len(args) == 2 and args[1] is Ellipsis):
+            ok, what = len(v) == len(args), f"a list of {len(args)} values"
+        if ok:
+            for i, x in enumerate(v):
+                _check_type(f"{name}[{i}]", x, args[0] if args[1:] == (Ellipsis,) else args[i])
+    elif origin is dict:
+        ok, what = isinstance(v, dict), "a mapping"
+    else:
+        return
+    if not ok:
+        raise CvdError(f"config {name}: expected {what}, got {v!r}")
+
+
 @dataclass
 class Config:
     """Base: nested dataclass <-> plain dict <-> YAML, and named presets.
@@ -70,10 +97,9 @@ class Config:
             t = hints[k]
             if isinstance(t, type) and issubclass(t, Config):
                 kwargs[k] = v if isinstance(v, Config) else t.from_dict(v)
-            elif typing.get_origin(t) is tuple and isinstance(v, list):
-                kwargs[k] = tuple(v)
             else:
-                kwargs[k] = v
+                _check_type(f"{cls.__name__}.{k}", v, t)
+                kwargs[k] = tuple(v) if typing.get_origin(t) is tuple else v
         return cls(**kwargs)
 
     def to_yaml(self) -> str:
