@@ -42,7 +42,7 @@ from ..data.clips import read_points
 from ..data.nuscenes import BOX_CLASSES, LIDAR, NuScenesReader
 from ..errors import CvdError, require
 from ..geometry import invert_pose, quat_to_rotmat, rotmat_to_quat, transform_points
-from ..io import read_json, write_image, write_json
+from ..io import OutputFolder, read_json, write_image, write_json
 
 # BOX_CLASSES -> a nuScenes category name that maps back to the same class (nuscenes.box_class)
 CATEGORY_OF_CLASS = {
@@ -110,24 +110,26 @@ def export_dataset(runs: list[str | Path], out: str | Path, version: str = "v1.0
     require(len(runs) > 0, "export: give at least one run folder (--runs RUN [RUN ...])")
     require(bool(version) and "/" not in version and not version.startswith("."),
             f"export: --version must be a plain folder name, got {version!r}")
-    out = Path(out)
-    if out.exists() and not out.is_dir():
-        raise CvdError(f"export: {out} exists and is a file; choose a folder for --out")
-    if out.exists() and any(out.iterdir()):
-        if not overwrite:
-            raise CvdError(f"export: {out} already exists; pass --overwrite to replace it or choose another --out")
-        if not any(p.is_dir() and (p / "generation.json").is_file() for p in out.iterdir()):
-            raise CvdError(f"export: {out} is not an exported dataroot (no <version>/generation.json); "
-                           f"refusing to overwrite it")
+    with OutputFolder(out) as writer:  # one writer per folder; the checks run under its lock
+        out = writer.path
+        if out.exists() and not out.is_dir():
+            raise CvdError(f"export: {out} exists and is a file; choose a folder for --out")
+        if out.exists() and any(out.iterdir()):
+            if not overwrite:
+                raise CvdError(f"export: {out} already exists; pass --overwrite to replace it or choose another --out")
+            if not any(p.is_dir() and (p / "generation.json").is_file() for p in out.iterdir()):
+                raise CvdError(f"export: {out} is not an exported dataroot (no <version>/generation.json); "
+                               f"refusing to overwrite it")
+        return _export(runs, writer, version, jpeg_quality)
+
+
+def _export(runs: list[str | Path], writer: OutputFolder, version: str, jpeg_quality: int) -> Path:
     paths = [Path(r) for r in runs]
     loaded = [_load_run(p) for p in paths]
     keys = [r["key"] for r in loaded]
     require(len(set(keys)) == len(keys), "export: the same run is given twice")
 
-    tmp = out.parent / f".{out.name}.tmp-export"
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    tmp.mkdir(parents=True)
+    tmp = writer.temp()
     T: dict[str, list] = {k: [] for k in ("scene", "sample", "sample_data", "calibrated_sensor", "sensor", "ego_pose",
                                           "sample_annotation", "instance", "category", "attribute", "log", "map",
                                           "caption", "generation")}
@@ -158,10 +160,7 @@ def export_dataset(runs: list[str | Path], out: str | Path, version: str = "v1.0
         write_json(vdir / f"{name}.json", rows)
     write_json(vdir / "generation.json", gen)
     write_json(vdir / "splits.json", {"train": [s["name"] for s in T["scene"]], "val": []})
-    if out.exists():
-        shutil.rmtree(out)
-    tmp.rename(out)
-    return out
+    return writer.publish()
 
 
 def _export_run(k: int, path: Path, run: dict, reader: NuScenesReader, root: Path, T: dict, categories: dict,

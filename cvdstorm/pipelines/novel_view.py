@@ -33,7 +33,6 @@ from __future__ import annotations
 import csv
 import io
 import math
-import shutil
 import time as _time
 from pathlib import Path
 
@@ -45,7 +44,7 @@ from .. import CAMERAS
 from ..config import GSDecoderConfig
 from ..errors import CvdError, require
 from ..geometry import invert_pose, make_pose, quat_to_rotmat
-from ..io import read_json, write_bytes, write_json, write_video
+from ..io import OutputFolder, read_json, write_bytes, write_json, write_video
 from ..render import rasterize
 from .ply import read_gaussians_ply
 
@@ -179,14 +178,20 @@ def render_run(run: str | Path, out: str | Path, offset=(0.0, 0.0, 0.0), yaw: fl
                times: list[float] | None = None, overwrite: bool = False, background=(0.0, 0.0, 0.0),
                near: float = NEAR, fps: float | None = None, videos: bool = True) -> dict:
     """Render a run from a new rig (module docstring) into `out`; returns the render.json record."""
-    out = Path(out)
-    if out.exists() and not out.is_dir():
-        raise CvdError(f"{out} exists and is a file; choose a folder for --out")
-    if out.exists() and any(out.iterdir()):
-        if not overwrite:
-            raise CvdError(f"{out} already exists; pass --overwrite to replace it or choose another --out")
-        if not (out / "render.json").is_file():
-            raise CvdError(f"{out} is not a render output (no render.json); refusing to overwrite it")
+    with OutputFolder(out) as writer:  # one writer per folder; the checks run under its lock
+        out = writer.path
+        if out.exists() and not out.is_dir():
+            raise CvdError(f"{out} exists and is a file; choose a folder for --out")
+        if out.exists() and any(out.iterdir()):
+            if not overwrite:
+                raise CvdError(f"{out} already exists; pass --overwrite to replace it or choose another --out")
+            if not (out / "render.json").is_file():
+                raise CvdError(f"{out} is not a render output (no render.json); refusing to overwrite it")
+        return _render_run(run, writer, offset, yaw, rig, times, background, near, fps, videos)
+
+
+def _render_run(run, writer: OutputFolder, offset, yaw: float, rig: str | None, times: list[float] | None,
+                background, near: float, fps: float | None, videos: bool) -> dict:
     transform = rig_transform(offset, yaw)
     R = load_run(run)
     scene = R["scene"]
@@ -206,10 +211,7 @@ def render_run(run: str | Path, out: str | Path, offset=(0.0, 0.0, 0.0), yaw: fl
     bad = [t for t in times if t < lo - 1e-6 or t > hi + 1e-6]
     require(not bad, f"--times {bad} lie outside the run's span [{lo:g}, {hi:g}] s")
     N, V = len(times), len(names)
-    tmp = out.parent / f".{out.name}.tmp-render"
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    tmp.mkdir(parents=True)
+    tmp = writer.temp()
     rgb = np.lib.format.open_memmap(tmp / "rgb.npy", "w+", np.uint8, (N, V, H, W, 3))
     depth = np.lib.format.open_memmap(tmp / "depth.npy", "w+", np.float32, (N, V, H, W))
     alpha = np.lib.format.open_memmap(tmp / "alpha.npy", "w+", np.float32, (N, V, H, W))
@@ -248,9 +250,7 @@ def render_run(run: str | Path, out: str | Path, offset=(0.0, 0.0, 0.0), yaw: fl
            "seconds_per_time": [round(s, 4) for s in seconds],
            "cam_to_world": c2w_all.tolist(), "intrinsics": K_all.tolist()}
     write_json(tmp / "render.json", rec)
-    if out.exists():
-        shutil.rmtree(out)
-    tmp.rename(out)
+    writer.publish()
     return rec
 
 
