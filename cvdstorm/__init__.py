@@ -1,7 +1,7 @@
 """cvdstorm: cross-view video diffusion with a Gaussian-Splatting reconstruction VAE (CVD-STORM).
 
 Data flows one way: data -> conditions -> models -> pipelines -> eval/report.
-See docs/DATA.md for the on-disk data contract and ../DESIGN notes in the README.
+See docs/DATA.md for the on-disk data contract and README.md for the commands and results.
 """
 
 __version__ = "0.1.0"
