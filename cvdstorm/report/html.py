@@ -22,7 +22,8 @@ Out: RUN/report.html (or the given path). Plots are inline SVG (matplotlib), sty
      (keep them beside the page) or, with `embed=True`, inlined as base64 `data:video/mp4` URIs.
 
 Metric tables put our numbers beside the paper's (`PAPER_NUMBERS`, from the CVD-STORM paper,
-arXiv 2510.07944) where a metric key of ours matches one of the row's `keys` patterns (fnmatch, flattened with "/", e.g. `summary/gs_novel_psnr`). The paper's numbers are nuScenes val;
+arXiv 2510.07944) where a metric key of ours matches one of the row's `keys` patterns (fnmatch, on
+keys flattened with "/", e.g. `summary/gs_novel_psnr`). The paper's numbers are nuScenes val;
 ours are on whatever data the run used (shown beside them), so they are comparable in kind only.
 """
 
