@@ -55,8 +55,8 @@ def test_preview_cli_and_bad_input_keep_the_output(synth_root, tmp_path, capsys)
     good = out.read_bytes()
     assert read_video(out).shape[0] == 2
 
-    def fails(*needles, extra=()):
-        assert main(args + list(extra)) == 2
+    def fails(*needles, extra=()):  # with --overwrite: even a replacing run keeps the old file on bad input
+        assert main(args + ["--overwrite"] + list(extra)) == 2
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and err.startswith("cvdstorm preview: error: ") and "Traceback" not in err, err
         for n in needles:
