@@ -82,6 +82,18 @@ class OutputFolder:
             shutil.rmtree(stale, ignore_errors=True)
         return self
 
+    def check(self, overwrite: bool, ours=None, kind: str = "") -> None:
+        """Refuse a file where the folder belongs, and an existing non-empty folder unless `overwrite`;
+        with `ours` (folder -> bool), also a folder this command did not write (`kind` says what it is)."""
+        out = self.path
+        if out.exists() and not out.is_dir():
+            raise CvdError(f"{out} exists and is a file; choose a folder for --out")
+        if out.exists() and any(out.iterdir()):
+            if not overwrite:
+                raise CvdError(f"{out} already exists; pass --overwrite to replace it or choose another --out")
+            if ours is not None and not ours(out):
+                raise CvdError(f"{out} is not {kind}; refusing to overwrite it")
+
     def temp(self) -> Path:
         self._tmp = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.tmp-", dir=self.path.parent))
         os.chmod(self._tmp, 0o777 & ~_UMASK)  # mkdtemp makes 0700 folders

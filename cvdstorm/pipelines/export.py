@@ -111,15 +111,8 @@ def export_dataset(runs: list[str | Path], out: str | Path, version: str = "v1.0
     require(bool(version) and "/" not in version and not version.startswith("."),
             f"export: --version must be a plain folder name, got {version!r}")
     with OutputFolder(out) as writer:  # one writer per folder; the checks run under its lock
-        out = writer.path
-        if out.exists() and not out.is_dir():
-            raise CvdError(f"export: {out} exists and is a file; choose a folder for --out")
-        if out.exists() and any(out.iterdir()):
-            if not overwrite:
-                raise CvdError(f"export: {out} already exists; pass --overwrite to replace it or choose another --out")
-            if not any(p.is_dir() and (p / "generation.json").is_file() for p in out.iterdir()):
-                raise CvdError(f"export: {out} is not an exported dataroot (no <version>/generation.json); "
-                               f"refusing to overwrite it")
+        writer.check(overwrite, lambda d: any(p.is_dir() and (p / "generation.json").is_file() for p in d.iterdir()),
+                     "an exported dataroot (no <version>/generation.json)")
         return _export(runs, writer, version, jpeg_quality)
 
 

@@ -163,21 +163,11 @@ def _to_world(e2w: torch.Tensor, gs) -> dict[str, torch.Tensor]:
             "velocities": g.velocities[0] @ R.T}
 
 
-def _check_out(out: Path, overwrite: bool) -> None:
-    if out.exists() and not out.is_dir():
-        raise CvdError(f"{out} exists and is a file; choose a folder for --out")
-    if out.exists() and any(out.iterdir()):
-        if not overwrite:
-            raise CvdError(f"{out} already exists; pass --overwrite to replace it or choose another --out")
-        if not (out / "run.yaml").is_file():
-            raise CvdError(f"{out} is not a generation output (no run.yaml); refusing to overwrite it")
-
-
 def generate(cfg: GenerateConfig, out: str | Path, overwrite: bool = False, progress: bool = True,
              generator: Generator | None = None) -> Path:
     """Run generation (module docstring) into `out`; returns the folder."""
     with OutputFolder(out) as writer:  # one writer per folder; the check below runs under its lock
-        _check_out(writer.path, overwrite)
+        writer.check(overwrite, lambda d: (d / "run.yaml").is_file(), "a generation output (no run.yaml)")
         return _generate(cfg, writer, progress, generator)
 
 
@@ -332,8 +322,7 @@ def pack_checkpoint(dit_run: str | Path, out: str | Path, vae_run: str | Path | 
     `generate`, floating-point weights stored as `dtype` (loaded back as float32), with the configs
     and training logs that produced them."""
     with OutputFolder(out) as writer:
-        if writer.path.exists() and any(writer.path.iterdir()) and not overwrite:
-            raise CvdError(f"{writer.path} already exists; pass --overwrite to replace it")
+        writer.check(overwrite)
         return _pack(dit_run, writer, vae_run, dtype)
 
 

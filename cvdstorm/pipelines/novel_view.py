@@ -179,14 +179,7 @@ def render_run(run: str | Path, out: str | Path, offset=(0.0, 0.0, 0.0), yaw: fl
                near: float = NEAR, fps: float | None = None, videos: bool = True) -> dict:
     """Render a run from a new rig (module docstring) into `out`; returns the render.json record."""
     with OutputFolder(out) as writer:  # one writer per folder; the checks run under its lock
-        out = writer.path
-        if out.exists() and not out.is_dir():
-            raise CvdError(f"{out} exists and is a file; choose a folder for --out")
-        if out.exists() and any(out.iterdir()):
-            if not overwrite:
-                raise CvdError(f"{out} already exists; pass --overwrite to replace it or choose another --out")
-            if not (out / "render.json").is_file():
-                raise CvdError(f"{out} is not a render output (no render.json); refusing to overwrite it")
+        writer.check(overwrite, lambda d: (d / "render.json").is_file(), "a render output (no render.json)")
         return _render_run(run, writer, offset, yaw, rig, times, background, near, fps, videos)
 
 
