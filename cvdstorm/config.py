@@ -13,6 +13,7 @@ Presets: `tiny` (unit tests, seconds on CPU), `demo` (trainable on 2 CPU cores i
 from __future__ import annotations
 
 import dataclasses
+import math
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,8 +34,9 @@ def _check_type(name: str, v: Any, t: Any) -> None:
         ok, what = isinstance(v, bool), "true or false"
     elif t is int:
         ok, what = isinstance(v, int) and not isinstance(v, bool), "an integer"
-    elif t is float:
-        ok, what = isinstance(v, (int, float)) and not isinstance(v, bool), "a number"
+    elif t is float:  # NaN / inf would train or sample silently into NaNs
+        ok = isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+        what = "a number (not NaN or inf)"
     elif t is str:
         ok, what = isinstance(v, str), "text"
     elif origin is tuple:
@@ -110,7 +112,7 @@ class Config:
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as e:
-            raise CvdError(f"config is not valid YAML: {e}") from None
+            raise CvdError(f"config is not valid YAML: {str(e).splitlines()[0]}") from None
         return cls.from_dict(data or {})
 
     def save(self, path: str | Path) -> None:
@@ -120,11 +122,16 @@ class Config:
 
     @classmethod
     def load(cls, path: str | Path):
+        from .io import read_yaml
+
         path = Path(path)
         if not path.is_file():
             raise CvdError(f"missing config: {path} does not exist (a checkpoint folder needs config.yaml)")
+        data = read_yaml(path, "config")
+        if data is None:
+            raise CvdError(f"config {path} is empty; give a {cls.__name__} YAML (or use --preset)")
         try:
-            return cls.from_yaml(path.read_text())
+            return cls.from_dict(data)
         except CvdError as e:
             raise CvdError(f"{path}: {e}") from None
 

@@ -151,6 +151,36 @@ def read_json(path: str | os.PathLike, what: str = "file") -> Any:
         raise CvdError(f"corrupt {what}: {path} is not valid JSON ({e}); restore or regenerate it") from None
 
 
+def read_yaml(path: str | os.PathLike, what: str = "file") -> Any:
+    """Parse a YAML (or JSON) file; a missing, binary or malformed one is one CvdError line (with the
+    line and column of a syntax error)."""
+    import yaml
+
+    path = Path(path)
+    if not path.is_file():
+        raise CvdError(f"missing {what}: {path} does not exist")
+    try:
+        return yaml.safe_load(path.read_text())
+    except UnicodeDecodeError:
+        raise CvdError(f"{what} {path} is not text (YAML/JSON); restore it or give the right file") from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise CvdError(f"{what} {path} is not valid YAML/JSON{where}: {problem}") from None
+
+
+def read_npy(path: str | os.PathLike, what: str, mmap_mode: str | None = None) -> np.ndarray:
+    """np.load without pickles; a missing or truncated array is one CvdError line."""
+    path = Path(path)
+    if not path.is_file():
+        raise CvdError(f"missing {what}: {path} (the run is incomplete; rerun `cvdstorm generate`)")
+    try:
+        return np.load(path, mmap_mode=mmap_mode, allow_pickle=False)
+    except (OSError, ValueError, EOFError) as e:
+        raise CvdError(f"corrupt {what}: {path} ({e}); rerun `cvdstorm generate`") from None
+
+
 def write_image(path: str | os.PathLike, array: np.ndarray, **save_kwargs) -> None:
     """Write a uint8 [H, W, 3] / [H, W] or uint16 [H, W] array as an image (format from the suffix)."""
     from PIL import Image

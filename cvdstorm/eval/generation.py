@@ -47,7 +47,7 @@ import yaml
 
 from .. import CAMERAS, __version__
 from ..errors import CvdError
-from ..io import atomic_path, read_json, write_json
+from ..io import atomic_path, read_json, read_npy, write_json
 from .metrics import DepthStats
 
 EVAL_JSON, EVAL_CSV = "eval_generation.json", "eval_generation.csv"
@@ -80,7 +80,7 @@ def load_run(run_dir: str | Path) -> dict:
     for key in ("samples", "dataroot"):
         if key not in meta:
             raise CvdError(f"{run / 'scene.json'} has no {key!r}; regenerate the run with `cvdstorm generate`")
-    rgb = _load_npy(run / "rgb.npy", "generated frames")
+    rgb = read_npy(run / "rgb.npy", "generated frames")
     F = len(meta["samples"])
     if rgb.dtype != np.uint8 or rgb.ndim != 5 or rgb.shape[-1] != 3 or rgb.shape[1] != len(CAMERAS):
         raise CvdError(f"{run / 'rgb.npy'}: expected uint8 [F, {len(CAMERAS)}, H, W, 3], got {rgb.dtype} {rgb.shape}")
@@ -88,22 +88,13 @@ def load_run(run_dir: str | Path) -> dict:
         raise CvdError(f"{run}: rgb.npy has {rgb.shape[0]} frames but scene.json lists {F} samples")
     depth = None
     if (run / "depth.npy").is_file():
-        depth = _load_npy(run / "depth.npy", "generated depth").astype(np.float32)
+        depth = read_npy(run / "depth.npy", "generated depth").astype(np.float32)
         if depth.shape != rgb.shape[:4]:
             raise CvdError(f"{run / 'depth.npy'}: expected [F, V, H, W] = {rgb.shape[:4]}, got {depth.shape}")
     refs = int(meta.get("references", 0))
     if not 0 <= refs <= F:
         raise CvdError(f"{run / 'scene.json'}: references = {refs} is outside 0..{F}")
     return {"dir": run, "meta": meta, "rgb": rgb, "depth": depth, "references": refs}
-
-
-def _load_npy(path: Path, what: str) -> np.ndarray:
-    if not path.is_file():
-        raise CvdError(f"missing {what}: {path} (the run is incomplete; rerun `cvdstorm generate`)")
-    try:
-        return np.load(path, allow_pickle=False)
-    except (OSError, ValueError, EOFError) as e:
-        raise CvdError(f"corrupt {what}: {path} ({e}); rerun `cvdstorm generate`") from None
 
 
 def to_float_images(rgb: np.ndarray) -> torch.Tensor:

@@ -21,10 +21,10 @@ import copy
 from pathlib import Path
 
 import numpy as np
-import yaml
 
 from ..data.nuscenes import BOX_CLASSES
-from ..errors import CvdError, require
+from ..errors import require
+from ..io import read_yaml
 
 EDIT_KEYS = ("captions", "weather", "remove", "move", "add")
 
@@ -32,15 +32,8 @@ EDIT_KEYS = ("captions", "weather", "remove", "move", "add")
 def load_edits(path: str | Path) -> dict:
     """Parse an edit file (YAML or JSON, which YAML reads too)."""
     path = Path(path)
-    if not path.is_file():
-        raise CvdError(f"missing edit file: {path} does not exist")
-    try:
-        edits = yaml.safe_load(path.read_text()) or {}
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
-        what = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise CvdError(f"edit file {path} is not valid YAML/JSON{where}: {what}") from None
+    edits = read_yaml(path, "edit file")
+    require(edits is not None, f"edit file {path} is empty; give at least one of {list(EDIT_KEYS)}")
     require(isinstance(edits, dict), f"edit file {path} must hold a mapping with keys {list(EDIT_KEYS)}")
     unknown = sorted(set(edits) - set(EDIT_KEYS))
     require(not unknown, f"edit file {path}: unknown key(s) {unknown}; valid keys are {list(EDIT_KEYS)}")
@@ -61,7 +54,8 @@ def check_edits(edits: dict) -> None:
                 "edit: each add needs class, center [x, y, z], size [w, l, h] (optional yaw degrees, velocity)")
         require(a["class"] in BOX_CLASSES, f"edit: unknown class {a['class']!r}; choose one of {list(BOX_CLASSES)}")
         _vec(a["center"], 3, "add center")
-        _vec(a["size"], 3, "add size")
+        require(bool((_vec(a["size"], 3, "add size") > 0).all()), f"edit: add size must be 3 positive numbers "
+                f"(w, l, h metres), got {a['size']!r}")
         _vec(a.get("velocity", [0, 0, 0]), 3, "add velocity")
         _vec(a.get("yaw", 0.0), 1, "add yaw (degrees)")
     c, w = edits.get("captions"), edits.get("weather")

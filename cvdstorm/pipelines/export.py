@@ -35,14 +35,13 @@ import shutil
 from pathlib import Path
 
 import numpy as np
-import yaml
 
 from .. import CAMERAS
 from ..data.clips import read_points
 from ..data.nuscenes import BOX_CLASSES, LIDAR, NuScenesReader
 from ..errors import CvdError, require
 from ..geometry import invert_pose, quat_to_rotmat, rotmat_to_quat, transform_points
-from ..io import OutputFolder, read_json, write_image, write_json
+from ..io import OutputFolder, read_json, read_npy, read_yaml, write_image, write_json
 
 # BOX_CLASSES -> a nuScenes category name that maps back to the same class (nuscenes.box_class)
 CATEGORY_OF_CLASS = {
@@ -77,16 +76,15 @@ def _load_run(run: Path) -> dict:
     require(not missing, f"export: {run} is not a generation output (missing {', '.join(missing)}); "
             f"give folders written by `cvdstorm generate`")
     scene = read_json(run / "scene.json", "generation scene record")
-    try:
-        settings = yaml.safe_load((run / "run.yaml").read_text()) or {}
-    except yaml.YAMLError as e:
-        raise CvdError(f"export: {run}/run.yaml is not valid YAML ({str(e).splitlines()[0]})") from None
+    settings = read_yaml(run / "run.yaml", "generation settings")
+    require(isinstance(settings, dict),
+            f"export: {run}/run.yaml is not a mapping of settings; rerun `cvdstorm generate`")
     need = ("dataroot", "version", "scene", "samples", "timestamps", "intrinsics", "cam_to_world", "ego_to_world",
             "world_to_global", "boxes", "captions")
-    lacking = [k for k in need if k not in scene]
+    lacking = [k for k in need if not isinstance(scene, dict) or k not in scene]
     require(not lacking, f"export: {run}/scene.json lacks {lacking}; regenerate the run with this version")
-    rgb = np.load(run / "rgb.npy", mmap_mode="r")
-    depth = np.load(run / "depth.npy", mmap_mode="r")
+    rgb = read_npy(run / "rgb.npy", "generated frames", mmap_mode="r")
+    depth = read_npy(run / "depth.npy", "generated depth", mmap_mode="r")
     F = len(scene["samples"])
     require(rgb.ndim == 5 and rgb.shape[:2] == (F, len(CAMERAS)) and rgb.dtype == np.uint8,
             f"export: {run}/rgb.npy has shape {rgb.shape} {rgb.dtype}; expected uint8 [{F}, {len(CAMERAS)}, H, W, 3]")

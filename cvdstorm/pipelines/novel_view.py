@@ -38,18 +38,19 @@ from pathlib import Path
 
 import numpy as np
 import torch
-import yaml
 
 from .. import CAMERAS
 from ..config import GSDecoderConfig
 from ..errors import CvdError, require
 from ..geometry import invert_pose, make_pose, quat_to_rotmat
-from ..io import OutputFolder, read_json, write_bytes, write_json, write_video
+from ..io import OutputFolder, read_json, read_npy, read_yaml, write_bytes, write_json, write_video
 from ..render import rasterize
 from .ply import read_gaussians_ply
 
 HOLE_ALPHA = 0.5
 NEAR = GSDecoderConfig().near * 0.5   # as StormVAE.render
+MAX_SIDE = 8192                        # largest rig image side
+RUN_KEYS = ("timestamps", "ego_to_world", "cam_to_world", "intrinsics")   # what scene.json must give render
 
 
 def parse_vector(text: str | None, n: int, what: str) -> np.ndarray:
@@ -78,14 +79,11 @@ def rig_transform(offset=(0.0, 0.0, 0.0), yaw_deg: float = 0.0) -> np.ndarray:
 def load_rig(path: str | Path) -> tuple[list[str], np.ndarray, np.ndarray, int, int]:
     """Rig YAML (module docstring) -> (names, K [V, 3, 3], cam_to_ego [V, 4, 4], height, width)."""
     path = Path(path)
-    require(path.is_file(), f"rig file {path} does not exist")
-    try:
-        rig = yaml.safe_load(path.read_text())
-    except yaml.YAMLError as e:
-        raise CvdError(f"rig file {path} is not valid YAML: {str(e).splitlines()[0]}") from None
+    rig = read_yaml(path, "rig file")
     require(isinstance(rig, dict), f"rig file {path} must be a mapping with width, height and cameras")
-    for k in ("width", "height"):
-        require(isinstance(rig.get(k), int) and rig[k] >= 8, f"rig file {path}: {k} must be an integer >= 8")
+    for k in ("width", "height"):  # the upper bound keeps the output arrays allocatable
+        require(isinstance(rig.get(k), int) and 8 <= rig[k] <= MAX_SIDE,
+                f"rig file {path}: {k} must be an integer in [8, {MAX_SIDE}], got {rig.get(k)!r}")
     cams = rig.get("cameras")
     require(isinstance(cams, dict) and len(cams) > 0,
             f"rig file {path}: 'cameras' must map camera names to intrinsics/translation/rotation")
@@ -115,6 +113,8 @@ def load_run(run: str | Path) -> dict:
     run = Path(run)
     require(run.is_dir(), f"run folder {run} does not exist")
     scene = read_json(run / "scene.json", "generation scene record")
+    lacking = [k for k in RUN_KEYS if not isinstance(scene, dict) or k not in scene]
+    require(not lacking, f"{run}/scene.json lacks {lacking}; regenerate the run with `cvdstorm generate`")
     plys = sorted((run / "gaussians").glob("window_*.ply")) if (run / "gaussians").is_dir() else []
     require(len(plys) > 0, f"{run} has no Gaussians (gaussians/window_*.ply); render needs a `cvdstorm generate` "
             f"output folder")
@@ -253,7 +253,7 @@ def _fps(ts: np.ndarray) -> float:
 
 def _image_size(run: Path, K: np.ndarray) -> tuple[int, int]:
     if (run / "rgb.npy").is_file():
-        shape = np.load(run / "rgb.npy", mmap_mode="r").shape
+        shape = read_npy(run / "rgb.npy", "generated frames", mmap_mode="r").shape
         return int(shape[2]), int(shape[3])
     return int(round(2 * K[0, 0, 1, 2])), int(round(2 * K[0, 0, 0, 2]))
 

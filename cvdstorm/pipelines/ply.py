@@ -13,6 +13,7 @@ basis constant), as in the 3DGS code; opacities and scales are stored pre-activa
 from __future__ import annotations
 
 import os
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -83,11 +84,17 @@ def read_gaussians_ply(path: str | os.PathLike) -> dict[str, np.ndarray]:
     end = raw.find(b"end_header\n")
     if not raw.startswith(b"ply\n") or end < 0:
         raise CvdError(f"{path} is not a PLY file (no ply header)")
-    lines = raw[:end].decode("ascii").splitlines()
+    lines = raw[:end].decode("ascii", errors="replace").splitlines()
     if "format binary_little_endian 1.0" not in lines:
         raise CvdError(f"{path}: only binary_little_endian PLY is supported")
-    n = next(int(l.split()[2]) for l in lines if l.startswith("element vertex"))
-    props = [l.split()[2] for l in lines if l.startswith("property float")]
+    counts = [l.split()[2:3] for l in lines if l.startswith("element vertex")]
+    if len(counts) != 1 or not counts[0] or not counts[0][0].isdigit():
+        raise CvdError(f"{path}: corrupt PLY header (needs one 'element vertex N' line); regenerate the run")
+    n = int(counts[0][0])
+    props = [l.split()[2] for l in lines if l.startswith("property float") and len(l.split()) > 2]
+    lacking = sorted(set(_props(0)) - set(props))
+    if lacking:
+        raise CvdError(f"{path}: the PLY lacks the 3DGS properties {lacking}; regenerate the run")
     body = raw[end + len(b"end_header\n"):]
     if len(body) < n * 4 * len(props):
         raise CvdError(f"{path} is truncated: header promises {n} Gaussians")
@@ -102,8 +109,13 @@ def read_gaussians_ply(path: str | os.PathLike) -> dict[str, np.ndarray]:
     }
     side = path.with_suffix(".velocity.npz")
     if side.is_file():
-        with np.load(side) as z:
-            out["velocities"], out["time"] = z["velocities"], z["time"]
+        try:
+            with np.load(side, allow_pickle=False) as z:
+                out["velocities"], out["time"] = z["velocities"], z["time"]
+        except (OSError, ValueError, EOFError, KeyError, zipfile.BadZipFile) as e:
+            raise CvdError(f"corrupt velocity sidecar {side} ({e}); regenerate the run") from None
+        if out["velocities"].shape != out["means"].shape:
+            raise CvdError(f"{side}: velocities have shape {out['velocities'].shape}, the PLY {out['means'].shape}")
     return out
 
 
