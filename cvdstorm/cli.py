@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import math
 import os
 import sys
 from pathlib import Path
@@ -24,6 +25,46 @@ def _threads() -> None:
     torch.set_num_threads(n)
 
 
+# ----------------------------------------------------------------------------- argument values
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad argument in one line (no usage block), like every other error."""
+
+    def error(self, message: str):
+        print(f"{self.prog}: error: {message} (see {self.prog} --help)", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def _number(cast, allowed: str, ok):
+    """An argparse type: `cast` the text, then check `ok`; one line naming the value and what is allowed."""
+    def parse(text: str):
+        try:
+            v = cast(text)
+        except ValueError:
+            v = None
+        if v is None or not ok(v):
+            raise argparse.ArgumentTypeError(f"must be {allowed}, got {text!r}")
+        return v
+    return parse
+
+
+POSITIVE_INT = _number(int, "a positive integer", lambda v: v >= 1)
+NON_NEGATIVE = _number(float, "a finite number >= 0", lambda v: math.isfinite(v) and v >= 0)
+POSITIVE = _number(float, "a finite number > 0", lambda v: math.isfinite(v) and v > 0)
+
+
+def _device(text: str) -> str:
+    """--device: a torch device name that exists here (checked before any model is built)."""
+    import torch
+
+    try:
+        dev = torch.device(text)
+    except RuntimeError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a device; use cpu, cuda or cuda:N") from None
+    if dev.type == "cuda" and not torch.cuda.is_available():
+        raise argparse.ArgumentTypeError(f"{text!r}: no CUDA device is available here; use cpu")
+    return text
+
+
 # ------------------------------------------------------------------------------------ commands
 def cmd_synth(args) -> None:
     from .data.synthetic import SynthConfig, write_dataset
@@ -36,6 +77,8 @@ def cmd_synth(args) -> None:
 
 def _refuse_existing(path: Path, overwrite: bool) -> None:
     """Commands replace an existing output only when asked to, like generate, synth and pack."""
+    if path.is_dir():
+        raise CvdError(f"{path} is a folder; give a file path for --out")
     if path.is_file() and not overwrite:
         raise CvdError(f"{path} already exists; pass --overwrite to replace it (or choose another --out)")
 
@@ -176,7 +219,7 @@ def cmd_train_seg(args) -> None:
 
     meta = train_segmenter(args.dataroot, args.out, steps=args.steps, version=args.version, split=args.split,
                            height=args.height, width=args.width, batch_size=args.batch_size, lr=args.lr,
-                           seed=args.seed)
+                           seed=args.seed, overwrite=args.overwrite)
     print(f"train-seg: weights in {args.out}; training-frame mIoU {meta['train_miou']:.3f}, "
           f"pixel accuracy {meta['train_pixel_accuracy']:.3f} ({meta['seconds']} s)")
 
@@ -197,7 +240,7 @@ def cmd_demo(args) -> None:
 
 # ------------------------------------------------------------------------------------- parser
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="cvdstorm", description=__doc__.splitlines()[0])
+    p = _Parser(prog="cvdstorm", description=__doc__.splitlines()[0])
     p.add_argument("--debug", action="store_true", help="show full tracebacks on errors")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
@@ -236,16 +279,18 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--preset", default="demo", choices=["tiny", "demo", "paper"], help="size preset (default demo)")
     s.add_argument("--config", default=None, help="a StormVAEConfig YAML (instead of --preset)")
     s.add_argument("--dataroot", default=None, help="override the config's dataroot")
-    s.add_argument("--steps", type=int, default=None, help="override the number of training steps")
+    s.add_argument("--steps", type=POSITIVE_INT, default=None, help="override the number of training steps")
     s.add_argument("--no-gs-grad", action="store_true",
                    help="ablation: the GS decoder trains on detached latents (no reconstruction gradient into the VAE)")
-    s.add_argument("--gs-weight", type=float, default=None, help="weight of the reconstruction loss (0: plain VAE)")
+    s.add_argument("--gs-weight", type=NON_NEGATIVE, default=None,
+                   help="weight of the reconstruction loss (0: plain VAE)")
     s.add_argument("--pretrained-vae", default=None, help="local SD3.5 vae/ folder or safetensors file to start from")
     s.add_argument("--init-from", default=None, help="start from a trained STORM-VAE run or step folder (fine-tuning)")
     s.add_argument("--freeze-encoder", action="store_true",
                    help="train the decoders only, so the latent space (and a DiT trained on it) stays valid")
     s.add_argument("--resume", action="store_true", help="continue the run in --out from its newest checkpoint")
-    s.add_argument("--device", default="cpu", help="cpu or cuda (bf16 autocast on CUDA when configured)")
+    s.add_argument("--device", type=_device, default="cpu",
+                   help="cpu or cuda (bf16 autocast on CUDA when configured)")
     s.set_defaults(func=cmd_train_vae)
 
     s = sub.add_parser("train-dit", help="stage 2: train the cross-view video DiT on frozen STORM-VAE latents",
@@ -256,12 +301,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--preset", default="demo", choices=["tiny", "demo", "paper"], help="size preset (default demo)")
     s.add_argument("--config", default=None, help="a DiTTrainConfig YAML (instead of --preset)")
     s.add_argument("--dataroot", default=None, help="override the config's dataroot")
-    s.add_argument("--steps", type=int, default=None, help="override the number of training steps")
+    s.add_argument("--steps", type=POSITIVE_INT, default=None, help="override the number of training steps")
     s.add_argument("--cache-dir", default=None, help="where latent caches live (default outputs/latent_cache)")
     s.add_argument("--init-from", default=None, help="start from a trained DiT run or step folder (fine-tuning, "
                                                     "e.g. after the STORM-VAE changed)")
     s.add_argument("--resume", action="store_true", help="continue the run in --out from its newest checkpoint")
-    s.add_argument("--device", default="cpu", help="cpu or cuda")
+    s.add_argument("--device", type=_device, default="cpu", help="cpu or cuda")
     s.set_defaults(func=cmd_train_dit)
 
     s = sub.add_parser("generate", help="generate a controlled 6-camera video with depth and 4D Gaussians",
@@ -283,12 +328,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="caption for all frames, or one per frame (overrides the dataset's)")
     s.add_argument("--edits", default=None, help="YAML/JSON control edits: add/remove/move objects, weather")
     s.add_argument("--seed", type=int, default=0)
-    s.add_argument("--steps", type=int, default=None, help="sampling steps (default: the model's)")
-    s.add_argument("--guidance", type=float, default=None, help="classifier-free guidance scale")
+    s.add_argument("--steps", type=POSITIVE_INT, default=None, help="sampling steps (default: the model's)")
+    s.add_argument("--guidance", type=NON_NEGATIVE, default=None, help="classifier-free guidance scale")
     s.add_argument("--png", action="store_true", help="also write PNG frames")
     s.add_argument("--out", required=True, help="output folder")
     s.add_argument("--overwrite", action="store_true", help="replace an existing output folder")
-    s.add_argument("--device", default="cpu")
+    s.add_argument("--device", type=_device, default="cpu")
     s.set_defaults(func=cmd_generate)
 
     s = sub.add_parser("pack", help="bundle a trained DiT + STORM-VAE into one checkpoint folder for generate",
@@ -339,16 +384,17 @@ def build_parser() -> argparse.ArgumentParser:
                    "generation: runs/ and the aggregate)")
     s.add_argument("--split", default="val")
     s.add_argument("--dataroot", default=None, help="override the checkpoint config's dataroot")
-    s.add_argument("--max-clips", type=int, default=None)
-    s.add_argument("--device", default="cpu")
+    s.add_argument("--max-clips", type=POSITIVE_INT, default=None)
+    s.add_argument("--device", type=_device, default="cpu")
     s.add_argument("--runs", nargs="+", default=None, help="generation: evaluate these run folders (no generating)")
     s.add_argument("--scenes", type=int, default=1, help="generation: first N scenes of the split (default 1)")
     s.add_argument("--references", type=int, nargs="+", default=[0, 1, 3], help="generation: reference counts")
-    s.add_argument("--frames", type=int, default=18, help="generation: frames per run (default 18)")
+    s.add_argument("--frames", type=POSITIVE_INT, default=18, help="generation: frames per run (default 18)")
     s.add_argument("--start", type=int, default=0, help="generation: first keyframe")
     s.add_argument("--seed", type=int, default=0)
-    s.add_argument("--steps", type=int, default=None, help="generation: sampling steps (default: the model's)")
-    s.add_argument("--guidance", type=float, default=None)
+    s.add_argument("--steps", type=POSITIVE_INT, default=None,
+                   help="generation: sampling steps (default: the model's)")
+    s.add_argument("--guidance", type=NON_NEGATIVE, default=None)
     s.add_argument("--version", default="v1.0-synth")
     s.add_argument("--i3d", default=None, help="I3D TorchScript (i3d_torchscript.pt) for FVD; without it FVD is "
                    "skipped. TorchScript is executable code: give only a file you trust")
@@ -356,7 +402,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--no-fid", action="store_true", help="generation: skip FID (Inception on every frame)")
     s.add_argument("--shifts", type=float, nargs="+", default=None,
                    help="novel-view: lateral rig shifts in metres (default 0 1 2 4; FID at 1 and 2)")
-    s.add_argument("--max-frames", type=int, default=None, help="novel-view: evaluate this many frames per run")
+    s.add_argument("--max-frames", type=POSITIVE_INT, default=None,
+                   help="novel-view: evaluate this many frames per run")
     s.set_defaults(func=cmd_evaluate)
 
     s = sub.add_parser("train-seg", help="train the control-fidelity segmenter on synthetic frames",
@@ -368,10 +415,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--split", default="train", help="train / val / all (default train)")
     s.add_argument("--steps", type=int, default=1500, help="optimiser steps (default 1500)")
     s.add_argument("--batch-size", type=int, default=8)
-    s.add_argument("--lr", type=float, default=3e-3)
+    s.add_argument("--lr", type=POSITIVE, default=3e-3)
     s.add_argument("--height", type=int, default=64, help="training image height (default 64)")
     s.add_argument("--width", type=int, default=112, help="training image width (default 112)")
     s.add_argument("--seed", type=int, default=0)
+    s.add_argument("--overwrite", action="store_true", help="replace an existing segmenter folder")
     s.set_defaults(func=cmd_train_seg)
 
     s = sub.add_parser("report", help="static HTML report of a run/output folder",
@@ -390,15 +438,18 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", default="outputs/demo")
     s.add_argument("--overwrite", action="store_true", help="replace an existing output folder")
     s.add_argument("--checkpoint", default=None, help="generation checkpoint (default: the shipped checkpoints/demo)")
-    s.add_argument("--frames", type=int, default=18, help="keyframes to generate (default 18: 9 s at 2 Hz)")
-    s.add_argument("--steps", type=int, default=None, help="sampling steps (default: the model's)")
+    s.add_argument("--frames", type=POSITIVE_INT, default=18, help="keyframes to generate (default 18: 9 s at 2 Hz)")
+    s.add_argument("--steps", type=POSITIVE_INT, default=None, help="sampling steps (default: the model's)")
     s.set_defaults(func=cmd_demo)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:  # a bad argument (one line printed) or --help: the exit status, no exception
+        return e.code
     _threads()
     try:
         if args.command.startswith("train-") and os.environ.get("WORLD_SIZE", "1") != "1":

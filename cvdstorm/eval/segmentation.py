@@ -166,16 +166,28 @@ def _resize_labels(m: np.ndarray, H: int, W: int) -> np.ndarray:
 # --------------------------------------------------------------------------------- training
 def train_segmenter(dataroot, out, steps: int = 1500, version: str = "v1.0-synth", split: str = "train",
                     height: int = 64, width: int = 112, batch_size: int = 8, lr: float = 3e-3,
-                    net_width: int = 16, seed: int = 0, progress: bool = True, frames=None) -> dict:
+                    net_width: int = 16, seed: int = 0, progress: bool = True, frames=None,
+                    overwrite: bool = False) -> dict:
     """Train SegNet on the dataroot's frames and masks; write OUT/model.safetensors + OUT/segmenter.json.
 
     `frames` may pass pre-loaded (images uint8 [N, H, W, 3], masks [N, H, W]) instead of reading.
     Returns the metadata written (including the final training loss and mIoU on the training frames).
+    An existing OUT is replaced only with `overwrite` and only when it holds a segmenter.
     """
+    from ..io import OutputFolder
+
+    with OutputFolder(out) as writer:  # one writer; the folder is published whole after training
+        writer.check(overwrite, lambda d: (d / META_FILE).is_file(), "a segmenter folder (no segmenter.json)")
+        return _train_segmenter(dataroot, writer, steps, version, split, height, width, batch_size, lr, net_width,
+                                seed, progress, frames)
+
+
+def _train_segmenter(dataroot, writer, steps: int, version: str, split: str, height: int, width: int,
+                     batch_size: int, lr: float, net_width: int, seed: int, progress: bool, frames) -> dict:
     from safetensors.torch import save_model
     from tqdm.auto import tqdm
 
-    from ..io import atomic_path, write_json
+    from ..io import usual_mode, write_json
 
     if steps < 1 or batch_size < 1:
         raise CvdError(f"train-seg: --steps and --batch-size must be positive (got {steps}, {batch_size})")
@@ -221,11 +233,11 @@ def train_segmenter(dataroot, out, steps: int = 1500, version: str = "v1.0-synth
             "dataroot": str(dataroot), "version": version, "split": split, "train_frames": len(x_all),
             "train_miou": res["miou"], "train_iou": res["iou"], "train_pixel_accuracy": res["pixel_accuracy"],
             "seconds": round(time.time() - t0, 1), "log": log}
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    with atomic_path(out / WEIGHTS_FILE) as tmp:
-        save_model(net, str(tmp))
-    write_json(out / META_FILE, meta)
+    tmp = writer.temp()
+    save_model(net, str(tmp / WEIGHTS_FILE))
+    usual_mode(tmp / WEIGHTS_FILE)  # safetensors writes 0600
+    write_json(tmp / META_FILE, meta)
+    writer.publish()
     return meta
 
 
