@@ -1,4 +1,7 @@
+import hashlib
 import os
+import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -7,6 +10,25 @@ import torch
 # Two threads, as on the CI machine, and deterministic CPU float32 everywhere.
 torch.set_num_threads(2)
 os.environ.setdefault("CVDSTORM_TEST", "1")
+
+
+def digest(folder: Path) -> dict[str, str]:
+    """sha256 of every file under `folder` by relative path: equal digests, byte-identical contents."""
+    return {str(f.relative_to(folder)): hashlib.sha256(f.read_bytes()).hexdigest()
+            for f in sorted(folder.rglob("*")) if f.is_file()}
+
+
+def fails(capsys, argv, *needles):
+    """The command exits 2 with exactly one stderr line containing every needle (no traceback)."""
+    from cvdstorm.cli import main
+
+    rc = main(argv)
+    err = [l for l in re.split(r"[\r\n]", capsys.readouterr().err) if l.strip() and "%|" not in l]  # no bars
+    assert rc == 2, err
+    assert len(err) == 1 and "Traceback" not in err[0], err
+    for n in needles:
+        assert n in err[0], (n, err[0])
+    return err[0]
 
 
 @pytest.fixture

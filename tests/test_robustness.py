@@ -4,7 +4,6 @@ command given bad input exits non-zero with one line naming the problem, leaving
 import hashlib
 import json
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -16,6 +15,7 @@ import pytest
 import torch
 from safetensors.torch import load_file
 
+from conftest import digest, fails
 from cvdstorm.cli import main
 from cvdstorm.config import StormVAEConfig
 from cvdstorm.train.checkpoint import load_weights, resolve_checkpoint, save_checkpoint
@@ -66,22 +66,6 @@ def test_sigkill_while_writing_a_checkpoint_then_resume(tmp_path):
 
 
 # ----------------------------------------------------------------------------- CLI bad input
-def digest(folder: Path) -> dict[str, str]:
-    return {str(f.relative_to(folder)): hashlib.sha256(f.read_bytes()).hexdigest()
-            for f in sorted(folder.rglob("*")) if f.is_file()}
-
-
-def fails(capsys, argv, *needles):
-    """The command exits 2 with exactly one stderr line containing every needle (no traceback)."""
-    rc = main(argv)
-    err = [l for l in re.split(r"[\r\n]", capsys.readouterr().err) if l.strip() and "%|" not in l]  # no bars
-    assert rc == 2, err
-    assert len(err) == 1 and "Traceback" not in err[0], err
-    for n in needles:
-        assert n in err[0], (n, err[0])
-    return err[0]
-
-
 @pytest.fixture(scope="module")
 def vae_run(tmp_path_factory, synth_root):
     """A STORM-VAE run folder (tiny preset, untrained weights) as train-vae writes it."""
