@@ -13,6 +13,7 @@ from cvdstorm import CAMERAS
 from cvdstorm.errors import CvdError
 from cvdstorm.eval import generation as G
 from cvdstorm.eval.metrics import depth_metrics
+from cvdstorm.images import to_float_images, to_uint8
 
 NF, H, W = 2, 32, 56  # fake runs: few frames at the tiny preset's size (the test machine is shared)
 
@@ -32,7 +33,7 @@ def fake_run(out, root, scene_idx=0, references=1, frames=NF, noise=0.0, depth_s
     meta = {"scene": name, "dataroot": str(root), "version": "v1.0-synth", "samples": samples,
             "timestamps": list(range(frames)), "references": references, "captions": [""] * frames}
     real = real or G.real_frames(meta, H, W)
-    rgb = G.to_uint8(real["images"])
+    rgb = to_uint8(real["images"])
     if noise:
         g = np.random.default_rng(0)
         rgb = np.clip(rgb.astype(np.float64) + g.normal(0, noise, rgb.shape), 0, 255).astype(np.uint8)
@@ -65,7 +66,7 @@ def test_real_frames_score_perfectly(runs, results):
     # control fidelity of real frames == the segmenter's own mIoU on the real frames (independent call)
     from cvdstorm.eval.segmentation import Segmenter, control_fidelity
 
-    ref = control_fidelity(Segmenter.load(), G.to_float_images(G.to_uint8(real["images"]))[1:], real["semantic"][1:])
+    ref = control_fidelity(Segmenter.load(), to_float_images(to_uint8(real["images"]))[1:], real["semantic"][1:])
     assert s["miou_generated"] == s["miou_real"] == pytest.approx(ref["miou"])
     assert r["per_class_iou"]["generated"]["generated"] == r["per_class_iou"]["generated"]["real"]
     assert s["miou_real"] > 0.3  # the shipped segmenter works on this world

@@ -16,7 +16,7 @@ from cvdstorm.errors import CvdError
 from cvdstorm.io import read_video
 from cvdstorm.pipelines.demo import run_demo
 from cvdstorm.report.preview import CAPTION_HEIGHT, write_preview
-from cvdstorm.report.visual import RIG_LAYOUT, to_uint8
+from cvdstorm.images import RIG_LAYOUT, to_uint8
 from checkpoints import make_checkpoint
 
 VERSION = "v1.0-synth"

@@ -47,6 +47,7 @@ import yaml
 
 from .. import CAMERAS, __version__
 from ..errors import CvdError
+from ..images import to_float_images, to_uint8
 from ..io import atomic_path, read_json, read_npy, write_json
 from .metrics import DepthStats
 
@@ -95,18 +96,6 @@ def load_run(run_dir: str | Path) -> dict:
     if not 0 <= refs <= F:
         raise CvdError(f"{run / 'scene.json'}: references = {refs} is outside 0..{F}")
     return {"dir": run, "meta": meta, "rgb": rgb, "depth": depth, "references": refs}
-
-
-def to_float_images(rgb: np.ndarray) -> torch.Tensor:
-    """uint8 [..., H, W, 3] -> float [..., 3, H, W] in [-1, 1]."""
-    t = torch.from_numpy(np.ascontiguousarray(rgb)).float() / 127.5 - 1
-    return t.movedim(-1, -3).contiguous()
-
-
-def to_uint8(images: torch.Tensor) -> np.ndarray:
-    """float [..., 3, H, W] in [-1, 1] -> uint8 [..., H, W, 3] (what a run stores)."""
-    x = ((images.clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8)
-    return x.movedim(-3, -1).contiguous().numpy()
 
 
 def real_frames(meta: dict, height: int, width: int, dataroot: str | Path | None = None) -> dict:

@@ -52,7 +52,7 @@ def reconstruct_run(checkpoint: str | Path, dataroot: str | Path, out: str | Pat
     from ..data.clips import load_clip, split_scenes
     from ..pipelines.generate import _scene_record, GenerateConfig
     from ..pipelines.ply import write_gaussians_ply
-    from ..report.visual import to_uint8
+    from ..images import to_uint8
     from ..train.vae import load_storm_vae
 
     ck = Path(checkpoint)
@@ -98,7 +98,7 @@ def oracle_run(dataroot: str | Path, out: str | Path, version: str = "v1.0-synth
     from ..data.clips import load_clip, split_scenes
     from ..pipelines.generate import GenerateConfig, _scene_record
     from ..pipelines.ply import write_gaussians_ply
-    from ..report.visual import to_uint8
+    from ..images import to_uint8
     from ..geometry import quat_to_rotmat
 
     reader = NuScenesReader(dataroot, version).preload()

@@ -97,7 +97,7 @@ def _write_still(run: Path, path: Path) -> Path:
     from PIL import Image
 
     from ..io import atomic_path
-    from ..report.visual import rig_still
+    from ..images import rig_still
 
     rgb = np.load(run / "rgb.npy", mmap_mode="r")      # [F, V, H, W, 3]
     depth = np.load(run / "depth.npy", mmap_mode="r")  # [F, V, H, W]

@@ -56,14 +56,13 @@ from ..data.clips import load_clip, scene_map
 from ..data.conditions import clip_controls, control_images
 from ..data.nuscenes import NuScenesReader
 from ..errors import CvdError, require
-from ..geometry import invert_pose, rotmat_to_quat
+from ..geometry import invert_pose, quat_multiply, rotmat_to_quat
+from ..images import colorize_depth, tile_rig, to_uint8
 from ..io import OutputFolder, save_tensors, write_bytes, write_image, write_json, write_video
 from ..models.conditioning import make_conditions
 from ..models.dit import CVDDiT, sample_latents
-from ..models.gs_decoder import quat_multiply
 from ..models.storm_vae import StormVAE
 from ..models.text import load_text_encoder
-from ..report.visual import colorize_depth, tile_rig, to_uint8
 from ..train.checkpoint import resolve_checkpoint
 from ..train.latents import file_digest
 from .edits import apply_edits, load_edits
