@@ -207,7 +207,7 @@ def test_bad_runs_one_line_errors(runs, tmp_path, capsys):
 
 
 def test_report_shows_generation_eval(runs, results, tmp_path):
-    from cvdstorm.report.html import _fmt, build_report
+    from cvdstorm.report.html import format_value, build_report
 
     out = tmp_path / "agg"
     G.evaluate_generation(None, None, out, runs=[runs["good"], runs["bad"]], fid=False, log=None)
@@ -216,7 +216,7 @@ def test_report_shows_generation_eval(runs, results, tmp_path):
     table = page[page.index('id="generation"'):]
     table = table[:table.index("</section>")]
     assert table.count("<tr>") == 3  # header + ref0 + ref1
-    assert f">{_fmt(results['bad']['summary']['psnr'])}<" in table
+    assert f">{format_value(results['bad']['summary']['psnr'])}<" in table
     assert page.count("Generation quality vs horizon") >= 1  # the SVG plot is inlined
     run_page = build_report(runs["good"]).read_text()
     assert 'id="generation"' in run_page and "reference frames" in run_page
@@ -247,16 +247,16 @@ def test_end_to_end_with_a_tiny_checkpoint(synth_root, tmp_path):
 
 def test_generation_report_in_a_browser(runs, results, tmp_path):
     """The page with the generation table and the inline horizon SVG loads without errors in Chromium."""
-    from test_report_browser import _find_browser, _probe
+    from test_report_browser import find_browser, probe
 
     from cvdstorm.report.html import build_report
 
-    browser = _find_browser()
+    browser = find_browser()
     if not browser:
         pytest.skip("no chromium on PATH (tests/test_report_browser.py installs it when allowed)")
     out = tmp_path / "agg"
     G.evaluate_generation(None, None, out, runs=[runs["good"], runs["bad"]], fid=False, log=None)
-    res = _probe(browser, tmp_path, build_report(out))
+    res = probe(browser, tmp_path, build_report(out))
     assert res["errors"] == [] and res["videos"] == []
 
 

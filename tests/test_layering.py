@@ -141,15 +141,16 @@ def test_the_check_catches_each_kind_of_violation():
     bad = ("from ..train.dit import load_dit\n"             # pipelines -> train
            "from ..report import html\n"                     # pipelines -> report
            "from ..eval.segmentation import _resize_labels\n"  # a private name
-           "from ..render import _ext\n"                     # another package's private module
+           "from ..geometry import _backend\n"               # another package's private module
            "def f(reader):\n    return reader._samples\n")  # a private attribute of another module
     found = problems("cvdstorm.pipelines.fake", bad, others_private={"_samples"})
     assert [p.split(":")[1].split()[0] for p in found] == ["1", "2", "3", "3", "4", "6"], found
     assert "pipelines may not import train" in found[0] and "pipelines may not import report" in found[1]
     assert "pipelines may not import eval" in found[2] and "private name _resize_labels" in found[3]
+    assert "private module cvdstorm.geometry._backend" in found[4] and "private attribute _samples" in found[5]
     # the same lines are fine where they belong: a trainer may use the models, a module its own names
     assert problems("cvdstorm.train.fake", "from ..models.dit import build_dit\n") == []
-    assert problems("cvdstorm.render.rasterize", "from . import _ext\n") == []
+    assert problems("cvdstorm.geometry.camera", "from ._backend import xp\nfrom . import _backend\n") == []
     assert problems("cvdstorm.io", "def _f():\n    pass\nx = _f()\n", others_private={"_f"}) == []
     assert problems("cvdstorm.eval.fake", "import cvdstorm.report.html\n")[0].endswith("eval may not import report")
     assert "private name _probe" in problems("tests.test_fake", "from test_report_browser import _probe\n")[0]

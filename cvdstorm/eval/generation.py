@@ -104,7 +104,7 @@ def real_frames(meta: dict, height: int, width: int, dataroot: str | Path | None
     from ..data.clips import load_clip
     from ..data.nuscenes import NuScenesReader
     from ..io import read_image
-    from .segmentation import _resize_labels, semantic_path
+    from .segmentation import resize_labels, semantic_path
 
     root = Path(dataroot or meta["dataroot"])
     if not root.is_dir():
@@ -118,7 +118,7 @@ def real_frames(meta: dict, height: int, width: int, dataroot: str | Path | None
             if not p.is_file():
                 clip["semantic"] = None
                 return clip
-            sem[t, v] = _resize_labels(read_image(p, "semantic mask"), height, width)
+            sem[t, v] = resize_labels(read_image(p, "semantic mask"), height, width)
     clip["semantic"] = torch.from_numpy(sem)
     return clip
 
@@ -195,7 +195,7 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
     real: a preloaded `real_frames(...)` dict (tests, or several runs of the same samples).
     """
     from .metrics import psnr, ssim
-    from .perceptual import get_perceptual
+    from ..models.perceptual import get_perceptual
     from .segmentation import CLASS_NAMES, ConfusionMatrix
 
     run = load_run(run_dir)
