@@ -30,7 +30,7 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from cvdstorm.data.synthetic import rig_calibration  # noqa: E402
 from cvdstorm.geometry import invert_pose, make_pose, unproject_depth  # noqa: E402
-from cvdstorm.render import _ext, rasterize, render_reference  # noqa: E402
+from cvdstorm.render import kernel, rasterize, render_reference  # noqa: E402
 
 
 def scene(height: int, width: int, frames: int = 4, seed: int = 0):
@@ -114,7 +114,7 @@ def run_case(name: str, repeats: int) -> dict:
     else:
         res = timed(rasterize, params, viewmats, Ks, w, h, repeats if path == "fast" else 1,
                     backend="cpu" if path == "fast" else "torch")
-    label = {"fast": "fast (C++)" if _ext.status() == "ready" else "fast (no C++: PyTorch)",
+    label = {"fast": "fast (C++)" if kernel.status() == "ready" else "fast (no C++: PyTorch)",
              "torch": "PyTorch fallback", "reference": "dense reference"}[path]
     return dict(case=name.replace("-fallback", "").replace("-reference", ""), gaussians=len(params[0]),
                 targets=targets, size=f"{h}x{w}", path=label, fwd=res[0], both=res[1], cpu=res[2], peak=res[3], base=base)

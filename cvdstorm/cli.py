@@ -233,7 +233,7 @@ def cmd_report(args) -> None:
 
 
 def cmd_demo(args) -> None:
-    from .pipelines.demo import run_demo
+    from .demo import run_demo
 
     run_demo(args.out, overwrite=args.overwrite, checkpoint=args.checkpoint, frames=args.frames, steps=args.steps)
 

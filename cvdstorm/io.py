@@ -8,6 +8,7 @@ Every reader turns a missing or corrupt file into a one-line `CvdError` naming t
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import shutil
@@ -139,6 +140,15 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> None:
 
 def write_json(path: str | os.PathLike, obj: Any, indent: int | None = 1) -> None:
     write_bytes(path, json.dumps(obj, indent=indent).encode())
+
+
+def file_digest(path: str | os.PathLike) -> str:
+    """sha256 hex digest of a file, read in 1 MiB chunks (weights files are large)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
 
 
 def read_json(path: str | os.PathLike, what: str = "file") -> Any:

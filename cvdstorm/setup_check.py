@@ -13,10 +13,10 @@ def main() -> int:
 
     print(f"cvdstorm setup: python {sys.version.split()[0]}, torch {torch.__version__}, "
           f"threads {torch.get_num_threads()}, cuda {torch.cuda.is_available()}")
-    from .render import _ext
+    from .render import kernel
 
     t0 = time.perf_counter()
-    state = _ext.status()
+    state = kernel.status()
     print(f"cvdstorm setup: C++ rasteriser {state} ({time.perf_counter() - t0:.1f} s)"
           + ("" if state == "ready" else "; rasterize will use the slower PyTorch compositor"))
     return 0

@@ -13,6 +13,7 @@ from cvdstorm import CAMERAS
 from cvdstorm.errors import CvdError
 from cvdstorm.eval import generation as G
 from cvdstorm.eval.metrics import depth_metrics
+from cvdstorm.images import to_float_images, to_uint8
 
 NF, H, W = 2, 32, 56  # fake runs: few frames at the tiny preset's size (the test machine is shared)
 
@@ -32,7 +33,7 @@ def fake_run(out, root, scene_idx=0, references=1, frames=NF, noise=0.0, depth_s
     meta = {"scene": name, "dataroot": str(root), "version": "v1.0-synth", "samples": samples,
             "timestamps": list(range(frames)), "references": references, "captions": [""] * frames}
     real = real or G.real_frames(meta, H, W)
-    rgb = G.to_uint8(real["images"])
+    rgb = to_uint8(real["images"])
     if noise:
         g = np.random.default_rng(0)
         rgb = np.clip(rgb.astype(np.float64) + g.normal(0, noise, rgb.shape), 0, 255).astype(np.uint8)
@@ -65,7 +66,7 @@ def test_real_frames_score_perfectly(runs, results):
     # control fidelity of real frames == the segmenter's own mIoU on the real frames (independent call)
     from cvdstorm.eval.segmentation import Segmenter, control_fidelity
 
-    ref = control_fidelity(Segmenter.load(), G.to_float_images(G.to_uint8(real["images"]))[1:], real["semantic"][1:])
+    ref = control_fidelity(Segmenter.load(), to_float_images(to_uint8(real["images"]))[1:], real["semantic"][1:])
     assert s["miou_generated"] == s["miou_real"] == pytest.approx(ref["miou"])
     assert r["per_class_iou"]["generated"]["generated"] == r["per_class_iou"]["generated"]["real"]
     assert s["miou_real"] > 0.3  # the shipped segmenter works on this world
@@ -206,7 +207,7 @@ def test_bad_runs_one_line_errors(runs, tmp_path, capsys):
 
 
 def test_report_shows_generation_eval(runs, results, tmp_path):
-    from cvdstorm.report.html import _fmt, build_report
+    from cvdstorm.report.html import format_value, build_report
 
     out = tmp_path / "agg"
     G.evaluate_generation(None, None, out, runs=[runs["good"], runs["bad"]], fid=False, log=None)
@@ -215,7 +216,7 @@ def test_report_shows_generation_eval(runs, results, tmp_path):
     table = page[page.index('id="generation"'):]
     table = table[:table.index("</section>")]
     assert table.count("<tr>") == 3  # header + ref0 + ref1
-    assert f">{_fmt(results['bad']['summary']['psnr'])}<" in table
+    assert f">{format_value(results['bad']['summary']['psnr'])}<" in table
     assert page.count("Generation quality vs horizon") >= 1  # the SVG plot is inlined
     run_page = build_report(runs["good"]).read_text()
     assert 'id="generation"' in run_page and "reference frames" in run_page
@@ -246,16 +247,16 @@ def test_end_to_end_with_a_tiny_checkpoint(synth_root, tmp_path):
 
 def test_generation_report_in_a_browser(runs, results, tmp_path):
     """The page with the generation table and the inline horizon SVG loads without errors in Chromium."""
-    from test_report_browser import _find_browser, _probe
+    from test_report_browser import find_browser, probe
 
     from cvdstorm.report.html import build_report
 
-    browser = _find_browser()
+    browser = find_browser()
     if not browser:
         pytest.skip("no chromium on PATH (tests/test_report_browser.py installs it when allowed)")
     out = tmp_path / "agg"
     G.evaluate_generation(None, None, out, runs=[runs["good"], runs["bad"]], fid=False, log=None)
-    res = _probe(browser, tmp_path, build_report(out))
+    res = probe(browser, tmp_path, build_report(out))
     assert res["errors"] == [] and res["videos"] == []
 
 

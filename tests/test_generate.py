@@ -87,7 +87,7 @@ def test_reference_frames_are_the_real_frames_latents(tmp_path, world, ckpt):
 
     from cvdstorm.data.clips import load_clip
     from cvdstorm.data.nuscenes import NuScenesReader
-    from cvdstorm.train.vae import load_storm_vae
+    from cvdstorm.models.loading import load_storm_vae
 
     out = G.generate(gen_cfg(world, ckpt, frames=4, references=3), tmp_path / "r", progress=False)
     scene = json.loads((out / "scene.json").read_text())

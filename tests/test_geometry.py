@@ -3,7 +3,7 @@ import pytest
 import torch
 
 from cvdstorm.geometry import (
-    box_corners, invert_pose, make_pose, pixel_rays, plucker_rays, project, quat_to_rotmat, quat_to_yaw,
+    box_corners, invert_pose, make_pose, pixel_rays, plucker_rays, project, quat_multiply, quat_to_rotmat, quat_to_yaw,
     rotmat_to_quat, scale_intrinsics, transform_points, unproject_depth, yaw_to_quat,
 )
 from scipy.spatial.transform import Rotation
@@ -75,3 +75,13 @@ def test_plucker_rays_are_lines_through_camera(rng):
     assert (m * d).sum(-1).abs().max() < 1e-12
     o, d2 = pixel_rays(K, pose, 16, 32)
     torch.testing.assert_close(d2, d)
+
+
+def test_quat_multiply_composes_rotations():
+    torch.manual_seed(0)
+    a = torch.nn.functional.normalize(torch.randn(5, 4), dim=-1)
+    b = torch.nn.functional.normalize(torch.randn(5, 4), dim=-1)
+    torch.testing.assert_close(quat_to_rotmat(quat_multiply(a, b)), quat_to_rotmat(a) @ quat_to_rotmat(b),
+                               atol=1e-5, rtol=0)
+    # numpy in, numpy out, the same product
+    np.testing.assert_allclose(quat_multiply(a.numpy(), b.numpy()), quat_multiply(a, b).numpy(), atol=1e-6)

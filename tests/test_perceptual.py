@@ -11,7 +11,7 @@ import types
 import pytest
 import torch
 
-from cvdstorm.eval.perceptual import STLPIPS, get_perceptual
+from cvdstorm.models.perceptual import STLPIPS, get_perceptual
 
 
 @pytest.fixture

@@ -12,11 +12,11 @@ from cvdstorm import CAMERAS
 from cvdstorm.cli import main
 from cvdstorm.config import DataConfig
 from cvdstorm.data.clips import ClipDataset
+from cvdstorm.demo import run_demo
 from cvdstorm.errors import CvdError
+from cvdstorm.images import RIG_LAYOUT, to_uint8
 from cvdstorm.io import read_video
-from cvdstorm.pipelines.demo import run_demo
 from cvdstorm.report.preview import CAPTION_HEIGHT, write_preview
-from cvdstorm.report.visual import RIG_LAYOUT, to_uint8
 from checkpoints import make_checkpoint
 
 VERSION = "v1.0-synth"

@@ -10,7 +10,7 @@ import torch
 
 from cvdstorm.errors import CvdError
 from cvdstorm.render import Gaussians, rasterize, render_reference, viewmats_from_cam_to_world
-from cvdstorm.render import _ext
+from cvdstorm.render import kernel
 
 NAMES = ("means", "quats", "scales", "opacities", "colors")
 
@@ -98,7 +98,7 @@ def test_viewmat_gradients_and_packed_projections_agree():
     for g in grads[:2]:
         assert _rel(g, grads[2]) < 1e-9
     m, q, s = (p[None] for p in params[:3])
-    k = _ext.load().project(m, q, s, viewmats, Ks, 48, 32, 0.01, 1e10)
+    k = kernel.load().project(m, q, s, viewmats, Ks, 48, 32, 0.01, 1e10)
     pk = project_packed(m, q, s, viewmats[None], Ks[None], 48, 32)
     keep = pk.radii > 0
     assert torch.equal(pk.gauss_ids[keep], k[4]) and torch.equal(pk.cam_ids[keep], k[5]) and torch.equal(pk.radii[keep], k[3])
@@ -320,12 +320,12 @@ def test_no_compiler_falls_back_to_pytorch(monkeypatch, tmp_path):
     """Without a compiler the kernel cannot be built: one warning, then the PyTorch compositor."""
     monkeypatch.setenv("CXX", str(tmp_path / "no-such-compiler"))
     monkeypatch.setenv("CVDSTORM_BUILD_DIR", str(tmp_path / "build"))
-    monkeypatch.setattr(_ext, "_kernel", None)
-    monkeypatch.setattr(_ext, "_failed", None)
+    monkeypatch.setattr(kernel, "_kernel", None)
+    monkeypatch.setattr(kernel, "_failed", None)
     params, viewmats, Ks = random_scene(n=100, cams=1)
     with pytest.warns(UserWarning, match="C\\+\\+ rasteriser unavailable"):
         out = rasterize(*params, viewmats, Ks, 48, 32)
-    assert "no C++ compiler" in _ext.status()
+    assert "no C++ compiler" in kernel.status()
     ref = render_reference(*params, viewmats, Ks, 48, 32)
     for a, b in zip(out, ref):
         torch.testing.assert_close(a, b, atol=1e-4, rtol=0)
@@ -333,6 +333,6 @@ def test_no_compiler_falls_back_to_pytorch(monkeypatch, tmp_path):
 
 def test_kernel_is_built_and_loaded():
     """Where a compiler exists the kernel builds and loads (else CI would silently test only the fallback)."""
-    if _ext._compiler() is None:
+    if kernel.compiler() is None:
         pytest.skip("no C++ compiler on this machine: rasterize uses the PyTorch compositor")
-    assert _ext.status() == "ready"
+    assert kernel.status() == "ready"

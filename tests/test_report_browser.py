@@ -66,7 +66,7 @@ PROBE = """<script>
 </script>"""
 
 
-def _find_browser() -> str | None:
+def find_browser() -> str | None:
     for name in BROWSERS:
         path = shutil.which(name)
         if path:
@@ -76,7 +76,7 @@ def _find_browser() -> str | None:
 
 @pytest.fixture(scope="module")
 def browser():
-    path = _find_browser()
+    path = find_browser()
     if path:
         return path
     allowed = os.environ.get("CI") or os.environ.get("CVDSTORM_INSTALL_BROWSER") == "1"
@@ -94,7 +94,7 @@ def browser():
             r = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=900)
     except (OSError, subprocess.TimeoutExpired) as e:
         pytest.skip(f"installing chromium-headless-shell failed: {e}")
-    path = _find_browser()
+    path = find_browser()
     if r.returncode != 0 or not path:
         pytest.skip("installing chromium-headless-shell failed: " + (r.stderr.strip().splitlines() or ["?"])[-1])
     return path
@@ -105,7 +105,7 @@ def _run(browser: str, tmp: Path, *args: str, timeout: int = 120) -> subprocess.
     return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
 
 
-def _probe(browser: str, tmp: Path, page: Path, extra_body: str = "") -> dict:
+def probe(browser: str, tmp: Path, page: Path, extra_body: str = "") -> dict:
     """Load a probe copy of page (beside it) and return what the probe wrote into the DOM."""
     probe = page.with_name("probe_" + page.name)
     probe.write_text(page.read_text().replace("<head>", "<head>" + PROBE, 1).replace("</body>", extra_body + "</body>"))
@@ -132,7 +132,7 @@ def test_page_loads_and_videos_play(browser, report, tmp_path, embed):
     # runs on virtual time: on a loaded machine the report can come before the first frame (seen in CI:
     # readyState 1, currentTime 0). A page that does not play fails every try.
     for _ in range(3):
-        res = _probe(browser, tmp_path, page)
+        res = probe(browser, tmp_path, page)
         if res["errors"] or all(v["currentTime"] > 0 for v in res["videos"]):
             break
     assert res["errors"] == []
@@ -169,7 +169,7 @@ def test_probe_sees_a_broken_page(browser, tmp_path):
     run = make_run(tmp_path / "run", metrics=False)
     page = build_report(run)
     (run / "depth.mp4").unlink()
-    res = _probe(browser, tmp_path, page, "<script>undefinedFunction();</script>")
+    res = probe(browser, tmp_path, page, "<script>undefinedFunction();</script>")
     assert any("depth.mp4" in e for e in res["errors"]), res
     assert any("undefinedFunction" in e for e in res["errors"]), res
     assert res["videos"][2]["readyState"] == 0 and res["videos"][0]["readyState"] >= 1

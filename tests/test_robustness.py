@@ -18,7 +18,8 @@ from safetensors.torch import load_file
 from conftest import digest, fails
 from cvdstorm.cli import main
 from cvdstorm.config import StormVAEConfig
-from cvdstorm.train.checkpoint import load_weights, resolve_checkpoint, save_checkpoint
+from cvdstorm.models.loading import load_weights, resolve_checkpoint
+from cvdstorm.train.checkpoint import save_checkpoint
 
 ROOT = Path(__file__).resolve().parents[1]
 VERSION = "v1.0-synth"

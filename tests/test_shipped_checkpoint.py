@@ -12,7 +12,7 @@ import yaml
 from safetensors import safe_open
 
 from cvdstorm.config import DiTTrainConfig, StormVAEConfig
-from cvdstorm.pipelines.demo import SHIPPED
+from cvdstorm.demo import SHIPPED
 from cvdstorm.pipelines.generate import load_generator
 
 ROOT = Path(__file__).resolve().parents[1]

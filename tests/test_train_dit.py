@@ -8,9 +8,10 @@ from cvdstorm.cli import main
 from cvdstorm.config import DiTTrainConfig, StormVAEConfig
 from cvdstorm.data.clips import ClipDataset
 from cvdstorm.data.conditions import clip_controls
+from cvdstorm.models.loading import load_dit, resolve_checkpoint
 from cvdstorm.models.storm_vae import build_storm_vae
-from cvdstorm.train.checkpoint import resolve_checkpoint, save_checkpoint
-from cvdstorm.train.dit import load_dit, train_dit
+from cvdstorm.train.checkpoint import save_checkpoint
+from cvdstorm.train.dit import train_dit
 from cvdstorm.train.latents import LatentClips, cache_key
 
 
@@ -44,7 +45,7 @@ def test_train_dit_builds_cache_trains_and_reloads(tmp_path, synth_root, vae_run
     clips = ClipDataset(cfg.data)
     files = sorted(folder.glob("clip_*.safetensors"))
     assert len(files) == len(clips) > 0
-    from cvdstorm.train.vae import load_storm_vae
+    from cvdstorm.models.loading import load_storm_vae
 
     vae, _ = load_storm_vae(vae_run)
     clip = clips[0]

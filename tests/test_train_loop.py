@@ -7,9 +7,8 @@ import torch
 
 from cvdstorm.config import TrainConfig
 from cvdstorm.errors import CvdError
-from cvdstorm.train.checkpoint import (
-    load_weights, optimizer_from_safetensors, optimizer_to_safetensors, resolve_checkpoint,
-)
+from cvdstorm.models.loading import load_weights, resolve_checkpoint
+from cvdstorm.train.checkpoint import optimizer_from_safetensors, optimizer_to_safetensors
 from cvdstorm.train.loop import ResumableSampler, Trainer, lr_at
 
 

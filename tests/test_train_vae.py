@@ -46,7 +46,7 @@ def test_train_resume_and_evaluate(synth_root, tmp_path):
 def test_decoder_finetune_keeps_the_encoder(synth_root, tmp_path):
     from safetensors.torch import load_file
 
-    from cvdstorm.train.checkpoint import resolve_checkpoint
+    from cvdstorm.models.loading import resolve_checkpoint
 
     train_vae(_cfg(synth_root, 2), tmp_path / "base")
     base = load_file(str(resolve_checkpoint(tmp_path / "base") / "model.safetensors"))

@@ -293,3 +293,11 @@ def collate_clips(clips: list[dict]) -> dict:
         raise CvdError("collate_clips needs at least one clip")
     return {k: [c[k] for c in clips] if k in RAGGED or not torch.is_tensor(clips[0][k])
             else torch.stack([c[k] for c in clips]) for k in clips[0]}
+
+
+_DEVICE_KEYS = ("images", "intrinsics", "cam_to_world", "timestamps", "depth", "lidar_depth")
+
+
+def to_device(clip: dict, device: torch.device) -> dict:
+    """Move the tensor entries the model uses; float64 timestamps stay float64 (exact dt)."""
+    return {k: (v.to(device, non_blocking=True) if k in _DEVICE_KEYS else v) for k, v in clip.items()}

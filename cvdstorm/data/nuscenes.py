@@ -175,7 +175,8 @@ class NuScenesReader:
         self._ego_path_cache: dict[str, np.ndarray] = {}
 
     # ------------------------------------------------------------------------------ loading
-    def _table(self, name: str) -> list[dict]:
+    def table(self, name: str) -> list[dict]:
+        """Every record of one table (`name`.json), read from disk on each call."""
         rows = read_json(self.vdir / f"{name}.json", what=f"nuScenes table '{name}'")
         if not isinstance(rows, list) or (rows and not isinstance(rows[0], dict)):
             raise CvdError(f"corrupt nuScenes table {self.vdir / name}.json: expected a list of records")
@@ -191,7 +192,7 @@ class NuScenesReader:
         try:
             self._scenes = [{k: r.get(k, "") for k in ("token", "name", "description", "log_token",
                                                      "first_sample_token", "nbr_samples")}
-                            for r in self._table("scene")]
+                            for r in self.table("scene")]
             self._scene_key = {}
             for s in self._scenes:
                 if not (s["token"] and s["name"] and s["first_sample_token"] and s["log_token"]):
@@ -200,19 +201,19 @@ class NuScenesReader:
             name = "sample"
             # token -> (timestamp, prev, next, scene_token)
             self._samples = {r["token"]: (int(r["timestamp"]), r["prev"], r["next"], r["scene_token"])
-                             for r in self._table("sample")}
+                             for r in self.table("sample")}
             name = "log"
-            self._log_location = {r["token"]: r["location"] for r in self._table("log")}
+            self._log_location = {r["token"]: r["location"] for r in self.table("log")}
             name = "sensor"
-            self._sensor_channel = {r["token"]: r["channel"] for r in self._table("sensor")}
+            self._sensor_channel = {r["token"]: r["channel"] for r in self.table("sensor")}
             name = "calibrated_sensor"
             self._calib = {r["token"]: {"sensor_token": r["sensor_token"], "translation": r["translation"],
                                         "rotation": r["rotation"], "camera_intrinsic": r.get("camera_intrinsic") or []}
-                           for r in self._table("calibrated_sensor")}
+                           for r in self.table("calibrated_sensor")}
             name = "sample_data"
             wanted = set(CAMERAS) | {LIDAR}
             self._keyframe: dict[tuple[str, str], _KeySD] = {}
-            for r in self._table("sample_data"):
+            for r in self.table("sample_data"):
                 if not r.get("is_key_frame", True):
                     continue
                 cal = self._calib.get(r["calibrated_sensor_token"])
@@ -231,7 +232,7 @@ class NuScenesReader:
                         int(r.get("width") or 0), int(r.get("height") or 0), int(r["timestamp"]))
             name = "ego_pose"
             used = {sd.ego_pose for sd in self._keyframe.values()}
-            self._ego = {r["token"]: (r["translation"], r["rotation"]) for r in self._table("ego_pose")
+            self._ego = {r["token"]: (r["translation"], r["rotation"]) for r in self.table("ego_pose")
                          if r["token"] in used}
         except (KeyError, TypeError, ValueError) as e:
             raise self._corrupt(name, e) from None
@@ -241,16 +242,16 @@ class NuScenesReader:
         """sample_annotation (with instance -> category) as columns; parsed on first use."""
         name = "category"
         try:
-            cat = {r["token"]: r["name"] for r in self._table("category")}
+            cat = {r["token"]: r["name"] for r in self.table("category")}
             name = "instance"
             inst = {}
-            for r in self._table("instance"):
+            for r in self.table("instance"):
                 if r["category_token"] not in cat:
                     raise CvdError(f"instance {r['token']} refers to category {r['category_token']!r}, which is "
                                    f"missing from {self.vdir / 'category.json'} (dangling reference)")
                 inst[r["token"]] = cat[r["category_token"]]
             name = "sample_annotation"
-            return _Annotations(self._table("sample_annotation"), {k: v[0] for k, v in self._samples.items()}, inst)
+            return _Annotations(self.table("sample_annotation"), {k: v[0] for k, v in self._samples.items()}, inst)
         except (KeyError, TypeError, ValueError) as e:
             raise self._corrupt(name, e) from None
 
@@ -324,6 +325,9 @@ class NuScenesReader:
         except KeyError:
             raise CvdError(f"sample {sample} refers to scene {sc!r}, which is missing from "
                            f"{self.vdir / 'scene.json'} (dangling reference)") from None
+
+    def has_sample(self, sample: str) -> bool:
+        return sample in self._samples
 
     # ------------------------------------------------------------------------------ per sample
     def timestamp(self, sample: str) -> int:

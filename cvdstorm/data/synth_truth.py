@@ -31,7 +31,7 @@ def _scene(seed: int, index: int, frames: int, hz: float) -> W.Scene:
 def synth_scene(reader: NuScenesReader, scene: str | dict) -> W.Scene:
     """The procedural scene behind a synthetic dataroot's scene (CvdError for other datasets)."""
     rec = reader.scene(scene) if isinstance(scene, str) else scene
-    logs = {r["token"]: r for r in reader._table("log")}
+    logs = {r["token"]: r for r in reader.table("log")}
     log = logs.get(rec["log_token"], {})
     m = _LOGFILE.match(str(log.get("logfile", "")))
     if m is None:

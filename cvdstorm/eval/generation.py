@@ -47,6 +47,7 @@ import yaml
 
 from .. import CAMERAS, __version__
 from ..errors import CvdError
+from ..images import to_float_images, to_uint8
 from ..io import atomic_path, read_json, read_npy, write_json
 from .metrics import DepthStats
 
@@ -97,25 +98,13 @@ def load_run(run_dir: str | Path) -> dict:
     return {"dir": run, "meta": meta, "rgb": rgb, "depth": depth, "references": refs}
 
 
-def to_float_images(rgb: np.ndarray) -> torch.Tensor:
-    """uint8 [..., H, W, 3] -> float [..., 3, H, W] in [-1, 1]."""
-    t = torch.from_numpy(np.ascontiguousarray(rgb)).float() / 127.5 - 1
-    return t.movedim(-1, -3).contiguous()
-
-
-def to_uint8(images: torch.Tensor) -> np.ndarray:
-    """float [..., 3, H, W] in [-1, 1] -> uint8 [..., H, W, 3] (what a run stores)."""
-    x = ((images.clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8)
-    return x.movedim(-3, -1).contiguous().numpy()
-
-
 def real_frames(meta: dict, height: int, width: int, dataroot: str | Path | None = None) -> dict:
     """The real clip of the run's samples at H x W (`data.clips.load_clip`) plus `semantic`
     [F, V, H, W] int64 ground-truth class masks, or None where the dataset has no semantic/."""
     from ..data.clips import load_clip
     from ..data.nuscenes import NuScenesReader
     from ..io import read_image
-    from .segmentation import _resize_labels, semantic_path
+    from .segmentation import resize_labels, semantic_path
 
     root = Path(dataroot or meta["dataroot"])
     if not root.is_dir():
@@ -129,7 +118,7 @@ def real_frames(meta: dict, height: int, width: int, dataroot: str | Path | None
             if not p.is_file():
                 clip["semantic"] = None
                 return clip
-            sem[t, v] = _resize_labels(read_image(p, "semantic mask"), height, width)
+            sem[t, v] = resize_labels(read_image(p, "semantic mask"), height, width)
     clip["semantic"] = torch.from_numpy(sem)
     return clip
 
@@ -206,7 +195,7 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
     real: a preloaded `real_frames(...)` dict (tests, or several runs of the same samples).
     """
     from .metrics import psnr, ssim
-    from .perceptual import get_perceptual
+    from ..models.perceptual import get_perceptual
     from .segmentation import CLASS_NAMES, ConfusionMatrix
 
     run = load_run(run_dir)

@@ -50,10 +50,10 @@ def reconstruct_run(checkpoint: str | Path, dataroot: str | Path, out: str | Pat
     views), gaussians/window_000.ply (+ velocities). `checkpoint`: a STORM-VAE run/step folder or a
     generate checkpoint (folder with vae/)."""
     from ..data.clips import load_clip, split_scenes
-    from ..pipelines.generate import _scene_record, GenerateConfig
+    from ..images import to_uint8
+    from ..models.loading import load_storm_vae
+    from ..pipelines.generate import GenerateConfig, scene_record
     from ..pipelines.ply import write_gaussians_ply
-    from ..report.visual import to_uint8
-    from ..train.vae import load_storm_vae
 
     ck = Path(checkpoint)
     vae, cfg = load_storm_vae(ck / "vae" if (ck / "vae").is_dir() else ck, device)
@@ -80,7 +80,7 @@ def reconstruct_run(checkpoint: str | Path, dataroot: str | Path, out: str | Pat
     means = g.means[0] + g.velocities[0] * (t[0] - gs.gaussian_times[0])[:, None]        # at the first frame's time
     write_gaussians_ply(out / "gaussians" / "window_000.ply", means, g.quats[0], g.scales[0], g.opacities[0],
                         g.colors[0], g.velocities[0], time=float(t[0]))
-    rec = _scene_record(GenerateConfig(dataroot=str(dataroot), version=version, start=start, references=T),
+    rec = scene_record(GenerateConfig(dataroot=str(dataroot), version=version, start=start, references=T),
                         reader, sc, samples, clip, [(0, T)])
     rec["reconstruction"] = {"checkpoint": str(ck.resolve()), "context_frames": ctx}
     write_json(out / "scene.json", rec)
@@ -96,10 +96,10 @@ def oracle_run(dataroot: str | Path, out: str | Path, version: str = "v1.0-synth
     annotated box it lies in (0 elsewhere). It isolates the renderer and the evaluation from the
     model: what a perfect GS decoder would give. rgb.npy / depth.npy hold the true frames."""
     from ..data.clips import load_clip, split_scenes
-    from ..pipelines.generate import GenerateConfig, _scene_record
-    from ..pipelines.ply import write_gaussians_ply
-    from ..report.visual import to_uint8
     from ..geometry import quat_to_rotmat
+    from ..images import to_uint8
+    from ..pipelines.generate import GenerateConfig, scene_record
+    from ..pipelines.ply import write_gaussians_ply
 
     reader = NuScenesReader(dataroot, version).preload()
     names = (split_scenes(reader, "val") or reader.scene_names()) if scene is None else [scene]
@@ -143,7 +143,7 @@ def oracle_run(dataroot: str | Path, out: str | Path, version: str = "v1.0-synth
                         np.full(n, 0.95), colors, vels, time=float(t[0]))
     np.save(out / "rgb.npy", to_uint8(clip["images"]))
     np.save(out / "depth.npy", clip["depth"].numpy().astype(np.float32))
-    rec = _scene_record(GenerateConfig(dataroot=str(dataroot), version=version, start=start, references=frames),
+    rec = scene_record(GenerateConfig(dataroot=str(dataroot), version=version, start=start, references=frames),
                         reader, sc, samples, clip, [(0, frames)])
     rec["reconstruction"] = {"oracle": "exact depth", "context_frames": list(context)}
     write_json(out / "scene.json", rec)
@@ -207,7 +207,7 @@ def evaluate_novel_view(runs: list[str | Path], out: str | Path, shifts=SHIFTS, 
     out = Path(out)
     lpips = None
     if perceptual:
-        from .perceptual import get_perceptual
+        from ..models.perceptual import get_perceptual
 
         lpips = get_perceptual("alex")
     rows, fid_sets = [], {s: ([], []) for s in fid_shifts if s in shifts}

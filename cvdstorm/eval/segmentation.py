@@ -149,13 +149,13 @@ def load_frames(dataroot, version: str = "v1.0-synth", split: str = "train", hei
                 im = Image.fromarray(read_image(c.filename, f"{cam} image")).convert("RGB")
                 imgs.append(np.asarray(im.resize((width, height), Image.BILINEAR)))
                 m = read_image(sp, "semantic mask")
-                masks.append(_resize_labels(m, height, width))
+                masks.append(resize_labels(m, height, width))
     if not imgs:
         raise CvdError(f"no frames found in {dataroot} ({version}, split {split!r})")
     return np.stack(imgs), np.stack(masks)
 
 
-def _resize_labels(m: np.ndarray, H: int, W: int) -> np.ndarray:
+def resize_labels(m: np.ndarray, H: int, W: int) -> np.ndarray:
     """Nearest resize of a label map: the source pixel under each target pixel centre."""
     h0, w0 = m.shape[-2:]
     rows = np.minimum(((np.arange(H) + 0.5) * h0 / H).astype(np.int64), h0 - 1)
@@ -284,7 +284,7 @@ class Segmenter:
                 b = F.interpolate(b, size=self.input_size, mode="bilinear", align_corners=False, antialias=True)
             lab = self.net(b).argmax(1)                                           # [b, h, w]
             if (H, W) != self.input_size:
-                lab = torch.from_numpy(_resize_labels(lab.cpu().numpy(), H, W))
+                lab = torch.from_numpy(resize_labels(lab.cpu().numpy(), H, W))
             out.append(lab.cpu())
         return torch.cat(out).reshape(*lead, H, W)
 

@@ -70,8 +70,8 @@ def evaluate_clip(model, clip: dict, cfg: StormVAEConfig) -> tuple[dict, dict[st
 def evaluate_vae(checkpoint: str | Path, out: str | Path | None = None, split: str = "val",
                  dataroot: str | None = None, max_clips: int | None = None, device: str = "cpu",
                  progress: bool = True) -> dict[str, float]:
-    from ..data.clips import ClipDataset, collate_clips
-    from ..train.vae import load_storm_vae, to_device
+    from ..data.clips import ClipDataset, collate_clips, to_device
+    from ..models.loading import load_storm_vae
 
     model, cfg = load_storm_vae(checkpoint, device)
     cfg.data.split = split

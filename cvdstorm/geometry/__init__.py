@@ -10,6 +10,7 @@ from .camera import pixel_rays, plucker_rays, project, scale_intrinsics, unproje
 from .transforms import (
     invert_pose,
     make_pose,
+    quat_multiply,
     quat_to_rotmat,
     quat_to_yaw,
     rotmat_to_quat,
@@ -19,6 +20,6 @@ from .transforms import (
 
 __all__ = [
     "BOX_EDGES", "box_corners", "pixel_rays", "plucker_rays", "project", "scale_intrinsics",
-    "unproject_depth", "invert_pose", "make_pose", "quat_to_rotmat", "quat_to_yaw", "rotmat_to_quat",
+    "unproject_depth", "invert_pose", "make_pose", "quat_multiply", "quat_to_rotmat", "quat_to_yaw", "rotmat_to_quat",
     "transform_points", "yaw_to_quat",
 ]

@@ -1,4 +1,4 @@
-"""Rotations and rigid poses: quaternion (w, x, y, z) <-> matrix, yaw, 4x4 pose algebra."""
+"""Rotations and rigid poses: quaternion (w, x, y, z) <-> matrix, quaternion product, yaw, 4x4 pose algebra."""
 
 from ._backend import eye_like, norm, stack, xp
 
@@ -36,6 +36,17 @@ def rotmat_to_quat(R):
         best = m.take_along_axis(cands, i[..., None, None], axis=-2)[..., 0, :]
     q = best / norm(best)
     return q * m.where(q[..., :1] < 0, -1.0, 1.0)
+
+
+
+def quat_multiply(a, b):
+    """Hamilton product a * b of (w, x, y, z) quaternions [..., 4]: rotate by b, then by a."""
+    aw, ax, ay, az = (a[..., i] for i in range(4))
+    bw, bx, by, bz = (b[..., i] for i in range(4))
+    return stack([aw * bw - ax * bx - ay * by - az * bz,
+                  aw * bx + ax * bw + ay * bz - az * by,
+                  aw * by - ax * bz + ay * bw + az * bx,
+                  aw * bz + ax * by - ay * bx + az * bw], -1)
 
 
 def yaw_to_quat(yaw):

@@ -29,7 +29,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from ..config import GSDecoderConfig
-from ..geometry import plucker_rays, rotmat_to_quat, scale_intrinsics, unproject_depth
+from ..geometry import plucker_rays, quat_multiply, rotmat_to_quat, scale_intrinsics, unproject_depth
 from ..render.gaussians import Gaussians
 
 # channel layout of the per-pixel head: depth 1, log-scale 3, quaternion 4, opacity 1, rgb 3, motion key
@@ -44,16 +44,6 @@ class GSOutput:
     depth: torch.Tensor             # [B, Tc, V, H, W]
     sky_feature: torch.Tensor       # [B, S]
     color_affine: torch.Tensor      # [B, V, 3, 4]
-
-
-def quat_multiply(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
-    """Hamilton product a * b of (w, x, y, z) quaternions [..., 4]: rotate by b, then by a."""
-    aw, ax, ay, az = a.unbind(-1)
-    bw, bx, by, bz = b.unbind(-1)
-    return torch.stack([aw * bw - ax * bx - ay * by - az * bz,
-                        aw * bx + ax * bw + ay * bz - az * by,
-                        aw * by - ax * bz + ay * bw + az * bx,
-                        aw * bz + ax * by - ay * bx + az * bw], -1)
 
 
 def sinusoidal_embedding(x: torch.Tensor, dim: int, max_period: float = 100.0) -> torch.Tensor:

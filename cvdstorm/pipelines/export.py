@@ -168,7 +168,7 @@ def _export_run(k: int, path: Path, run: dict, reader: NuScenesReader, root: Pat
             and len(src["boxes"]) == F and len(src["captions"]) == F,
             f"export: {path}/scene.json does not match rgb.npy ({F} frames of {V} cameras)")
     for s in samples_src:
-        require(s in reader._samples, f"export: sample {s} of {path} is not in the source dataroot "
+        require(reader.has_sample(s), f"export: sample {s} of {path} is not in the source dataroot "
                 f"{src['dataroot']}; was the source regenerated?")
     src_scene = reader.scene(src["scene_token"] if "scene_token" in src else src["scene"])
     name = f"gen{k:03d}-{src_scene['name']}"

@@ -56,16 +56,15 @@ from ..data.clips import load_clip, scene_map
 from ..data.conditions import clip_controls, control_images
 from ..data.nuscenes import NuScenesReader
 from ..errors import CvdError, require
-from ..geometry import invert_pose, rotmat_to_quat
-from ..io import OutputFolder, save_tensors, write_bytes, write_image, write_json, write_video
+from ..geometry import invert_pose, quat_multiply, rotmat_to_quat
+from ..images import colorize_depth, tile_rig, to_uint8
+from ..io import OutputFolder, file_digest, save_tensors, write_bytes, write_image, write_json, write_video
 from ..models.conditioning import make_conditions
 from ..models.dit import CVDDiT, sample_latents
-from ..models.gs_decoder import quat_multiply
+from ..models.loading import (check_compatible, load_checkpoint_state, load_dit, load_storm_vae, read_tensors,
+                              resolve_checkpoint, weights_file)
 from ..models.storm_vae import StormVAE
 from ..models.text import load_text_encoder
-from ..report.visual import colorize_depth, tile_rig, to_uint8
-from ..train.checkpoint import resolve_checkpoint
-from ..train.latents import file_digest
 from .edits import apply_edits, load_edits
 from .ply import write_gaussians_ply
 
@@ -106,9 +105,6 @@ class Generator:
 
 def load_generator(checkpoint: str | Path, device: str = "cpu") -> Generator:
     """A checkpoint folder with dit/ and vae/ (what `pack` writes), or a train-dit run/step folder."""
-    from ..train.dit import check_compatible, load_dit
-    from ..train.vae import load_storm_vae
-
     path = Path(checkpoint)
     if not path.exists():
         raise CvdError(f"missing checkpoint: {path} does not exist (give a folder with dit/ and vae/, or a "
@@ -268,7 +264,7 @@ def _generate(cfg: GenerateConfig, writer: OutputFolder, progress: bool, generat
     fps = cfg.fps or hz
     _write_media(tmp, rgb, depth, clip, names, fps, cfg.png)
     save_tensors({"latents": latents.contiguous()}, tmp / "latents.safetensors")
-    write_json(tmp / "scene.json", _scene_record(cfg, reader, scene, samples, clip, plan))
+    write_json(tmp / "scene.json", scene_record(cfg, reader, scene, samples, clip, plan))
     settings = {"cvdstorm": __version__, "torch": str(torch.__version__), "python": platform.python_version(),
                 "generate": dataclasses.asdict(cfg), "resolved": {"frames": F, "steps": steps, "guidance": guidance,
                 "shift": flow.sample_shift if cfg.shift is None else cfg.shift, "fps": fps, "window": T,
@@ -298,8 +294,10 @@ def _write_media(folder: Path, rgb: np.ndarray, depth: np.ndarray, clip: dict, n
                 write_image(folder / "frames" / cam / f"{f:04d}.png", np.asarray(rgb[f, v]))
 
 
-def _scene_record(cfg: GenerateConfig, reader: NuScenesReader, scene: dict, samples: list[str], clip: dict,
-                  plan) -> dict:
+def scene_record(cfg: GenerateConfig, reader: NuScenesReader, scene: dict, samples: list[str], clip: dict,
+                 plan) -> dict:
+    """A run's scene.json: the source scene and samples, the controls of every frame, the settings."""
+
     def boxes(b):
         return {"center": b["center"].tolist(), "size": b["size"].tolist(), "yaw": b["yaw"].tolist(),
                 "rotation": b["rotation"].tolist(), "cls": b["cls"].tolist(), "instance": list(b["instance"]),
@@ -327,15 +325,12 @@ def pack_checkpoint(dit_run: str | Path, out: str | Path, vae_run: str | Path | 
 
 
 def _pack(dit_run: str | Path, writer: OutputFolder, vae_run: str | Path | None, dtype: torch.dtype) -> Path:
-    from ..train.checkpoint import load_checkpoint_state, read_tensors
-    from ..train.dit import load_dit
-
     dit_dir = resolve_checkpoint(dit_run)
     _, dit_cfg = load_dit(dit_dir)                   # validates the folder
     vae_dir = resolve_checkpoint(vae_run or dit_cfg.vae_checkpoint)
     tmp = writer.temp()
-    for name, step_dir, weights in (("dit", dit_dir, "ema.safetensors"), ("vae", vae_dir, "ema.safetensors")):
-        src = step_dir / weights if (step_dir / weights).is_file() else step_dir / "model.safetensors"
+    for name, step_dir in (("dit", dit_dir), ("vae", vae_dir)):
+        src = weights_file(step_dir)  # EMA weights when the run kept them
         tensors = {k: (v.to(dtype) if v.is_floating_point() else v).contiguous() for k, v in read_tensors(src).items()}
         (tmp / name).mkdir(parents=True)
         save_tensors(tensors, tmp / name / "model.safetensors",

@@ -259,7 +259,7 @@ def _image_size(run: Path, K: np.ndarray) -> tuple[int, int]:
 
 
 def _write_videos(folder: Path, rgb, depth, alpha, names: list[str], fps: float) -> None:
-    from ..report.visual import colorize_depth, tile_rig
+    from ..images import colorize_depth, tile_rig
 
     N, V = rgb.shape[:2]
 

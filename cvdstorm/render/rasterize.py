@@ -9,7 +9,7 @@ Out: RenderOutput(rgb [C, H, W, 3], depth [C, H, W] (alpha-normalised camera z: 
 
 Pipeline (backend "cpu"): fused EWA projection of every (camera, Gaussian) pair, keeping the
 visible ones as packed rows, then tile binning, per-tile depth sort and front-to-back compositing,
-all in C++/OpenMP with analytic backwards (csrc/rasterize_cpu.cpp, loaded by _ext.py); opacity /
+all in C++/OpenMP with analytic backwards (csrc/rasterize_cpu.cpp, loaded by kernel.py); opacity /
 colour gathers, depth normalisation and background in PyTorch. Never materialises pixels x
 Gaussians; the backward writes per-row gradients that PyTorch sums per Gaussian (index_add), so
 it is deterministic. Not differentiable w.r.t. Ks (like gsplat); viewmats get gradients.
@@ -31,7 +31,7 @@ from __future__ import annotations
 import torch
 
 from ..errors import CvdError
-from . import _ext
+from . import kernel
 from .backends import pick_backend, rasterize_gsplat
 from .composite_torch import composite_torch
 from .gaussians import RenderOutput, composite_background
@@ -49,7 +49,7 @@ class _Project(torch.autograd.Function):
     def forward(ctx, means, quats, scales, viewmats, Ks, width, height, near, far):
         B, C = viewmats.shape[:2]
         args = [x.contiguous() for x in (means, quats, scales, viewmats.reshape(B * C, 4, 4), Ks.reshape(B * C, 3, 3))]
-        out = _ext.load().project(*args, width, height, near, far)
+        out = kernel.load().project(*args, width, height, near, far)
         ctx.save_for_backward(*args, out[4], out[5])
         ctx.meta = (width, height, B, C)
         ctx.mark_non_differentiable(*out[3:])
@@ -62,7 +62,7 @@ class _Project(torch.autograd.Function):
         M = gauss_ids.numel()
         g2d, gcon, gdep = (torch.zeros(M, *shape, dtype=means.dtype) if g is None else g.contiguous()
                            for g, shape in ((g_means2d, (2,)), (g_conics, (3,)), (g_depths, ())))
-        gm, gq, gs, gv = _ext.load().project_backward(means, quats, scales, views, Ks, W, H, gauss_ids, cam_ids, g2d,
+        gm, gq, gs, gv = kernel.load().project_backward(means, quats, scales, views, Ks, W, H, gauss_ids, cam_ids, g2d,
                                                       gcon, gdep, ctx.needs_input_grad[3])
         N = means.shape[1]
 
@@ -82,7 +82,7 @@ class _Composite(torch.autograd.Function):
 
     @staticmethod
     def forward(ctx, means2d, conics, opac, colors, depths, radii, cam_offsets, width, height):
-        k = _ext.load()
+        k = kernel.load()
         means2d, conics, opac, colors, depths = (x.contiguous() for x in (means2d, conics, opac, colors, depths))
         radii, cam_offsets = radii.contiguous(), cam_offsets.contiguous()
         tile_off, ids = k.bin(means2d, conics, opac, depths, radii, cam_offsets, width, height)
@@ -99,7 +99,7 @@ class _Composite(torch.autograd.Function):
         F = colors.shape[1]
         gs = [torch.zeros(shape, dtype=alpha.dtype) if g is None else g.contiguous()
               for g, shape in ((g_color, (NC, H, W, F)), (g_depth, alpha.shape), (g_alpha, alpha.shape))]
-        rows = _ext.load().backward(means2d, conics, opac, colors, depths, tile_off, ids, alpha, last, *gs, NC, W, H)
+        rows = kernel.load().backward(means2d, conics, opac, colors, depths, tile_off, ids, alpha, last, *gs, NC, W, H)
         g = torch.zeros(means2d.shape[0], rows.shape[1], dtype=rows.dtype).index_add_(0, ids.long(), rows)
         return g[:, 0:2], g[:, 2:5], g[:, 5], g[:, 6:6 + F], g[:, 6 + F], None, None, None, None
 
@@ -125,7 +125,7 @@ def rasterize(means, quats, scales, opacities, colors, viewmats, Ks, width: int,
                                              near, far)
     else:
         B, C = means.shape[0], viewmats.shape[1]
-        use_kernel = kind == "cpu" and _ext.load() is not None
+        use_kernel = kind == "cpu" and kernel.load() is not None
         if use_kernel:
             means2d, conics, depths, radii, gauss_ids, _, cam_offsets = _Project.apply(
                 means, quats, scales, viewmats, Ks, width, height, near, far)

@@ -128,7 +128,8 @@ def _flatten(obj: Any, prefix: str = "") -> tuple[dict[str, Any], dict[str, list
     return scalars, series
 
 
-def _fmt(v: Any) -> str:
+def format_value(v: Any) -> str:
+    """A value as the report's tables print it ("–" where missing or not finite)."""
     if v is None:
         return "–"
     if isinstance(v, bool):
@@ -257,11 +258,11 @@ def _paper_section(metrics) -> str:
             if hit:
                 ours, src = flat[hit][0], f"{flat[hit][1]}: {hit}"
                 break
-        others = ", ".join(f"{k} {_fmt(v)}" for k, v in row["others"].items())
+        others = ", ".join(f"{k} {format_value(v)}" for k, v in row["others"].items())
         arrow = "↓" if row["lower_is_better"] else "↑"
         rows.append(f"<tr><td>{_e(row['metric'])} {arrow}</td><td>{_e(row['setting'])}</td>"
-                    f"<td class='num'>{_fmt(row['paper'])}</td><td>{_e(others)}</td>"
-                    f"<td class='num ours'>{_fmt(ours)}</td><td class='file'>{_e(src)}</td></tr>")
+                    f"<td class='num'>{format_value(row['paper'])}</td><td>{_e(others)}</td>"
+                    f"<td class='num ours'>{format_value(ours)}</td><td class='file'>{_e(src)}</td></tr>")
     return ('<section id="paper"><h2>Against the paper</h2>'
             "<p class='note'>Paper: CVD-STORM (arXiv 2510.07944) on nuScenes val; ours: this run's data "
             "(see settings). Comparable in kind, not in value, unless the run used nuScenes.</p>"
@@ -276,7 +277,7 @@ def _metric_tables(root: Path, metrics) -> str:
     for f, scalars, _ in metrics:
         if not scalars:
             continue
-        rows = "".join(f"<tr><td>{_e(k)}</td><td class='num'>{_e(_fmt(v))}</td></tr>" for k, v in scalars.items())
+        rows = "".join(f"<tr><td>{_e(k)}</td><td class='num'>{_e(format_value(v))}</td></tr>" for k, v in scalars.items())
         parts.append(f"<h3>{_e(f.relative_to(root))}</h3><table class='kv'><tbody>{rows}</tbody></table>")
     parts.append("</section>")
     return "\n".join(parts)
@@ -356,7 +357,7 @@ def _generation_section(root: Path) -> str:
     rows = [(label, r) for label, r in rows if isinstance(r, dict) and r]
     cols = [c for c in GENERATION_COLUMNS if any(r.get(c[0]) is not None for _, r in rows)]
     head = "".join(f"<th>{_e(name)}</th>" for _, name in cols)
-    body = "".join("<tr><td>" + _e(label) + "</td>" + "".join(f"<td class='num'>{_e(_fmt(r.get(k)))}</td>"
+    body = "".join("<tr><td>" + _e(label) + "</td>" + "".join(f"<td class='num'>{_e(format_value(r.get(k)))}</td>"
                                                              for k, _ in cols) + "</tr>" for label, r in rows)
     parts = ['<section id="generation"><h2>Generation vs the real clips</h2>',
              f"<table><thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody></table>"]

@@ -29,7 +29,7 @@ from ..data.conditions import control_images
 from ..data.nuscenes import NuScenesReader
 from ..errors import CvdError
 from ..io import write_video
-from .visual import caption_bar, colorize_depth, tile_rig, to_uint8
+from ..images import caption_bar, colorize_depth, tile_rig, to_uint8
 
 CAPTION_HEIGHT = 18
 

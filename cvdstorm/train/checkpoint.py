@@ -16,6 +16,7 @@ Layout of a run folder:
 Nothing is pickled: optimiser state goes through safetensors + JSON, so loading an untrusted
 checkpoint cannot run code. A step folder is written under a temporary name and renamed when
 complete, then `latest` is replaced atomically: a run killed mid-write keeps its previous checkpoint.
+This module writes the folders; `models/loading.py` reads them (weights, state, the newest step).
 """
 
 from __future__ import annotations
@@ -29,10 +30,11 @@ from typing import Any
 
 import torch
 from safetensors import SafetensorError
-from safetensors.torch import load_file, load_model, save_model
+from safetensors.torch import save_model
 
 from ..errors import CvdError
 from ..io import atomic_path, save_tensors, usual_mode, write_bytes
+from ..models.loading import load_weights, resolve_checkpoint
 
 STEP_PREFIX = "step_"
 
@@ -104,34 +106,6 @@ def init_from(model: torch.nn.Module, source: str | os.PathLike) -> None:
     load_weights(model, resolve_checkpoint(source) / "model.safetensors")
 
 
-def load_weights(model: torch.nn.Module, path: str | os.PathLike, strict: bool = True) -> None:
-    """Load safetensors weights with a one-line error for missing/corrupt/mismatched files."""
-    path = Path(path)
-    if not path.is_file():
-        raise CvdError(f"missing weights: {path} does not exist")
-    try:
-        missing, unexpected = load_model(model, str(path), strict=False)
-    except (SafetensorError, OSError) as e:
-        raise CvdError(f"corrupt or truncated weights file {path} ({e}); use an earlier checkpoint") from None
-    except RuntimeError as e:  # shape mismatch
-        raise CvdError(f"weights {path} do not fit this model: {str(e).splitlines()[0]}; "
-                       "was it saved with another preset/config?") from None
-    if strict and (missing or unexpected):
-        raise CvdError(f"weights {path} do not fit this model: {len(missing)} missing keys "
-                       f"{sorted(missing)[:5]}, {len(unexpected)} unexpected keys {sorted(unexpected)[:5]}; "
-                       "was it saved with another preset/config?")
-
-
-def read_tensors(path: str | os.PathLike) -> dict[str, torch.Tensor]:
-    path = Path(path)
-    if not path.is_file():
-        raise CvdError(f"missing weights: {path} does not exist")
-    try:
-        return load_file(str(path))
-    except (SafetensorError, OSError) as e:
-        raise CvdError(f"corrupt or truncated weights file {path} ({e})") from None
-
-
 # ------------------------------------------------------------------------------- step folders
 def _save_weights_into(weights: torch.nn.Module | dict, path: Path) -> None:
     if isinstance(weights, dict):  # full tensors gathered from shards (one copy per name)
@@ -188,29 +162,3 @@ def _prune(run_dir: Path, keep: int, newest: Path) -> None:
     for p in run_dir.glob(".tmp-*"):  # leftovers of a killed write
         if p.name != f".tmp-{newest.name}-{os.getpid()}":
             shutil.rmtree(p, ignore_errors=True)
-
-
-def resolve_checkpoint(path: str | os.PathLike) -> Path:
-    """A run folder (follows `latest`) or a step folder -> the step folder holding model.safetensors."""
-    path = Path(path)
-    if not path.exists():
-        raise CvdError(f"missing checkpoint: {path} does not exist")
-    if (path / "model.safetensors").is_file():
-        return path
-    latest = path / "latest"
-    if latest.is_file():
-        step = path / latest.read_text().strip()
-        if (step / "model.safetensors").is_file():
-            return step
-        raise CvdError(f"checkpoint {path}: `latest` names {step.name}, which is missing or incomplete")
-    raise CvdError(f"{path} is not a checkpoint: it has neither model.safetensors nor a `latest` file")
-
-
-def load_checkpoint_state(step_dir: Path) -> dict[str, Any]:
-    f = Path(step_dir) / "state.json"
-    if not f.is_file():
-        raise CvdError(f"checkpoint {step_dir} has no state.json; it was not written by cvdstorm")
-    try:
-        return json.loads(f.read_text())
-    except json.JSONDecodeError:
-        raise CvdError(f"corrupt checkpoint state {f}; use an earlier checkpoint") from None

@@ -205,7 +205,7 @@ def fsdp_shard(model: nn.Module, device: torch.device) -> int:
     return len(blocks)
 
 
-def _is_dtensor(t) -> bool:
+def is_dtensor(t) -> bool:
     from torch.distributed.tensor import DTensor
 
     return isinstance(t, DTensor)
@@ -215,7 +215,7 @@ def full_tensors(sd: dict[str, torch.Tensor], rank: int) -> dict[str, torch.Tens
     """Gather sharded (DTensor) entries one at a time (a collective); rank 0 gets CPU copies, others {}."""
     out: dict[str, torch.Tensor] = {}
     for k, v in sd.items():
-        full = v.full_tensor() if _is_dtensor(v) else v
+        full = v.full_tensor() if is_dtensor(v) else v
         if rank == 0:  # a fresh copy per name: no shared storage for safetensors to refuse
             out[k] = full.detach().to("cpu", copy=True).contiguous()
         del full
@@ -224,7 +224,7 @@ def full_tensors(sd: dict[str, torch.Tensor], rank: int) -> dict[str, torch.Tens
 
 def shard_like(full: torch.Tensor, like: torch.Tensor) -> torch.Tensor:
     """A full tensor laid out as `like` (same DTensor mesh/placements, or plain on like's device)."""
-    if _is_dtensor(like):
+    if is_dtensor(like):
         from torch.distributed.tensor import distribute_tensor
 
         return distribute_tensor(full.to(like.device, like.dtype), like.device_mesh, like.placements)
@@ -244,7 +244,7 @@ def load_full_state(module_sd: dict[str, torch.Tensor], full: dict[str, torch.Te
                        "was it saved with another preset/config?")
     for k, v in module_sd.items():
         src = shard_like(full[k], v)
-        if _is_dtensor(v):
+        if is_dtensor(v):
             v.to_local().copy_(src.to_local())
         else:
             v.copy_(src)

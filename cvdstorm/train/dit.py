@@ -16,26 +16,16 @@ from pathlib import Path
 
 import torch
 
-from ..config import DiTTrainConfig, StormVAEConfig
-from ..errors import CvdError, require
+from ..config import DiTTrainConfig
+from ..errors import require
 from ..models.conditioning import make_conditions
 from ..models.dit import CVDDiT, build_dit, velocity_fn
 from ..models.flow import flow_loss, reference_mask
+from ..models.loading import check_compatible, load_storm_vae, resolve_checkpoint
 from ..models.text import load_text_encoder
-from .checkpoint import init_from, load_weights, resolve_checkpoint
+from .checkpoint import init_from
 from .latents import LatentClips, build_latent_cache, collate_latent_clips
 from .loop import Trainer
-from .vae import load_storm_vae
-
-
-def check_compatible(cfg: DiTTrainConfig, vae_cfg: StormVAEConfig) -> None:
-    """The DiT must read the VAE's latents: channels and downsampling agree."""
-    lat, ds = vae_cfg.vae.latent_channels, 2 ** (len(vae_cfg.vae.block_out_channels) - 1)
-    d = cfg.dit
-    require(d.in_channels == lat and d.out_channels == lat,
-            f"the DiT takes {d.in_channels} latent channels (out {d.out_channels}) but the STORM-VAE in "
-            f"{cfg.vae_checkpoint} makes {lat}; set dit.in_channels and dit.out_channels to {lat}")
-    require(d.vae_downsample == ds, f"dit.vae_downsample is {d.vae_downsample} but the VAE downsamples by {ds}")
 
 
 def prepare_cache(cfg: DiTTrainConfig, device: str | torch.device = "cpu") -> Path:
@@ -84,17 +74,3 @@ def train_dit(cfg: DiTTrainConfig, run_dir: str | Path, resume: bool = False,
         cfg = DiTTrainConfig.load(Path(run_dir) / "config.yaml")  # the run's own config wins on resume
     return make_trainer(cfg, run_dir, device).fit(resume=resume)
 
-
-def load_dit(checkpoint: str | Path, device: str | torch.device = "cpu",
-             ema: bool = True) -> tuple[CVDDiT, DiTTrainConfig]:
-    """A trained DiT from a run or step folder (EMA weights when present and ema=True); eval mode."""
-    step_dir = resolve_checkpoint(checkpoint)
-    try:
-        cfg = DiTTrainConfig.load(step_dir / "config.yaml")
-    except CvdError as e:
-        raise CvdError(f"{step_dir} is not a train-dit checkpoint ({e})") from None
-    cfg.dit.pretrained = ""  # the checkpoint holds the weights
-    model = build_dit(cfg.dit)
-    weights = step_dir / ("ema.safetensors" if ema and (step_dir / "ema.safetensors").is_file() else "model.safetensors")
-    load_weights(model, weights)
-    return model.to(device).eval(), cfg

@@ -30,20 +30,12 @@ from ..config import DataConfig
 from ..data.clips import ClipDataset
 from ..data.conditions import clip_controls
 from ..errors import CvdError
-from ..io import atomic_path, save_tensors, write_json
+from ..io import atomic_path, file_digest, save_tensors, write_json
 
 CACHE_VERSION = 1
 # Data fields that change cached content (context_frames / num_targets only matter to stage 1).
 _KEY_FIELDS = ("dataroot", "version", "split", "num_frames", "frame_stride", "clip_hop", "height", "width",
                "map_radius")
-
-
-def file_digest(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def cache_key(data: DataConfig, vae_weights: Path, control_names: tuple[str, ...]) -> tuple[str, dict]:

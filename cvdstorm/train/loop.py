@@ -40,15 +40,9 @@ from tqdm.auto import tqdm
 
 from ..config import TrainConfig
 from ..errors import CvdError
+from ..models.loading import load_checkpoint_state, load_weights, read_tensors, resolve_checkpoint
 from . import distributed as D
-from .checkpoint import (
-    load_checkpoint_state,
-    load_weights,
-    optimizer_from_safetensors,
-    read_tensors,
-    resolve_checkpoint,
-    save_checkpoint,
-)
+from .checkpoint import optimizer_from_safetensors, save_checkpoint
 
 StepFn = Callable[[Any, torch.Generator], "tuple[torch.Tensor, dict[str, float]]"]
 
@@ -307,7 +301,7 @@ class Trainer:
                     if distributed and not self.fsdp:
                         D.allreduce_gradients(params)
                     gnorm = torch.nn.utils.clip_grad_norm_(params, cfg.grad_clip)
-                    if D._is_dtensor(gnorm):
+                    if D.is_dtensor(gnorm):
                         gnorm = gnorm.full_tensor()
                     self.optimizer.step()
                     if self.ema is not None:

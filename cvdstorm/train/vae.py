@@ -17,20 +17,12 @@ from pathlib import Path
 import torch
 
 from ..config import StormVAEConfig
-from ..data.clips import ClipDataset, collate_clips
-from ..eval.perceptual import get_perceptual
+from ..data.clips import ClipDataset, collate_clips, to_device
 from ..models.losses import storm_vae_loss
+from ..models.perceptual import get_perceptual
 from ..models.storm_vae import StormVAE, build_storm_vae
 from .checkpoint import init_from
 from .loop import Trainer
-
-_TENSOR_KEYS = ("images", "intrinsics", "cam_to_world", "timestamps", "depth", "lidar_depth")
-
-
-def to_device(clip: dict, device: torch.device) -> dict:
-    """Move the tensor entries the model uses; float64 timestamps stay float64 (exact dt)."""
-    return {k: (v.to(device, non_blocking=True) if k in _TENSOR_KEYS else v) for k, v in clip.items()}
-
 
 def make_trainer(cfg: StormVAEConfig, run_dir: str | Path, device: str | torch.device = "cpu",
                  dataset=None) -> Trainer:
@@ -58,16 +50,3 @@ def train_vae(cfg: StormVAEConfig, run_dir: str | Path, resume: bool = False,
         cfg = StormVAEConfig.load(Path(run_dir) / "config.yaml")  # the run's own config wins on resume
     return make_trainer(cfg, run_dir, device).fit(resume=resume)
 
-
-def load_storm_vae(checkpoint: str | Path, device: str | torch.device = "cpu",
-                   ema: bool = False) -> tuple[StormVAE, StormVAEConfig]:
-    """A trained STORM-VAE from a run folder (newest step) or a step folder; eval mode."""
-    from .checkpoint import load_weights, resolve_checkpoint
-
-    step_dir = resolve_checkpoint(checkpoint)
-    cfg = StormVAEConfig.load(step_dir / "config.yaml")
-    cfg.vae.pretrained = ""  # the checkpoint holds the weights
-    model = build_storm_vae(cfg)
-    weights = step_dir / ("ema.safetensors" if ema and (step_dir / "ema.safetensors").is_file() else "model.safetensors")
-    load_weights(model, weights)
-    return model.to(device).eval(), cfg

@@ -1,4 +1,5 @@
-"""Pictures for people: 6-camera tiling in the rig layout, depth colouring, captions on frames.
+"""Image helpers shared by pipelines, evaluation and the report: float <-> uint8 images, 6-camera
+tiling in the rig layout, depth colouring, captions on frames.
 
 Input images are uint8 `[V, H, W, 3]` in the camera order of `cvdstorm.CAMERAS`; outputs are uint8
 `[2H, 3W, 3]` mosaics laid out as a driver sees the rig:
@@ -10,8 +11,9 @@ Input images are uint8 `[V, H, W, 3]` in the camera order of `cvdstorm.CAMERAS`;
 from __future__ import annotations
 
 import numpy as np
+import torch
 
-from .. import CAMERAS
+from . import CAMERAS
 
 # Rows of the mosaic, as indices into CAMERAS.
 RIG_LAYOUT = (
@@ -44,10 +46,19 @@ def colorize_depth(depth: np.ndarray, near: float = 1.0, far: float = 80.0, cmap
 
 
 def to_uint8(images) -> np.ndarray:
-    """Float images in [-1, 1] with channels first ([..., 3, H, W], numpy or torch) -> uint8 [..., H, W, 3]."""
+    """Float images in [-1, 1] with channels first ([..., 3, H, W], numpy or torch) -> uint8 [..., H, W, 3].
+
+    Clipped to [0, 255] after scaling, then rounded half up (+0.5, truncate) in the input's float type:
+    the one conversion every run's rgb.npy, video and score goes through."""
     a = images.detach().cpu().numpy() if hasattr(images, "detach") else np.asarray(images)
     a = np.moveaxis(a, -3, -1)
     return (np.clip((a + 1) * 127.5, 0, 255) + 0.5).astype(np.uint8)
+
+
+def to_float_images(rgb: np.ndarray) -> torch.Tensor:
+    """uint8 [..., H, W, 3] -> float [..., 3, H, W] in [-1, 1] (the inverse of to_uint8)."""
+    t = torch.from_numpy(np.ascontiguousarray(rgb)).float() / 127.5 - 1
+    return t.movedim(-1, -3).contiguous()
 
 
 def caption_bar(width: int, text: str, height: int = 18) -> np.ndarray:

@@ -38,7 +38,7 @@ def build_dir() -> Path:
     return Path(os.environ.get("CVDSTORM_BUILD_DIR", HERE / "_build"))
 
 
-def _compiler() -> str | None:
+def compiler() -> str | None:
     if os.environ.get("CXX"):  # an explicit choice is used as is, never silently replaced
         return os.environ["CXX"] if shutil.which(os.environ["CXX"]) else None
     return next((c for c in ("g++", "c++", "clang++") if shutil.which(c)), None)
@@ -51,7 +51,7 @@ def library_path(cxx: str) -> Path:
 
 def build(verbose: bool = False) -> Path:
     """Compile the kernel if its library is missing; -> the library path. Raises on failure."""
-    cxx = _compiler()
+    cxx = compiler()
     if cxx is None:
         raise RuntimeError(f"no C++ compiler found ({'CXX=' + os.environ['CXX'] if os.environ.get('CXX') else 'install g++ or set CXX'})")
     lib = library_path(cxx)

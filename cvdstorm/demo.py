@@ -1,5 +1,7 @@
 """`make demo` / `cvdstorm demo`: the main job on the embedded synthetic world.
 
+It sits above the layers (like cli.py) because it chains them all: data, generation, evaluation, report.
+
 In:  an output folder, the shipped checkpoint (checkpoints/demo: a DiT + STORM-VAE trained by the
      project's own commands, see checkpoints/demo/README.md) and, for tests, smaller sizes.
 Out, under it:
@@ -22,20 +24,20 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from ..data.synthetic import SynthConfig, write_dataset
-from ..errors import CvdError
-from ..report.preview import write_preview
+from .data.synthetic import SynthConfig, write_dataset
+from .errors import CvdError
+from .report.preview import write_preview
 
-SHIPPED = Path(__file__).resolve().parents[2] / "checkpoints" / "demo"
+SHIPPED = Path(__file__).resolve().parents[1] / "checkpoints" / "demo"
 HELD_OUT_SEED = 2029   # training used seed 3 (configs/vae_demo.yaml): never seen; its first scene is a clear day
 
 
 def run_demo(out: str | Path = "outputs/demo", overwrite: bool = False, checkpoint: str | Path | None = None,
              scenes: int = 1, frames: int = 18, width: int = 224, height: int = 128, seed: int = HELD_OUT_SEED,
              references: int = 3, steps: int | None = None, progress: bool = True) -> dict[str, Path]:
-    from ..eval.generation import evaluate_run
-    from ..pipelines.generate import GenerateConfig, generate
-    from ..report.html import build_report
+    from .eval.generation import evaluate_run
+    from .pipelines.generate import GenerateConfig, generate
+    from .report.html import build_report
 
     out = Path(out)
     ckpt = Path(checkpoint) if checkpoint is not None else SHIPPED
@@ -96,8 +98,8 @@ def _write_still(run: Path, path: Path) -> Path:
     import numpy as np
     from PIL import Image
 
-    from ..io import atomic_path
-    from ..report.visual import rig_still
+    from .io import atomic_path
+    from .images import rig_still
 
     rgb = np.load(run / "rgb.npy", mmap_mode="r")      # [F, V, H, W, 3]
     depth = np.load(run / "depth.npy", mmap_mode="r")  # [F, V, H, W]

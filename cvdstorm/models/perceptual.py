@@ -10,6 +10,7 @@ LPIPS 1x1 heads) with the same parameter names and loads the shipped state dict 
 
 `alex` (2.5M parameters, ~0.4 GMAC per 64x112 image) is the training default: about 5x cheaper on CPU
 than `vgg` (14.7M, ~2.2 GMAC), which matters when every training step runs it on several images.
+It lives with the models because it is first a training loss (train/vae.py); eval reuses it for LPIPS.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 import numpy as np
 
 from cvdstorm import CAMERAS
-from cvdstorm.report.visual import caption_bar, colorize_depth, tile_rig, to_uint8
+from cvdstorm.images import caption_bar, colorize_depth, tile_rig, to_uint8
 
 
 def test_tile_rig_layout():
