@@ -38,7 +38,6 @@ def rotmat_to_quat(R):
     return q * m.where(q[..., :1] < 0, -1.0, 1.0)
 
 
-
 def quat_multiply(a, b):
     """Hamilton product a * b of (w, x, y, z) quaternions [..., 4]: rotate by b, then by a."""
     aw, ax, ay, az = (a[..., i] for i in range(4))
