@@ -73,7 +73,7 @@ def test_velocity_is_the_devkit_formula(synth_root, reader):
 def test_boxes_match_the_world_model(synth_root, reader):
     """Re-derive every box from the generator's own world (constant-velocity agents)."""
     from cvdstorm.data import synth_world as W
-    from cvdstorm.data.synthetic import token
+    from cvdstorm.data.tables import token
 
     got = {a.token: a for sc in reader.scenes for s in reader.scene_samples(sc) for a in reader.annotations(s)}
     checked = 0

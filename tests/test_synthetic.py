@@ -14,7 +14,8 @@ import numpy as np
 from cvdstorm import CAMERAS
 from cvdstorm.data import synth_map
 from cvdstorm.data import synth_world as W
-from cvdstorm.data.synthetic import LIDAR_RANGE, LOCATION, SynthConfig, rig_calibration, token, write_dataset
+from cvdstorm.data.synthetic import LIDAR_RANGE, LOCATION, SynthConfig, rig_calibration, write_dataset
+from cvdstorm.data.tables import token
 from cvdstorm.geometry import invert_pose, make_pose, quat_to_rotmat, quat_to_yaw, transform_points
 from cvdstorm.io import read_image
 
