@@ -1,11 +1,11 @@
-"""`cvdstorm synth`: write the procedural world (synth_world.py) as a nuScenes-format dataroot.
+"""`cvdstorm synth`: render the procedural world (synth_layout.py) to a nuScenes-format dataroot.
 
 In:  SynthConfig (scenes, seed, frames, image size, keyframe rate, ...), an output folder.
 Out: DATAROOT/<version>/*.json (scene, sample, sample_data, calibrated_sensor, sensor, ego_pose,
      sample_annotation, instance, category, attribute, visibility, log, map, plus our caption.json
      and splits.json), samples/CAM_*/*.jpg, samples/LIDAR_TOP/*.pcd.bin (float32 x, y, z,
      intensity, ring in the LiDAR frame), depth/CAM_*/*.png (uint16, metres * 256, 0 = sky or
-     beyond 256 m), semantic/CAM_*/*.png (class ids, synth_world.CLASS_NAMES),
+     beyond 256 m), semantic/CAM_*/*.png (class ids, synth_layout.CLASS_NAMES),
      maps/expansion/<LOCATION>.json (synth_map) and the map table's drivable-area raster.
 See docs/DATA.md. Everything is a pure function of the seed (tokens are hashes, not uuid4; JSON,
 PNG and JPEG encoders are deterministic), so the same seed gives identical bytes, whatever the
@@ -29,8 +29,10 @@ from .. import CAMERAS
 from ..errors import CvdError
 from ..geometry import BOX_EDGES, box_corners, invert_pose, make_pose, transform_points, yaw_to_quat
 from ..io import write_bytes, write_image, write_json
-from . import synth_map as M
-from . import synth_world as W
+from .synth_layout import Scene, make_scene
+from .synth_map import drivable_area_raster, map_expansion
+from .synth_raycast import TILE, cast_rays
+from .synth_shading import ShadowMap, shade, sun_shadows
 from .nuscenes import LIDAR
 from .tables import SENSORS, TableWriter, token, visibility_token
 
@@ -149,7 +151,7 @@ def _projected_rect(corners_cam: np.ndarray, K: np.ndarray, H: int, Wd: int):
     return (u0, v0, u1, v1) if u0 < u1 and v0 < v1 else None
 
 
-def _box_regions(scene: W.Scene, t: float, world_to_cam: np.ndarray, K: np.ndarray, H: int, Wd: int,
+def _box_regions(scene: Scene, t: float, world_to_cam: np.ndarray, K: np.ndarray, H: int, Wd: int,
                  boxes: np.ndarray | None = None):
     """Screen-space culling for one camera: boxes that may be visible, nearest first.
 
@@ -180,8 +182,8 @@ def _box_regions(scene: W.Scene, t: float, world_to_cam: np.ndarray, K: np.ndarr
     return [int(boxes[k]) for k in ok], [tuple(int(x) for x in rects[k]) for k in ok], np.maximum(zmin[ok], 0.0)
 
 
-def render_camera(scene: W.Scene, f: int, K: np.ndarray, cam_to_world: np.ndarray, H: int, Wd: int,
-                  shadows: W.ShadowMap | None | str = "auto"):
+def render_camera(scene: Scene, f: int, K: np.ndarray, cam_to_world: np.ndarray, H: int, Wd: int,
+                  shadows: ShadowMap | None | str = "auto"):
     """Exact render of one camera at keyframe f.
 
     Returns rgb uint8 [H, W, 3], depth [H, W] (camera z, inf = sky), class uint8 [H, W] and the
@@ -193,8 +195,8 @@ def render_camera(scene: W.Scene, f: int, K: np.ndarray, cam_to_world: np.ndarra
     """
     t = scene.times[f]
     if isinstance(shadows, str):
-        shadows = W.sun_shadows(scene, t, scene.ego_xy[f])
-    T = W.TILE
+        shadows = sun_shadows(scene, t, scene.ego_xy[f])
+    T = TILE
     nty, ntx = -(-H // T), -(-Wd // T)
     v, u = np.meshgrid(np.arange(nty * T) + 0.5, np.arange(ntx * T) + 0.5, indexing="ij")
     # [nty*T, ntx*T] -> tile-major [nty, ntx, T, T]
@@ -205,9 +207,9 @@ def render_camera(scene: W.Scene, f: int, K: np.ndarray, cam_to_world: np.ndarra
     ids, regions, lower = _box_regions(scene, t, invert_pose(cam_to_world), K, nty * T, ntx * T)
     tile_grid = np.arange(nty * ntx).reshape(nty, ntx)
     tiles = [tile_grid[v0 // T:(v1 - 1) // T + 1, u0 // T:(u1 - 1) // T + 1].ravel() for u0, v0, u1, v1 in regions]
-    hits = W.cast_rays(scene, t, origin, dirs, ids, lower=lower, tiles=tiles)
+    hits = cast_rays(scene, t, origin, dirs, ids, lower=lower, tiles=tiles)
     ego_fwd = np.array([math.cos(scene.ego_yaw[f]), math.sin(scene.ego_yaw[f]), 0.0])
-    rgb = W.shade(scene, hits, dirs, origin, ego_fwd, t, shadows)
+    rgb = shade(scene, hits, dirs, origin, ego_fwd, t, shadows)
 
     def image(a):  # tile-major [N, ...] -> [H, W, ...]
         a = a.reshape(nty, ntx, T, T, *a.shape[1:]).swapaxes(1, 2).reshape(nty * T, ntx * T, *a.shape[1:])
@@ -217,7 +219,7 @@ def render_camera(scene: W.Scene, f: int, K: np.ndarray, cam_to_world: np.ndarra
     return rgb8, image(hits.depth), image(hits.cls).astype(np.uint8), image(hits.box)
 
 
-def lidar_sweep(scene: W.Scene, f: int, lidar_to_world: np.ndarray, azimuths: int):
+def lidar_sweep(scene: Scene, f: int, lidar_to_world: np.ndarray, azimuths: int):
     """Points [N, 5] float32 (x, y, z, intensity, ring) in the LiDAR frame, and the box id each hit.
 
     Rays form a [32 rings, azimuths] grid; each box is tested only against the azimuth columns its
@@ -253,7 +255,7 @@ def lidar_sweep(scene: W.Scene, f: int, lidar_to_world: np.ndarray, azimuths: in
         j1 = math.ceil((ac + rel.max() + np.pi) / step) + 1
         cols = np.arange(j0, j1 + 1) % azimuths
         regions.append((rows + cols[None, :]).ravel())
-    hits = W.cast_rays(scene, t, origin, dirs, cand, regions, np.array(lower), max_t=LIDAR_RANGE)
+    hits = cast_rays(scene, t, origin, dirs, cand, regions, np.array(lower), max_t=LIDAR_RANGE)
     keep = hits.depth < LIDAR_RANGE
     pts = d_l[keep] * hits.depth[keep, None]
     # intensity by class: retro-reflective paint bright, vehicles medium, the rest dim
@@ -262,7 +264,7 @@ def lidar_sweep(scene: W.Scene, f: int, lidar_to_world: np.ndarray, azimuths: in
     return out, hits.box[keep]
 
 
-def _agent_stats(scene: W.Scene, f: int, ego: np.ndarray, calib: dict, cams: dict, H: int, Wd: int,
+def _agent_stats(scene: Scene, f: int, ego: np.ndarray, calib: dict, cams: dict, H: int, Wd: int,
                  pt_agent: np.ndarray) -> dict[int, tuple[int, int, int]]:
     """Per agent within ANNOTATION_RANGE: (visible pixels, unoccluded pixels, LiDAR points).
 
@@ -299,7 +301,7 @@ def _agent_stats(scene: W.Scene, f: int, ego: np.ndarray, calib: dict, cams: dic
                 dirs = camera_rays(K, c2w, H, Wd).reshape(H, Wd, 3)
             u0, v0, u1, v1 = rect
             sub = dirs[v0:v1, u0:u1].reshape(-1, 3)
-            own = W.cast_rays(scene, t, c2w[:3, 3], sub, parts_of.get(ai, []))
+            own = cast_rays(scene, t, c2w[:3, 3], sub, parts_of.get(ai, []))
             full = int((own.box >= 0).sum())
             s = stats.setdefault(ai, [0, 0])
             s[0] += int(visible[ai])
@@ -314,7 +316,7 @@ def _frame_job(args):
     tick = time.perf_counter()
     ego = scene.ego_pose(f)
     cams = {}
-    shadows = W.sun_shadows(scene, scene.times[f], scene.ego_xy[f])
+    shadows = sun_shadows(scene, scene.times[f], scene.ego_xy[f])
     for cam in CAMERAS:
         K, c2e = calib[cam]
         rgb, depth, cls, box = render_camera(scene, f, K, ego @ c2e, cfg.height, cfg.width, shadows)
@@ -414,8 +416,8 @@ def _write(root: Path, cfg: SynthConfig, progress: bool, timings: dict) -> None:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     tick = time.perf_counter()
-    write_json(root / "maps" / "expansion" / f"{LOCATION}.json", M.map_expansion(), indent=None)
-    write_image(root / "maps" / f"{map_token}.png", M.drivable_area_raster())
+    write_json(root / "maps" / "expansion" / f"{LOCATION}.json", map_expansion(), indent=None)
+    write_image(root / "maps" / f"{map_token}.png", drivable_area_raster())
     n_val = max(1, round(0.2 * cfg.scenes)) if cfg.scenes > 1 else 0
     tables.write(root / cfg.version, n_val)
     _add(timings, "tables + map", time.perf_counter() - tick)
@@ -428,7 +430,7 @@ def _add(timings: dict, key: str, seconds: float) -> None:
 def _write_scene(root, cfg, si, calib, tables: TableWriter, pool, bar, timings) -> None:
     seed = cfg.seed
     tick = time.perf_counter()
-    scene = W.make_scene(np.random.default_rng([seed, si]), cfg.frames, cfg.hz)
+    scene = make_scene(np.random.default_rng([seed, si]), cfg.frames, cfg.hz)
     _add(timings, "build scene", time.perf_counter() - tick)
     log_tok = tables.log(token(seed, "log", si), f"synth-{seed}-{si}", "synth-ego", LOCATION)
     cs_tok = {}
@@ -495,7 +497,7 @@ def _write_scene(root, cfg, si, calib, tables: TableWriter, pool, bar, timings) 
                  f"{scene.weather}, {scene.time_of_day}, city grid")
 
 
-def caption(scene: W.Scene, f: int, counts: dict[str, int]) -> str:
+def caption(scene: Scene, f: int, counts: dict[str, int]) -> str:
     """One caption per keyframe from the generator's own state, e.g.
     "A rainy night. Turning left through an intersection with 5 cars, 1 truck and 2 pedestrians in view."
     """

@@ -41,7 +41,7 @@ from ..data.nuscenes import BOX_CLASSES, LIDAR, NuScenesReader
 from ..data.tables import SENSORS, TableWriter, quat, token
 from ..errors import CvdError, require
 from ..geometry import invert_pose, quat_to_rotmat, transform_points
-from ..io import OutputFolder, read_json, read_npy, read_yaml, write_image, write_json
+from ..io import OutputFolder, read_json, read_npy, read_yaml, write_image
 
 # BOX_CLASSES -> a nuScenes category name that maps back to the same class (nuscenes.box_class)
 CATEGORY_OF_CLASS = {
