@@ -3,7 +3,7 @@
 In:  SynthConfig (scenes, seed, frames, image size, keyframe rate, ...), an output folder.
 Out: DATAROOT/<version>/*.json (scene, sample, sample_data, calibrated_sensor, sensor, ego_pose,
      sample_annotation, instance, category, attribute, visibility, log, map, plus our caption.json
-     and splits.json), samples/CAM_*/*.jpg, samples/LIDAR_TOP/*.pcd.bin (float32 x, y, z,
+     and splits.json; written by data/tables.py), samples/CAM_*/*.jpg, samples/LIDAR_TOP/*.pcd.bin (float32 x, y, z,
      intensity, ring in the LiDAR frame), depth/CAM_*/*.png (uint16, metres * 256, 0 = sky or
      beyond 256 m), semantic/CAM_*/*.png (class ids, synth_layout.CLASS_NAMES),
      maps/expansion/<LOCATION>.json (synth_map) and the map table's drivable-area raster.
@@ -29,11 +29,11 @@ from .. import CAMERAS
 from ..errors import CvdError
 from ..geometry import BOX_EDGES, box_corners, invert_pose, make_pose, transform_points, yaw_to_quat
 from ..io import write_bytes, write_image, write_json
+from .nuscenes import LIDAR
 from .synth_layout import Scene, make_scene
 from .synth_map import drivable_area_raster, map_expansion
 from .synth_raycast import TILE, cast_rays
 from .synth_shading import ShadowMap, shade, sun_shadows
-from .nuscenes import LIDAR
 from .tables import SENSORS, TableWriter, token, visibility_token
 
 LOCATION = "synth-grid"

@@ -3,8 +3,9 @@
 In:  one or more `generate` output folders (pipelines/generate.py layout: rgb.npy, depth.npy,
      scene.json, run.yaml) whose source dataroot (scene.json `dataroot`) is still readable: it
      supplies the sensor calibration, the LiDAR files and the map.
-Out: DATAROOT/<version>/ with the nuScenes tables (scene, sample, sample_data, calibrated_sensor,
-     sensor, ego_pose, sample_annotation, instance, category, attribute, visibility, log, map), our
+Out: DATAROOT/<version>/ with the nuScenes tables (written by data/tables.py, as for `synth`: scene,
+     sample, sample_data, calibrated_sensor, sensor, ego_pose, sample_annotation, instance, category,
+     attribute, visibility, log, map), our
      caption.json (the captions the run was generated with, edits applied) and splits.json (every
      exported scene in "train"), and the sidecar table generation.json: one row per exported scene
      {token, scene_token, run, source_dataroot, source_scene, source_samples, reference_frames,
