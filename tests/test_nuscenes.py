@@ -72,13 +72,13 @@ def test_velocity_is_the_devkit_formula(synth_root, reader):
 
 def test_boxes_match_the_world_model(synth_root, reader):
     """Re-derive every box from the generator's own world (constant-velocity agents)."""
-    from cvdstorm.data import synth_world as W
-    from cvdstorm.data.synthetic import token
+    from cvdstorm.data.synth_layout import make_scene
+    from cvdstorm.data.tables import token
 
     got = {a.token: a for sc in reader.scenes for s in reader.scene_samples(sc) for a in reader.annotations(s)}
     checked = 0
     for si in range(2):
-        world = W.make_scene(np.random.default_rng([SEED, si]), FRAMES, HZ)
+        world = make_scene(np.random.default_rng([SEED, si]), FRAMES, HZ)
         for f in range(FRAMES):
             centers = world.boxes.centers(f / HZ)
             for ai, agent in enumerate(world.agents):

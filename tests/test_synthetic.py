@@ -12,9 +12,10 @@ from pathlib import Path
 import numpy as np
 
 from cvdstorm import CAMERAS
-from cvdstorm.data import synth_map
-from cvdstorm.data import synth_world as W
-from cvdstorm.data.synthetic import LIDAR_RANGE, LOCATION, SynthConfig, rig_calibration, token, write_dataset
+from cvdstorm.data import synth_layout, synth_map
+from cvdstorm.data.synth_raycast import cast_rays
+from cvdstorm.data.synthetic import LIDAR_RANGE, LOCATION, SynthConfig, rig_calibration, write_dataset
+from cvdstorm.data.tables import token
 from cvdstorm.geometry import invert_pose, make_pose, quat_to_rotmat, quat_to_yaw, transform_points
 from cvdstorm.io import read_image
 
@@ -138,9 +139,9 @@ def test_images_depth_semantics_are_consistent(synth_root):
         depth = read_image(synth_root / "depth" / cam / f"{stem}.png")
         sem = read_image(synth_root / "semantic" / cam / f"{stem}.png")
         assert depth.dtype == np.uint16 and sem.dtype == np.uint8 and depth.shape == sem.shape == (64, 112)
-        assert sem.max() < len(W.CLASS_NAMES)
-        assert ((depth == 0) == (sem == W.SKY)).mean() > 0.999  # sky is exactly where depth is unknown
-        assert (sem == W.ROAD).any() and (sem == W.BUILDING).any()
+        assert sem.max() < len(synth_layout.CLASS_NAMES)
+        assert ((depth == 0) == (sem == synth_layout.SKY)).mean() > 0.999  # sky is exactly where depth is unknown
+        assert (sem == synth_layout.ROAD).any() and (sem == synth_layout.BUILDING).any()
 
 
 def test_neighbouring_cameras_overlap_and_fov_is_nuscenes_like():
@@ -201,14 +202,14 @@ def test_culled_casting_equals_brute_force():
     """Tile/rectangle/occlusion culling (cameras) and azimuth culling (LiDAR) change no hit."""
     from cvdstorm.data.synthetic import LIDAR_MOUNT, camera_rays, lidar_sweep, render_camera
 
-    scene = W.make_scene(np.random.default_rng([11, 0]), 3, 2.0)
+    scene = synth_layout.make_scene(np.random.default_rng([11, 0]), 3, 2.0)
     calib = rig_calibration(72, 40)  # not a multiple of the tile size: padding is cropped
     f, H, Wd = 2, 40, 72
     ego = scene.ego_pose(f)
     for cam in ("CAM_FRONT", "CAM_BACK_LEFT"):
         K, c2e = calib[cam]
         _, depth, cls, box = render_camera(scene, f, K, ego @ c2e, H, Wd)
-        brute = W.cast_rays(scene, scene.times[f], (ego @ c2e)[:3, 3], camera_rays(K, ego @ c2e, H, Wd))
+        brute = cast_rays(scene, scene.times[f], (ego @ c2e)[:3, 3], camera_rays(K, ego @ c2e, H, Wd))
         np.testing.assert_allclose(depth, brute.depth.reshape(H, Wd), rtol=1e-12)
         assert (box == brute.box.reshape(H, Wd)).all() and (cls == brute.cls.reshape(H, Wd)).all()
     l2w = ego @ make_pose(np.eye(3), np.array(LIDAR_MOUNT))
@@ -216,7 +217,7 @@ def test_culled_casting_equals_brute_force():
     el, az = np.meshgrid(np.deg2rad(np.linspace(-30.67, 10.67, 32)), np.linspace(-np.pi, np.pi, 256, endpoint=False),
                          indexing="ij")
     d = np.stack([np.cos(el) * np.cos(az), np.cos(el) * np.sin(az), np.sin(el)], -1).reshape(-1, 3)
-    brute = W.cast_rays(scene, scene.times[f], l2w[:3, 3], d @ l2w[:3, :3].T, max_t=LIDAR_RANGE)
+    brute = cast_rays(scene, scene.times[f], l2w[:3, 3], d @ l2w[:3, :3].T, max_t=LIDAR_RANGE)
     keep = brute.depth < LIDAR_RANGE
     np.testing.assert_allclose(pts[:, :3], (d[keep] * brute.depth[keep, None]).astype(np.float32), atol=1e-4)
 
@@ -227,7 +228,7 @@ def test_annotations_follow_the_world_model(synth_root):
     anns = _table(synth_root, "sample_annotation")
     checked = 0
     for si in range(2):
-        scene = W.make_scene(np.random.default_rng([seed, si]), frames, hz)
+        scene = synth_layout.make_scene(np.random.default_rng([seed, si]), frames, hz)
         for f in range(frames):
             centers = scene.boxes.centers(f / hz)
             for ai, agent in enumerate(scene.agents):
@@ -256,7 +257,7 @@ def test_objects_are_where_their_semantic_pixels_are(synth_root):
     for a in T["sample_annotation"].values():
         if a["visibility_token"] != "4":
             continue
-        want = W.PEDESTRIAN if cat_of[a["instance_token"]].startswith("human") else W.VEHICLE
+        want = synth_layout.PEDESTRIAN if cat_of[a["instance_token"]].startswith("human") else synth_layout.VEHICLE
         for cam in CAMERAS:
             sd = by_sample[a["sample_token"]][cam]
             cs = T["calibrated_sensor"][sd["calibrated_sensor_token"]]
@@ -290,20 +291,20 @@ def test_map_matches_the_rendered_world():
         normal = np.array([0.0, 0.2]) if pts[0, 1] == pts[-1, 1] else np.array([0.2, 0.0])
         yellow += [along(pts) + normal, along(pts) - normal]  # the double line at +-0.2 m
     yellow = np.concatenate(yellow)
-    assert (W.ground_class(yellow[:, 0], yellow[:, 1]) == W.MARKING).mean() > 0.98
+    assert (synth_layout.ground_class(yellow[:, 0], yellow[:, 1]) == synth_layout.MARKING).mean() > 0.98
     dashed = np.concatenate([along(lines[r["line_token"]]) for r in m["lane_divider"]])
-    frac = (W.ground_class(dashed[:, 0], dashed[:, 1]) == W.MARKING).mean()
+    frac = (synth_layout.ground_class(dashed[:, 0], dashed[:, 1]) == synth_layout.MARKING).mean()
     assert 0.4 < frac < 0.6  # dashes: paint half of the length
     for layer in ("lane", "road_segment", "ped_crossing", "lane_connector"):
         for r in m[layer]:
             c = polys[r["polygon_token"]].mean(0)
-            assert W.ground_class(np.array([c[0]]), np.array([c[1]]))[0] in (W.ROAD, W.MARKING), layer
+            assert synth_layout.ground_class(np.array([c[0]]), np.array([c[1]]))[0] in (synth_layout.ROAD, synth_layout.MARKING), layer
     for r in m["walkway"]:
         p = polys[r["polygon_token"]][0] + [1.0, 1.0]  # just inside the kerb corner
-        assert W.ground_class(np.array([p[0]]), np.array([p[1]]))[0] == W.GROUND
+        assert synth_layout.ground_class(np.array([p[0]]), np.array([p[1]]))[0] == synth_layout.GROUND
     assert all(0 <= n["x"] <= m["canvas_edge"][0] and 0 <= n["y"] <= m["canvas_edge"][1] for n in m["node"])
     # every ego position lies in one of the map's lanes or lane connectors (or turning in an intersection)
-    scene = W.make_scene(np.random.default_rng([0, 0]), 40, 2.0)
+    scene = synth_layout.make_scene(np.random.default_rng([0, 0]), 40, 2.0)
     boxes = [polys[r["polygon_token"]] for r in m["lane"] + m["lane_connector"]]
     inter = [polys[r["polygon_token"]] for r in m["road_segment"] if r["is_intersection"]]
     for xy in scene.ego_xy:

@@ -1,6 +1,6 @@
 """The synthetic world's HD map in the nuScenes map-expansion format (version 1.3).
 
-In:  nothing but the world constants of synth_world (the road grid is the same for every scene).
+In:  nothing but the world constants of synth_layout (the road grid is the same for every scene).
 Out: `map_expansion() -> dict`, the JSON that `NuScenesMap` (nuscenes-devkit) and our reader load
      from `maps/expansion/<location>.json`: geometric tables `node`, `line`, `polygon`, and the
      layers `drivable_area`, `road_segment`, `road_block`, `lane`, `lane_connector`, `ped_crossing`,
@@ -8,7 +8,7 @@ Out: `map_expansion() -> dict`, the JSON that `NuScenesMap` (nuscenes-devkit) an
      `carpark_area`), `arcline_path_3` (lane centre paths) and `connectivity` (lane graph).
      `drivable_area_raster(px_per_m) -> uint8 [H, W]`: the map table's semantic-prior image.
 
-The map describes exactly what synth_world renders: road dividers are the double yellow centre
+The map describes exactly what synth_layout lays out: road dividers are the double yellow centre
 lines, lane dividers the dashed lines, ped crossings the zebras, stop lines the painted bars,
 drivable area the tarmac. Lane connectors join the lanes straight across each intersection (turn
 connectors are not modelled). Tokens are hashes of the element's role, so the file is a pure
@@ -17,31 +17,32 @@ function of the constants.
 
 from __future__ import annotations
 
-import hashlib
 import math
 
 import numpy as np
 
-from . import synth_world as W
+from .synth_layout import (CANVAS, GRID, HALF_ROAD, LANE, LANES_OFFSETS, MAP_HI, MAP_LO, SIDEWALK, STOP_AT,
+                           road_coord)
+from .tables import token
 
 LANE_TYPE = "CAR"
 
 
 def _tok(*parts) -> str:
-    return hashlib.md5("/".join(map(str, ("map",) + parts)).encode()).hexdigest()
+    return token("map", *parts)
 
 
 def _pieces():
     """Road pieces between intersections (and the arms beyond the grid): (axis, road k, s0, s1)."""
-    c = [float(W.road_coord(k)) for k in range(W.GRID)]
-    edges = [W.MAP_LO] + [x for cc in c for x in (cc - W.HALF_ROAD, cc + W.HALF_ROAD)] + [W.MAP_HI]
-    spans = [(edges[2 * j], edges[2 * j + 1]) for j in range(W.GRID + 1)]
-    return [(axis, k, a, b) for axis in (0, 1) for k in range(W.GRID) for a, b in spans]
+    c = [float(road_coord(k)) for k in range(GRID)]
+    edges = [MAP_LO] + [x for cc in c for x in (cc - HALF_ROAD, cc + HALF_ROAD)] + [MAP_HI]
+    spans = [(edges[2 * j], edges[2 * j + 1]) for j in range(GRID + 1)]
+    return [(axis, k, a, b) for axis in (0, 1) for k in range(GRID) for a, b in spans]
 
 
 def _xy(axis: int, k: int, s: float, d: float) -> tuple[float, float]:
     """Road coordinates -> world x, y: s along the road, d to the left of its + direction."""
-    c = float(W.road_coord(k))
+    c = float(road_coord(k))
     return (s, c + d) if axis == 0 else (c - d, s)
 
 
@@ -78,8 +79,8 @@ def _rect(axis, k, s0, s1, d0, d1):
 
 def _drivable_outline():
     """Exterior of the road network (grid square plus the arms), counter-clockwise, and the holes."""
-    h, lo, hi = W.HALF_ROAD, W.MAP_LO, W.MAP_HI
-    c = [float(W.road_coord(k)) for k in range(W.GRID)]
+    h, lo, hi = HALF_ROAD, MAP_LO, MAP_HI
+    c = [float(road_coord(k)) for k in range(GRID)]
     a, b = c[0] - h, c[-1] + h
     pts = []
     for x in c:                      # bottom arms (pointing -y), left to right
@@ -94,7 +95,7 @@ def _drivable_outline():
     if ext[0] == ext[-1]:
         ext = ext[:-1]
     holes = [[(c[i] + h, c[j] + h), (c[i] + h, c[j + 1] - h), (c[i + 1] - h, c[j + 1] - h), (c[i + 1] - h, c[j] + h)]
-             for i in range(W.GRID - 1) for j in range(W.GRID - 1)]  # clockwise: holes
+             for i in range(GRID - 1) for j in range(GRID - 1)]  # clockwise: holes
     return ext, holes
 
 
@@ -108,7 +109,7 @@ def _straight(start, end) -> dict:
 
 def map_expansion() -> dict:
     G = _Geometry()
-    h, L = W.HALF_ROAD, W.LANE
+    h, L = HALF_ROAD, LANE
     out = {k: [] for k in ("drivable_area", "road_segment", "road_block", "lane", "ped_crossing", "walkway",
                            "stop_line", "carpark_area", "road_divider", "lane_divider", "traffic_light",
                            "lane_connector")}
@@ -118,15 +119,15 @@ def map_expansion() -> dict:
     out["drivable_area"].append({"token": da, "polygon_tokens": [G.add_polygon("drivable_area", ext, holes)]})
     # intersections
     inter_tok = {}
-    for i in range(W.GRID):
-        for j in range(W.GRID):
-            x, y = float(W.road_coord(i)), float(W.road_coord(j))
+    for i in range(GRID):
+        for j in range(GRID):
+            x, y = float(road_coord(i)), float(road_coord(j))
             tok = inter_tok[i, j] = _tok("road_segment", "intersection", i, j)
             poly = G.add_polygon(("intersection", i, j), [(x - h, y - h), (x + h, y - h), (x + h, y + h), (x - h, y + h)])
             out["road_segment"].append({"token": tok, "polygon_token": poly, "is_intersection": True,
                                         "drivable_area_token": da})
     lane_at = {}  # (axis, k, direction, lane index, piece start) -> lane token, for connectivity
-    grid_edges = {float(W.road_coord(j)) + sgn * h for j in range(W.GRID) for sgn in (-1, 1)}
+    grid_edges = {float(road_coord(j)) + sgn * h for j in range(GRID) for sgn in (-1, 1)}
     for axis, k, a, b in _pieces():
         seg = _tok("road_segment", axis, k, a)
         out["road_segment"].append({"token": seg, "polygon_token": G.add_polygon(("segment", axis, k, a), _rect(axis, k, a, b, -h, h)),
@@ -151,7 +152,7 @@ def map_expansion() -> dict:
             d0, d1 = sorted((0.0, sgn * h))
             out["road_block"].append({"token": blk, "polygon_token": G.add_polygon(("block", axis, k, a, direction), _rect(axis, k, a, b, d0, d1)),
                                       "from_edge_line_token": e0, "to_edge_line_token": e1, "road_segment_token": seg})
-            for li, off in enumerate(W.LANES_OFFSETS):
+            for li, off in enumerate(LANES_OFFSETS):
                 tok = _tok("lane", axis, k, a, direction, li)
                 lane_at[axis, k, direction, li, a] = tok
                 dc = sgn * off
@@ -172,7 +173,7 @@ def map_expansion() -> dict:
             out["ped_crossing"].append({"token": pc, "polygon_token": G.add_polygon(("ped_crossing", pc), _rect(axis, k, z0, z1, -h, h)),
                                         "road_segment_token": seg})
             # traffic approaching this intersection drives towards -outward: its lanes lie on d * outward > 0
-            stop_s = s_edge + outward * (W.STOP_AT - h)
+            stop_s = s_edge + outward * (STOP_AT - h)
             dd = sorted((0.0, outward * 2 * L))
             direction = -outward
             out["stop_line"].append({"token": _tok("stop_line", pc), "polygon_token": G.add_polygon(("stop_line", pc), _rect(axis, k, stop_s - 0.25, stop_s + 0.25, *dd)),
@@ -186,7 +187,7 @@ def map_expansion() -> dict:
         for (a0, b0), (a1, b1) in zip(spans[:-1], spans[1:]):
             for direction in (1, -1):
                 sgn = -direction
-                for li, off in enumerate(W.LANES_OFFSETS):
+                for li, off in enumerate(LANES_OFFSETS):
                     up, down = (lane_at[axis, k, direction, li, a0], lane_at[axis, k, direction, li, a1])
                     if direction < 0:
                         up, down = down, up
@@ -199,31 +200,31 @@ def map_expansion() -> dict:
                     conn.setdefault(down, {"incoming": [], "outgoing": []})["incoming"].append(tok)
                     conn[tok] = {"incoming": [up], "outgoing": [down]}
     # sidewalks: the ring between the kerb and the building line of every block
-    for i in range(-1, W.GRID):
-        for j in range(-1, W.GRID):
-            x0, y0 = float(W.road_coord(i)) + h, float(W.road_coord(j)) + h
-            x1, y1 = float(W.road_coord(i + 1)) - h, float(W.road_coord(j + 1)) - h
-            sw = W.SIDEWALK
+    for i in range(-1, GRID):
+        for j in range(-1, GRID):
+            x0, y0 = float(road_coord(i)) + h, float(road_coord(j)) + h
+            x1, y1 = float(road_coord(i + 1)) - h, float(road_coord(j + 1)) - h
+            sw = SIDEWALK
             ring = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
             hole = [(x0 + sw, y0 + sw), (x0 + sw, y1 - sw), (x1 - sw, y1 - sw), (x1 - sw, y0 + sw)]
             out["walkway"].append({"token": _tok("walkway", i, j), "polygon_token": G.add_polygon(("walkway", i, j), ring, [hole])})
     for lane in out["lane"]:
         conn.setdefault(lane["token"], {"incoming": [], "outgoing": []})
     return {"version": "1.3", "polygon": G.polygon, "line": G.line, "node": G.node, **out,
-            "arcline_path_3": arcs, "connectivity": conn, "canvas_edge": [W.CANVAS, W.CANVAS]}
+            "arcline_path_3": arcs, "connectivity": conn, "canvas_edge": [CANVAS, CANVAS]}
 
 
 def drivable_area_raster(px_per_m: float = 10.0) -> np.ndarray:
     """uint8 [H, W] drivable-area mask of the whole canvas, row 0 = the largest y (image order)."""
     from PIL import Image, ImageDraw
 
-    size = int(round(W.CANVAS * px_per_m))
+    size = int(round(CANVAS * px_per_m))
     im = Image.new("L", (size, size), 0)
     d = ImageDraw.Draw(im)
     ext, holes = _drivable_outline()
 
     def px(pts):
-        return [(x * px_per_m, (W.CANVAS - y) * px_per_m) for x, y in pts]
+        return [(x * px_per_m, (CANVAS - y) * px_per_m) for x, y in pts]
 
     d.polygon(px(ext), fill=255)
     for hole in holes:

@@ -6,7 +6,7 @@ In:  a synthetic dataroot written by `cvdstorm synth` (its log.logfile `synth-<s
 Out: `render_truth(...) -> (rgb uint8 [H, W, 3], depth float32 [H, W] metres, 0 = sky / no hit)`
      rendered by the same ray caster and shader that wrote the dataset (synthetic.render_camera), so
      at the dataset's own cameras it reproduces the dataset's images (before JPEG) and depth.
-The scene is rebuilt from its seed (`synth_world.make_scene`) once per process and cached.
+The scene is rebuilt from its seed (`synth_layout.make_scene`) once per process and cached.
 """
 
 from __future__ import annotations
@@ -17,18 +17,18 @@ import re
 import numpy as np
 
 from ..errors import CvdError
-from . import synth_world as W
+from .synth_layout import Scene, make_scene
 from .nuscenes import NuScenesReader
 
 _LOGFILE = re.compile(r"^synth-(\d+)-(\d+)$")
 
 
 @functools.lru_cache(maxsize=4)
-def _scene(seed: int, index: int, frames: int, hz: float) -> W.Scene:
-    return W.make_scene(np.random.default_rng([seed, index]), frames, hz)
+def _scene(seed: int, index: int, frames: int, hz: float) -> Scene:
+    return make_scene(np.random.default_rng([seed, index]), frames, hz)
 
 
-def synth_scene(reader: NuScenesReader, scene: str | dict) -> W.Scene:
+def synth_scene(reader: NuScenesReader, scene: str | dict) -> Scene:
     """The procedural scene behind a synthetic dataroot's scene (CvdError for other datasets)."""
     rec = reader.scene(scene) if isinstance(scene, str) else scene
     logs = {r["token"]: r for r in reader.table("log")}

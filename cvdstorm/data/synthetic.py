@@ -1,11 +1,11 @@
-"""`cvdstorm synth`: write the procedural world (synth_world.py) as a nuScenes-format dataroot.
+"""`cvdstorm synth`: render the procedural world (synth_layout.py) to a nuScenes-format dataroot.
 
 In:  SynthConfig (scenes, seed, frames, image size, keyframe rate, ...), an output folder.
 Out: DATAROOT/<version>/*.json (scene, sample, sample_data, calibrated_sensor, sensor, ego_pose,
      sample_annotation, instance, category, attribute, visibility, log, map, plus our caption.json
-     and splits.json), samples/CAM_*/*.jpg, samples/LIDAR_TOP/*.pcd.bin (float32 x, y, z,
+     and splits.json; written by data/tables.py), samples/CAM_*/*.jpg, samples/LIDAR_TOP/*.pcd.bin (float32 x, y, z,
      intensity, ring in the LiDAR frame), depth/CAM_*/*.png (uint16, metres * 256, 0 = sky or
-     beyond 256 m), semantic/CAM_*/*.png (class ids, synth_world.CLASS_NAMES),
+     beyond 256 m), semantic/CAM_*/*.png (class ids, synth_layout.CLASS_NAMES),
      maps/expansion/<LOCATION>.json (synth_map) and the map table's drivable-area raster.
 See docs/DATA.md. Everything is a pure function of the seed (tokens are hashes, not uuid4; JSON,
 PNG and JPEG encoders are deterministic), so the same seed gives identical bytes, whatever the
@@ -14,7 +14,6 @@ number of worker processes.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import os
 import shutil
@@ -28,10 +27,14 @@ from tqdm.auto import tqdm
 
 from .. import CAMERAS
 from ..errors import CvdError
-from ..geometry import BOX_EDGES, box_corners, invert_pose, make_pose, rotmat_to_quat, transform_points, yaw_to_quat
+from ..geometry import BOX_EDGES, box_corners, invert_pose, make_pose, transform_points, yaw_to_quat
 from ..io import write_bytes, write_image, write_json
-from . import synth_map as M
-from . import synth_world as W
+from .nuscenes import LIDAR
+from .synth_layout import Scene, make_scene
+from .synth_map import drivable_area_raster, map_expansion
+from .synth_raycast import TILE, cast_rays
+from .synth_shading import ShadowMap, shade, sun_shadows
+from .tables import SENSORS, TableWriter, token, visibility_token
 
 LOCATION = "synth-grid"
 _EDGES = np.array(BOX_EDGES)
@@ -64,10 +67,6 @@ ATTRIBUTES = [
     ("pedestrian.moving", "The human is moving."),
     ("pedestrian.standing", "The human is standing."),
 ]
-VISIBILITY = [("1", "v0-40", "visibility of whole object is between 0 and 40%"),
-              ("2", "v40-60", "visibility of whole object is between 40 and 60%"),
-              ("3", "v60-80", "visibility of whole object is between 60 and 80%"),
-              ("4", "v80-100", "visibility of whole object is between 80 and 100%")]
 
 
 @dataclass
@@ -117,11 +116,6 @@ def rig_calibration(width: int, height: int) -> dict[str, tuple[np.ndarray, np.n
     return out
 
 
-def token(*parts) -> str:
-    """A nuScenes-style 32-hex token that is a pure function of its parts (seed, table, indices)."""
-    return hashlib.md5("/".join(map(str, parts)).encode()).hexdigest()
-
-
 # ----------------------------------------------------------------------------------- rendering
 def camera_rays(K: np.ndarray, cam_to_world: np.ndarray, H: int, Wd: int) -> np.ndarray:
     """World directions [H*W, 3] through pixel centres, scaled so that camera z = 1 (ray t = depth)."""
@@ -157,7 +151,7 @@ def _projected_rect(corners_cam: np.ndarray, K: np.ndarray, H: int, Wd: int):
     return (u0, v0, u1, v1) if u0 < u1 and v0 < v1 else None
 
 
-def _box_regions(scene: W.Scene, t: float, world_to_cam: np.ndarray, K: np.ndarray, H: int, Wd: int,
+def _box_regions(scene: Scene, t: float, world_to_cam: np.ndarray, K: np.ndarray, H: int, Wd: int,
                  boxes: np.ndarray | None = None):
     """Screen-space culling for one camera: boxes that may be visible, nearest first.
 
@@ -188,8 +182,8 @@ def _box_regions(scene: W.Scene, t: float, world_to_cam: np.ndarray, K: np.ndarr
     return [int(boxes[k]) for k in ok], [tuple(int(x) for x in rects[k]) for k in ok], np.maximum(zmin[ok], 0.0)
 
 
-def render_camera(scene: W.Scene, f: int, K: np.ndarray, cam_to_world: np.ndarray, H: int, Wd: int,
-                  shadows: W.ShadowMap | None | str = "auto"):
+def render_camera(scene: Scene, f: int, K: np.ndarray, cam_to_world: np.ndarray, H: int, Wd: int,
+                  shadows: ShadowMap | None | str = "auto"):
     """Exact render of one camera at keyframe f.
 
     Returns rgb uint8 [H, W, 3], depth [H, W] (camera z, inf = sky), class uint8 [H, W] and the
@@ -201,8 +195,8 @@ def render_camera(scene: W.Scene, f: int, K: np.ndarray, cam_to_world: np.ndarra
     """
     t = scene.times[f]
     if isinstance(shadows, str):
-        shadows = W.sun_shadows(scene, t, scene.ego_xy[f])
-    T = W.TILE
+        shadows = sun_shadows(scene, t, scene.ego_xy[f])
+    T = TILE
     nty, ntx = -(-H // T), -(-Wd // T)
     v, u = np.meshgrid(np.arange(nty * T) + 0.5, np.arange(ntx * T) + 0.5, indexing="ij")
     # [nty*T, ntx*T] -> tile-major [nty, ntx, T, T]
@@ -213,9 +207,9 @@ def render_camera(scene: W.Scene, f: int, K: np.ndarray, cam_to_world: np.ndarra
     ids, regions, lower = _box_regions(scene, t, invert_pose(cam_to_world), K, nty * T, ntx * T)
     tile_grid = np.arange(nty * ntx).reshape(nty, ntx)
     tiles = [tile_grid[v0 // T:(v1 - 1) // T + 1, u0 // T:(u1 - 1) // T + 1].ravel() for u0, v0, u1, v1 in regions]
-    hits = W.cast_rays(scene, t, origin, dirs, ids, lower=lower, tiles=tiles)
+    hits = cast_rays(scene, t, origin, dirs, ids, lower=lower, tiles=tiles)
     ego_fwd = np.array([math.cos(scene.ego_yaw[f]), math.sin(scene.ego_yaw[f]), 0.0])
-    rgb = W.shade(scene, hits, dirs, origin, ego_fwd, t, shadows)
+    rgb = shade(scene, hits, dirs, origin, ego_fwd, t, shadows)
 
     def image(a):  # tile-major [N, ...] -> [H, W, ...]
         a = a.reshape(nty, ntx, T, T, *a.shape[1:]).swapaxes(1, 2).reshape(nty * T, ntx * T, *a.shape[1:])
@@ -225,7 +219,7 @@ def render_camera(scene: W.Scene, f: int, K: np.ndarray, cam_to_world: np.ndarra
     return rgb8, image(hits.depth), image(hits.cls).astype(np.uint8), image(hits.box)
 
 
-def lidar_sweep(scene: W.Scene, f: int, lidar_to_world: np.ndarray, azimuths: int):
+def lidar_sweep(scene: Scene, f: int, lidar_to_world: np.ndarray, azimuths: int):
     """Points [N, 5] float32 (x, y, z, intensity, ring) in the LiDAR frame, and the box id each hit.
 
     Rays form a [32 rings, azimuths] grid; each box is tested only against the azimuth columns its
@@ -261,7 +255,7 @@ def lidar_sweep(scene: W.Scene, f: int, lidar_to_world: np.ndarray, azimuths: in
         j1 = math.ceil((ac + rel.max() + np.pi) / step) + 1
         cols = np.arange(j0, j1 + 1) % azimuths
         regions.append((rows + cols[None, :]).ravel())
-    hits = W.cast_rays(scene, t, origin, dirs, cand, regions, np.array(lower), max_t=LIDAR_RANGE)
+    hits = cast_rays(scene, t, origin, dirs, cand, regions, np.array(lower), max_t=LIDAR_RANGE)
     keep = hits.depth < LIDAR_RANGE
     pts = d_l[keep] * hits.depth[keep, None]
     # intensity by class: retro-reflective paint bright, vehicles medium, the rest dim
@@ -270,7 +264,7 @@ def lidar_sweep(scene: W.Scene, f: int, lidar_to_world: np.ndarray, azimuths: in
     return out, hits.box[keep]
 
 
-def _agent_stats(scene: W.Scene, f: int, ego: np.ndarray, calib: dict, cams: dict, H: int, Wd: int,
+def _agent_stats(scene: Scene, f: int, ego: np.ndarray, calib: dict, cams: dict, H: int, Wd: int,
                  pt_agent: np.ndarray) -> dict[int, tuple[int, int, int]]:
     """Per agent within ANNOTATION_RANGE: (visible pixels, unoccluded pixels, LiDAR points).
 
@@ -307,7 +301,7 @@ def _agent_stats(scene: W.Scene, f: int, ego: np.ndarray, calib: dict, cams: dic
                 dirs = camera_rays(K, c2w, H, Wd).reshape(H, Wd, 3)
             u0, v0, u1, v1 = rect
             sub = dirs[v0:v1, u0:u1].reshape(-1, 3)
-            own = W.cast_rays(scene, t, c2w[:3, 3], sub, parts_of.get(ai, []))
+            own = cast_rays(scene, t, c2w[:3, 3], sub, parts_of.get(ai, []))
             full = int((own.box >= 0).sum())
             s = stats.setdefault(ai, [0, 0])
             s[0] += int(visible[ai])
@@ -322,7 +316,7 @@ def _frame_job(args):
     tick = time.perf_counter()
     ego = scene.ego_pose(f)
     cams = {}
-    shadows = W.sun_shadows(scene, scene.times[f], scene.ego_xy[f])
+    shadows = sun_shadows(scene, scene.times[f], scene.ego_xy[f])
     for cam in CAMERAS:
         K, c2e = calib[cam]
         rgb, depth, cls, box = render_camera(scene, f, K, ego @ c2e, cfg.height, cfg.width, shadows)
@@ -404,41 +398,28 @@ def write_dataset(out: str | os.PathLike, cfg: SynthConfig | None = None, overwr
 
 
 def _write(root: Path, cfg: SynthConfig, progress: bool, timings: dict) -> None:
-    seed = cfg.seed
     calib = rig_calibration(cfg.width, cfg.height)
-    T: dict[str, list] = {k: [] for k in ("scene", "sample", "sample_data", "calibrated_sensor", "sensor", "ego_pose",
-                                          "sample_annotation", "instance", "category", "attribute", "visibility",
-                                          "log", "map", "caption")}
+    tables = TableWriter(salt=(cfg.seed,), extra=("caption",))
     for name, desc in CATEGORIES:
-        T["category"].append({"token": token(seed, "category", name), "name": name, "description": desc})
+        tables.category(name, desc)
     for name, desc in ATTRIBUTES:
-        T["attribute"].append({"token": token(seed, "attribute", name), "name": name, "description": desc})
-    for tok, level, desc in VISIBILITY:
-        T["visibility"].append({"token": tok, "level": level, "description": desc})
-    for ch in list(CAMERAS) + ["LIDAR_TOP"]:
-        T["sensor"].append({"token": token(seed, "sensor", ch), "channel": ch,
-                            "modality": "lidar" if ch == "LIDAR_TOP" else "camera"})
-    map_token = token(seed, "map", LOCATION)
+        tables.attribute(name, desc)
+    map_token = tables.token("map", LOCATION)
+    tables.map(LOCATION, f"maps/{map_token}.png")
     pool = ProcessPoolExecutor(cfg.workers) if cfg.workers > 1 else None
     bar = tqdm(total=cfg.scenes * cfg.frames, desc="synth frames", disable=not progress, unit="frame")
     try:
         for si in range(cfg.scenes):
-            _write_scene(root, cfg, si, calib, T, pool, bar, timings)
+            _write_scene(root, cfg, si, calib, tables, pool, bar, timings)
     finally:
         bar.close()
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     tick = time.perf_counter()
-    T["map"].append({"token": map_token, "log_tokens": [l["token"] for l in T["log"]],
-                     "category": "semantic_prior", "filename": f"maps/{map_token}.png"})
-    write_json(root / "maps" / "expansion" / f"{LOCATION}.json", M.map_expansion(), indent=None)
-    write_image(root / "maps" / f"{map_token}.png", M.drivable_area_raster())
-    names = [s["name"] for s in T["scene"]]
-    n_val = max(1, round(0.2 * len(names))) if len(names) > 1 else 0
-    vdir = root / cfg.version
-    for k, rows in T.items():
-        write_json(vdir / f"{k}.json", rows)
-    write_json(vdir / "splits.json", {"train": names[:len(names) - n_val], "val": names[len(names) - n_val:]})
+    write_json(root / "maps" / "expansion" / f"{LOCATION}.json", map_expansion(), indent=None)
+    write_image(root / "maps" / f"{map_token}.png", drivable_area_raster())
+    n_val = max(1, round(0.2 * cfg.scenes)) if cfg.scenes > 1 else 0
+    tables.write(root / cfg.version, n_val)
     _add(timings, "tables + map", time.perf_counter() - tick)
 
 
@@ -446,34 +427,24 @@ def _add(timings: dict, key: str, seconds: float) -> None:
     timings[key] = timings.get(key, 0.0) + seconds
 
 
-def _write_scene(root, cfg, si, calib, T, pool, bar, timings) -> None:
+def _write_scene(root, cfg, si, calib, tables: TableWriter, pool, bar, timings) -> None:
     seed = cfg.seed
     tick = time.perf_counter()
-    scene = W.make_scene(np.random.default_rng([seed, si]), cfg.frames, cfg.hz)
+    scene = make_scene(np.random.default_rng([seed, si]), cfg.frames, cfg.hz)
     _add(timings, "build scene", time.perf_counter() - tick)
-    name = f"scene-{si + 1:04d}"
-    log_tok, scene_tok = token(seed, "log", si), token(seed, "scene", si)
-    T["log"].append({"token": log_tok, "logfile": f"synth-{seed}-{si}", "vehicle": "synth-ego",
-                     "date_captured": "2026-01-01", "location": LOCATION})
+    log_tok = tables.log(token(seed, "log", si), f"synth-{seed}-{si}", "synth-ego", LOCATION)
     cs_tok = {}
-    for ch in list(CAMERAS) + ["LIDAR_TOP"]:
-        cs_tok[ch] = token(seed, "calibrated_sensor", si, ch)
-        if ch == "LIDAR_TOP":
-            t, q, Kl = list(LIDAR_MOUNT), [1.0, 0.0, 0.0, 0.0], []
-        else:
-            K, c2e = calib[ch]
-            t, q, Kl = c2e[:3, 3].tolist(), rotmat_to_quat(c2e[:3, :3]).tolist(), K.tolist()
-        T["calibrated_sensor"].append({"token": cs_tok[ch], "sensor_token": token(seed, "sensor", ch),
-                                       "translation": t, "rotation": q, "camera_intrinsic": Kl})
+    for ch in SENSORS:
+        K, sensor_to_ego = (None, make_pose(np.eye(3), np.array(LIDAR_MOUNT))) if ch == LIDAR else calib[ch]
+        cs_tok[ch] = tables.calibrated_sensor(token(seed, "calibrated_sensor", si, ch), ch, sensor_to_ego, K)
     # scenes 10^4 s apart (no overlap for any practical length), seeds 10^7 s apart
     t0 = 1_600_000_000_000_000 + (seed % 1000) * 10_000_000_000_000 + si * 10_000_000_000
     stamps = [t0 + int(round(f * 1e6 / cfg.hz)) for f in range(cfg.frames)]
     samples = [token(seed, "sample", si, f) for f in range(cfg.frames)]
+    scene_tok = token(seed, "scene", si)
+    tables.samples(samples, stamps, scene_tok)
     jobs = [(scene, f, cfg, calib) for f in range(cfg.frames)]
     results = pool.map(_frame_job, jobs) if pool is not None else map(_frame_job, jobs)
-    ann_prev: dict[int, dict] = {}
-    inst_anns: dict[str, tuple] = {}
-    sd_prev: dict[str, dict] = {}
     centers_all = [scene.boxes.centers(t) for t in scene.times]
     for f, enc, lidar_bytes, stats, job_t in results:
         for k, v in job_t.items():
@@ -481,17 +452,14 @@ def _write_scene(root, cfg, si, calib, T, pool, bar, timings) -> None:
         tick = time.perf_counter()
         ego = scene.ego_pose(f)
         ts = stamps[f]
-        ep_tok = token(seed, "ego_pose", si, f)
-        T["ego_pose"].append({"token": ep_tok, "timestamp": ts, "rotation": yaw_to_quat(scene.ego_yaw[f]).tolist(),
-                              "translation": [float(ego[0, 3]), float(ego[1, 3]), 0.0]})
-        T["sample"].append({"token": samples[f], "timestamp": ts, "prev": samples[f - 1] if f else "",
-                            "next": samples[f + 1] if f + 1 < cfg.frames else "", "scene_token": scene_tok})
+        ep_tok = tables.ego_pose(token(seed, "ego_pose", si, f), ts, yaw_to_quat(scene.ego_yaw[f]),
+                                 [ego[0, 3], ego[1, 3], 0.0])
         base = f"n000-synth-{seed}-{si:04d}"
-        for ch in list(CAMERAS) + ["LIDAR_TOP"]:
-            if ch == "LIDAR_TOP":
-                fn = f"samples/LIDAR_TOP/{base}__LIDAR_TOP__{ts}.pcd.bin"
+        for ch in SENSORS:
+            if ch == LIDAR:
+                fn = f"samples/{LIDAR}/{base}__{LIDAR}__{ts}.pcd.bin"
                 write_bytes(root / fn, lidar_bytes)
-                extra = {"fileformat": "pcd", "height": 0, "width": 0}
+                fmt, h, w = "pcd", 0, 0
             else:
                 jpg, depth_png, sem_png = enc[ch]
                 fn = f"samples/{ch}/{base}__{ch}__{ts}.jpg"
@@ -499,15 +467,8 @@ def _write_scene(root, cfg, si, calib, T, pool, bar, timings) -> None:
                 write_bytes(root / fn, jpg)
                 write_bytes(root / "depth" / ch / f"{stem}.png", depth_png)
                 write_bytes(root / "semantic" / ch / f"{stem}.png", sem_png)
-                extra = {"fileformat": "jpg", "height": cfg.height, "width": cfg.width}
-            sd_tok = token(seed, "sample_data", si, f, ch)
-            rec = {"token": sd_tok, "sample_token": samples[f], "ego_pose_token": ep_tok,
-                   "calibrated_sensor_token": cs_tok[ch], "timestamp": ts, "is_key_frame": True,
-                   "filename": fn, "prev": "", "next": "", **extra}
-            if ch in sd_prev:
-                rec["prev"], sd_prev[ch]["next"] = sd_prev[ch]["token"], sd_tok
-            sd_prev[ch] = rec
-            T["sample_data"].append(rec)
+                fmt, h, w = "jpg", cfg.height, cfg.width
+            tables.sample_data(token(seed, "sample_data", si, f, ch), samples[f], ep_tok, cs_tok[ch], ts, fn, fmt, h, w)
         _add(timings, "write files", time.perf_counter() - tick)
         tick = time.perf_counter()
         centers = centers_all[f]
@@ -521,41 +482,22 @@ def _write_scene(root, cfg, si, calib, T, pool, bar, timings) -> None:
             if seen >= MIN_CAPTION_PIXELS:
                 counts[agent.category.split(".")[-1] if agent.category.startswith("vehicle") else "pedestrian"] += 1
             b = agent.box
-            a_tok = token(seed, "sample_annotation", si, f, ai)
             l, w, h = scene.boxes.size[b]
-            prev = ann_prev.get(ai)
-            contiguous = prev is not None and prev["_frame"] == f - 1
             # an object that left range and came back starts a new instance (a new track)
-            inst_tok = prev["instance_token"] if contiguous else token(seed, "instance", si, ai, f)
-            frac = seen / full if full else 0.0
-            rec = {"token": a_tok, "sample_token": samples[f], "instance_token": inst_tok,
-                   "visibility_token": str(1 + int(np.searchsorted([0.4, 0.6, 0.8], frac, side="right"))),
-                   "attribute_tokens": [token(seed, "attribute", agent.attribute)],
-                   "translation": centers[b].tolist(), "size": [float(w), float(l), float(h)],
-                   "rotation": yaw_to_quat(scene.boxes.yaw[b]).tolist(),
-                   "prev": prev["token"] if contiguous else "", "next": "",
-                   "num_lidar_pts": n_pts, "num_radar_pts": 0, "_frame": f}
-            if contiguous:
-                prev["next"] = a_tok
-            ann_prev[ai] = rec
-            inst_anns.setdefault(inst_tok, (agent, []))[1].append(rec)
-            T["sample_annotation"].append(rec)
-        T["caption"].append({"token": token(seed, "caption", si, f), "sample_token": samples[f],
-                             "caption": caption(scene, f, counts)})
+            tables.annotation((si, ai), f, token(seed, "sample_annotation", si, f, ai), samples[f],
+                              token(seed, "instance", si, ai, f), tables.token("category", agent.category),
+                              visibility_token(seen / full if full else 0.0),
+                              [tables.token("attribute", agent.attribute)], centers[b], (w, l, h),
+                              yaw_to_quat(scene.boxes.yaw[b]), n_pts)
+        tables.add("caption", {"token": token(seed, "caption", si, f), "sample_token": samples[f],
+                               "caption": caption(scene, f, counts)})
         _add(timings, "annotations", time.perf_counter() - tick)
         bar.update(1)
-    for inst_tok, (agent, recs) in inst_anns.items():
-        T["instance"].append({"token": inst_tok, "category_token": token(seed, "category", agent.category),
-                              "nbr_annotations": len(recs), "first_annotation_token": recs[0]["token"],
-                              "last_annotation_token": recs[-1]["token"]})
-    for rec in T["sample_annotation"]:
-        rec.pop("_frame", None)
-    T["scene"].append({"token": scene_tok, "log_token": log_tok, "nbr_samples": cfg.frames,
-                       "first_sample_token": samples[0], "last_sample_token": samples[-1], "name": name,
-                       "description": f"{scene.weather}, {scene.time_of_day}, city grid"})
+    tables.scene(scene_tok, log_tok, f"scene-{si + 1:04d}", samples,
+                 f"{scene.weather}, {scene.time_of_day}, city grid")
 
 
-def caption(scene: W.Scene, f: int, counts: dict[str, int]) -> str:
+def caption(scene: Scene, f: int, counts: dict[str, int]) -> str:
     """One caption per keyframe from the generator's own state, e.g.
     "A rainy night. Turning left through an intersection with 5 cars, 1 truck and 2 pedestrians in view."
     """

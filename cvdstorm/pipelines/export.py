@@ -3,8 +3,9 @@
 In:  one or more `generate` output folders (pipelines/generate.py layout: rgb.npy, depth.npy,
      scene.json, run.yaml) whose source dataroot (scene.json `dataroot`) is still readable: it
      supplies the sensor calibration, the LiDAR files and the map.
-Out: DATAROOT/<version>/ with the nuScenes tables (scene, sample, sample_data, calibrated_sensor,
-     sensor, ego_pose, sample_annotation, instance, category, attribute, visibility, log, map), our
+Out: DATAROOT/<version>/ with the nuScenes tables (written by data/tables.py, as for `synth`: scene,
+     sample, sample_data, calibrated_sensor, sensor, ego_pose, sample_annotation, instance, category,
+     attribute, visibility, log, map), our
      caption.json (the captions the run was generated with, edits applied) and splits.json (every
      exported scene in "train"), and the sidecar table generation.json: one row per exported scene
      {token, scene_token, run, source_dataroot, source_scene, source_samples, reference_frames,
@@ -30,7 +31,6 @@ and the source tokens, so the same runs give the same bytes):
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
@@ -39,9 +39,10 @@ import numpy as np
 from .. import CAMERAS
 from ..data.clips import read_points
 from ..data.nuscenes import BOX_CLASSES, LIDAR, NuScenesReader
+from ..data.tables import SENSORS, TableWriter, quat, token
 from ..errors import CvdError, require
-from ..geometry import invert_pose, quat_to_rotmat, rotmat_to_quat, transform_points
-from ..io import OutputFolder, read_json, read_npy, read_yaml, write_image, write_json
+from ..geometry import invert_pose, quat_to_rotmat, transform_points
+from ..io import OutputFolder, read_json, read_npy, read_yaml, write_image
 
 # BOX_CLASSES -> a nuScenes category name that maps back to the same class (nuscenes.box_class)
 CATEGORY_OF_CLASS = {
@@ -50,24 +51,7 @@ CATEGORY_OF_CLASS = {
     "motorcycle": "vehicle.motorcycle", "bicycle": "vehicle.bicycle",
     "traffic_cone": "movable_object.trafficcone", "barrier": "movable_object.barrier",
 }
-VISIBILITY = [{"token": "1", "level": "v0-40", "description": "visibility of whole object is between 0 and 40%"},
-              {"token": "2", "level": "v40-60", "description": "visibility of whole object is between 40 and 60%"},
-              {"token": "3", "level": "v60-80", "description": "visibility of whole object is between 60 and 80%"},
-              {"token": "4", "level": "v80-100", "description": "visibility of whole object is between 80 and 100%"}]
 RUN_FILES = ("scene.json", "run.yaml", "rgb.npy", "depth.npy")
-
-
-def _token(*parts) -> str:
-    return hashlib.md5("/".join(map(str, parts)).encode()).hexdigest()
-
-
-def _quat(R: np.ndarray) -> list[float]:
-    return [float(x) for x in rotmat_to_quat(np.asarray(R, np.float64))]
-
-
-def _pose_record(tok: str, ts: int, pose: np.ndarray) -> dict:
-    return {"token": tok, "timestamp": int(ts), "rotation": _quat(pose[:3, :3]),
-            "translation": [float(x) for x in pose[:3, 3]]}
 
 
 def _load_run(run: Path) -> dict:
@@ -90,7 +74,7 @@ def _load_run(run: Path) -> dict:
             f"export: {run}/rgb.npy has shape {rgb.shape} {rgb.dtype}; expected uint8 [{F}, {len(CAMERAS)}, H, W, 3]")
     require(depth.shape == rgb.shape[:4], f"export: {run}/depth.npy has shape {depth.shape}, expected {rgb.shape[:4]}")
     return {"scene": scene, "settings": settings, "rgb": rgb, "depth": depth,
-            "key": _token((run / "scene.json").read_bytes().hex(), (run / "run.yaml").read_bytes().hex())[:12]}
+            "key": token((run / "scene.json").read_bytes().hex(), (run / "run.yaml").read_bytes().hex())[:12]}
 
 
 def _points_in_boxes(pts: np.ndarray, centers: np.ndarray, sizes: np.ndarray, rots: np.ndarray) -> np.ndarray:
@@ -121,16 +105,7 @@ def _export(runs: list[str | Path], writer: OutputFolder, version: str, jpeg_qua
     require(len(set(keys)) == len(keys), "export: the same run is given twice")
 
     tmp = writer.temp()
-    T: dict[str, list] = {k: [] for k in ("scene", "sample", "sample_data", "calibrated_sensor", "sensor", "ego_pose",
-                                          "sample_annotation", "instance", "category", "attribute", "log", "map",
-                                          "caption", "generation")}
-    T["visibility"] = list(VISIBILITY)
-    for ch in list(CAMERAS) + [LIDAR]:
-        T["sensor"].append({"token": _token("sensor", ch), "channel": ch,
-                            "modality": "lidar" if ch == LIDAR else "camera"})
-    categories: dict[str, str] = {}
-    attributes: dict[str, dict] = {}
-    maps: dict[str, dict] = {}
+    tables = TableWriter(extra=("caption", "generation"))
     readers: dict[tuple[str, str], NuScenesReader] = {}
     for k, (path, run) in enumerate(zip(paths, loaded)):
         src = run["scene"]
@@ -140,22 +115,13 @@ def _export(runs: list[str | Path], writer: OutputFolder, version: str, jpeg_qua
                 raise CvdError(f"export: the source dataroot of {path} ({src['dataroot']}/{src['version']}) is "
                                f"missing; it supplies calibration, LiDAR and map, so restore it first")
             readers[rk] = NuScenesReader(src["dataroot"], src["version"]).preload()
-        _export_run(k, path, run, readers[rk], tmp, T, categories, attributes, maps, jpeg_quality)
-    T["category"] = [{"token": tok, "name": name, "description": f"{name} (exported by cvdstorm)"}
-                     for name, tok in categories.items()]
-    T["attribute"] = list(attributes.values())
-    T["map"] = list(maps.values())
-    vdir = tmp / version
-    gen = T.pop("generation")
-    for name, rows in T.items():
-        write_json(vdir / f"{name}.json", rows)
-    write_json(vdir / "generation.json", gen)
-    write_json(vdir / "splits.json", {"train": [s["name"] for s in T["scene"]], "val": []})
+        _export_run(k, path, run, readers[rk], tmp, tables, jpeg_quality)
+    tables.write(tmp / version)
     return writer.publish()
 
 
-def _export_run(k: int, path: Path, run: dict, reader: NuScenesReader, root: Path, T: dict, categories: dict,
-                attributes: dict, maps: dict, jpeg_quality: int) -> None:
+def _export_run(k: int, path: Path, run: dict, reader: NuScenesReader, root: Path, tables: TableWriter,
+                jpeg_quality: int) -> None:
     src, key = run["scene"], run["key"]
     rgb, depth = run["rgb"], run["depth"]
     F, V, H, W = depth.shape
@@ -172,12 +138,11 @@ def _export_run(k: int, path: Path, run: dict, reader: NuScenesReader, root: Pat
                 f"{src['dataroot']}; was the source regenerated?")
     src_scene = reader.scene(src["scene_token"] if "scene_token" in src else src["scene"])
     name = f"gen{k:03d}-{src_scene['name']}"
-    scene_tok, log_tok = _token(key, "scene"), _token(key, "log")
+    scene_tok = token(key, "scene")
     loc = reader.location(src_scene)
     # log + map (the source's map files, copied once per location)
-    T["log"].append({"token": log_tok, "logfile": f"cvdstorm-generate:{path.resolve()}", "vehicle": "generated",
-                     "date_captured": "2026-01-01", "location": loc})
-    if loc not in maps:
+    log_tok = tables.log(token(key, "log"), f"cvdstorm-generate:{path.resolve()}", "generated", loc)
+    if not tables.has_map(loc):
         src_root = Path(src["dataroot"])
         exp = src_root / "maps" / "expansion" / f"{loc}.json"
         if exp.is_file():
@@ -194,67 +159,43 @@ def _export_run(k: int, path: Path, run: dict, reader: NuScenesReader, root: Pat
                         shutil.copyfile(src_root / m["filename"], root / m["filename"])
                         fn = m["filename"]
                     break
-        maps[loc] = {"token": _token("map", loc), "log_tokens": [], "category": "semantic_prior", "filename": fn}
-    maps[loc]["log_tokens"].append(log_tok)
+        tables.map(loc, fn)
     # calibration: the source's sensor-to-ego, the run's intrinsics
     s0 = samples_src[0]
-    cs_tok, cam_to_ego = {}, {}
-    for v, ch in enumerate(CAMERAS):
-        cam = reader.camera(s0, ch)
-        cam_to_ego[ch] = cam.cam_to_ego
-        cs_tok[ch] = _token(key, "calibrated_sensor", ch)
-        T["calibrated_sensor"].append({"token": cs_tok[ch], "sensor_token": _token("sensor", ch),
-                                       "translation": [float(x) for x in cam.cam_to_ego[:3, 3]],
-                                       "rotation": _quat(cam.cam_to_ego[:3, :3]),
-                                       "camera_intrinsic": Ks[0, v].tolist()})
-    _, lidar_to_ego = reader.lidar(s0)
-    cs_tok[LIDAR] = _token(key, "calibrated_sensor", LIDAR)
-    T["calibrated_sensor"].append({"token": cs_tok[LIDAR], "sensor_token": _token("sensor", LIDAR),
-                                   "translation": [float(x) for x in lidar_to_ego[:3, 3]],
-                                   "rotation": _quat(lidar_to_ego[:3, :3]), "camera_intrinsic": []})
-    samples = [_token(key, "sample", f) for f in range(F)]
+    cam_to_ego = {ch: reader.camera(s0, ch).cam_to_ego for ch in CAMERAS}
+    cs_tok = {ch: tables.calibrated_sensor(token(key, "calibrated_sensor", ch), ch, cam_to_ego[ch], Ks[0, v])
+              for v, ch in enumerate(CAMERAS)}
+    cs_tok[LIDAR] = tables.calibrated_sensor(token(key, "calibrated_sensor", LIDAR), LIDAR, reader.lidar(s0)[1])
+    samples = [token(key, "sample", f) for f in range(F)]
     stamps = [reader.timestamp(s) for s in samples_src]
+    tables.samples(samples, stamps, scene_tok)
     vdir = Path(src["dataroot"]) / src["version"]
     src_attrs = {r["token"]: r.get("attribute_tokens", []) for r in read_json(vdir / "sample_annotation.json")}
     src_attr_rows = ({r["token"]: r for r in read_json(vdir / "attribute.json")}
                      if (vdir / "attribute.json").is_file() else {})
-    sd_prev: dict[str, dict] = {}
-    ann_prev: dict[str, dict] = {}
-    inst_rows: dict[str, list[dict]] = {}
-    inst_cls: dict[str, int] = {}
     for f in range(F):
         ts = stamps[f]
-        T["sample"].append({"token": samples[f], "timestamp": ts, "prev": samples[f - 1] if f else "",
-                            "next": samples[f + 1] if f + 1 < F else "", "scene_token": scene_tok})
-        T["caption"].append({"token": _token(key, "caption", f), "sample_token": samples[f],
-                             "caption": src["captions"][f]})
+        tables.add("caption", {"token": token(key, "caption", f), "sample_token": samples[f],
+                               "caption": src["captions"][f]})
         base = f"n000-gen-{key}-{k:03d}"
         ego_g = w2g @ e2w[f]
-        for v, ch in enumerate(list(CAMERAS) + [LIDAR]):
-            ep_tok = _token(key, "ego_pose", f, ch)
+        for v, ch in enumerate(SENSORS):
             if ch == LIDAR:
                 lidar_file, _ = reader.lidar(samples_src[f])
                 fn = f"samples/{LIDAR}/{base}__{LIDAR}__{ts}{''.join(lidar_file.suffixes)}"
                 (root / fn).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(lidar_file, root / fn)
                 pose = ego_g
-                extra = {"fileformat": "pcd", "height": 0, "width": 0}
+                fmt, h, w = "pcd", 0, 0
             else:
                 fn = f"samples/{ch}/{base}__{ch}__{ts}.jpg"
                 write_image(root / fn, np.ascontiguousarray(rgb[f, v]), quality=jpeg_quality, subsampling=0)
                 d16 = np.clip(np.round(np.nan_to_num(np.asarray(depth[f, v]), nan=0.0) * 256), 0, 65535)
                 write_image(root / "depth" / ch / f"{Path(fn).stem}.png", d16.astype(np.uint16))
                 pose = w2g @ c2w[f, v] @ invert_pose(cam_to_ego[ch])                     # this camera's ego pose
-                extra = {"fileformat": "jpg", "height": H, "width": W}
-            T["ego_pose"].append(_pose_record(ep_tok, ts, pose))
-            sd_tok = _token(key, "sample_data", f, ch)
-            rec = {"token": sd_tok, "sample_token": samples[f], "ego_pose_token": ep_tok,
-                   "calibrated_sensor_token": cs_tok[ch], "timestamp": ts, "is_key_frame": True, "filename": fn,
-                   "prev": "", "next": "", **extra}
-            if ch in sd_prev:
-                rec["prev"], sd_prev[ch]["next"] = sd_prev[ch]["token"], sd_tok
-            sd_prev[ch] = rec
-            T["sample_data"].append(rec)
+                fmt, h, w = "jpg", H, W
+            ep_tok = tables.ego_pose(token(key, "ego_pose", f, ch), ts, quat(pose[:3, :3]), pose[:3, 3])
+            tables.sample_data(token(key, "sample_data", f, ch), samples[f], ep_tok, cs_tok[ch], ts, fn, fmt, h, w)
         # boxes (run world -> global)
         b = src["boxes"][f]
         n = len(b["instance"])
@@ -271,48 +212,28 @@ def _export_run(k: int, path: Path, run: dict, reader: NuScenesReader, root: Pat
             cls = int(b["cls"][i])
             require(0 <= cls < len(BOX_CLASSES), f"export: {path}/scene.json frame {f}: box class {cls} is unknown")
             cat = CATEGORY_OF_CLASS[BOX_CLASSES[cls]]
-            categories.setdefault(cat, _token("category", cat))
-            inst_tok = _token(key, "instance", inst)
-            a_tok = _token(key, "sample_annotation", f, inst)
+            cat_tok = tables.category(cat, f"{cat} (exported by cvdstorm)")
             vis, attrs = "", []
             if inst in src_ann:   # the source annotation of this instance and sample
                 vis = src_ann[inst].visibility
                 for a in src_attrs.get(src_ann[inst].token, []):
                     row = src_attr_rows.get(a)
                     if row is not None:
-                        attributes.setdefault(row["name"], {"token": _token("attribute", row["name"]),
-                                                            "name": row["name"],
-                                                            "description": row.get("description", "")})
-                        attrs.append(attributes[row["name"]]["token"])
-            prev = ann_prev.get(inst)
-            contiguous = prev is not None and prev["_frame"] == f - 1
-            rec = {"token": a_tok, "sample_token": samples[f], "instance_token": inst_tok, "visibility_token": vis,
-                   "attribute_tokens": attrs, "translation": [float(x) for x in centers[i]],
-                   "size": [float(x) for x in sizes[i]], "rotation": _quat(R[i]),
-                   "prev": prev["token"] if contiguous else "", "next": "", "num_lidar_pts": int(n_pts[i]),
-                   "num_radar_pts": 0, "_frame": f}
-            if contiguous:
-                prev["next"] = a_tok
-            ann_prev[inst] = rec
-            inst_rows.setdefault(inst_tok, []).append(rec)
-            inst_cls[inst_tok] = categories[cat]
-            T["sample_annotation"].append(rec)
-    for inst_tok, recs in inst_rows.items():
-        T["instance"].append({"token": inst_tok, "category_token": inst_cls[inst_tok], "nbr_annotations": len(recs),
-                              "first_annotation_token": recs[0]["token"], "last_annotation_token": recs[-1]["token"]})
-    for rec in T["sample_annotation"]:
-        rec.pop("_frame", None)
+                        attrs.append(tables.attribute(row["name"], row.get("description", "")))
+            # one instance per source instance, also over keyframes where the box is missing
+            inst_tok = token(key, "instance", inst)
+            tables.annotation(inst_tok, f, token(key, "sample_annotation", f, inst), samples[f], inst_tok, cat_tok,
+                              vis, attrs, centers[i], sizes[i], quat(R[i]), n_pts[i])
     s = run["settings"]
     refs = int(src.get("references", 0))
-    T["scene"].append({"token": scene_tok, "log_token": log_tok, "nbr_samples": F, "first_sample_token": samples[0],
-                       "last_sample_token": samples[-1], "name": name,
-                       "description": f"generated by cvdstorm from {src_scene['name']} (run {path.name}, seed "
-                                      f"{(s.get('generate') or {}).get('seed')}, {refs} reference frames); "
-                                      f"{src_scene.get('description', '')}"})
-    T["generation"].append({"token": _token(key, "generation"), "scene_token": scene_tok, "scene": name,
-                            "run": str(path.resolve()), "source_dataroot": src["dataroot"],
-                            "source_version": src["version"], "source_scene": src_scene["name"],
-                            "source_samples": samples_src, "reference_frames": list(range(refs)),
-                            "settings": {"generate": s.get("generate"), "resolved": s.get("resolved"),
-                                         "cvdstorm": s.get("cvdstorm")},
-                            "edits": s.get("edits") or {}, "checkpoint_files": s.get("checkpoint_files") or {}})
+    tables.scene(scene_tok, log_tok, name, samples,
+                 f"generated by cvdstorm from {src_scene['name']} (run {path.name}, seed "
+                 f"{(s.get('generate') or {}).get('seed')}, {refs} reference frames); "
+                 f"{src_scene.get('description', '')}")
+    tables.add("generation", {"token": token(key, "generation"), "scene_token": scene_tok, "scene": name,
+                              "run": str(path.resolve()), "source_dataroot": src["dataroot"],
+                              "source_version": src["version"], "source_scene": src_scene["name"],
+                              "source_samples": samples_src, "reference_frames": list(range(refs)),
+                              "settings": {"generate": s.get("generate"), "resolved": s.get("resolved"),
+                                           "cvdstorm": s.get("cvdstorm")},
+                              "edits": s.get("edits") or {}, "checkpoint_files": s.get("checkpoint_files") or {}})

@@ -41,7 +41,7 @@ from tqdm.auto import tqdm
 from ..config import TrainConfig
 from ..errors import CvdError
 from ..models.loading import load_checkpoint_state, load_weights, read_tensors, resolve_checkpoint
-from . import distributed as D
+from . import distributed
 from .checkpoint import optimizer_from_safetensors, save_checkpoint
 
 StepFn = Callable[[Any, torch.Generator], "tuple[torch.Tensor, dict[str, float]]"]
@@ -166,22 +166,23 @@ class Trainer:
         if cfg.grad_accum < 1:
             raise CvdError(f"train.grad_accum must be >= 1, got {cfg.grad_accum}")
         device = next(self.model.parameters()).device
-        if D.env_world_size() > 1:
-            self.rank, self.world_size = D.init_distributed(device)
+        if distributed.env_world_size() > 1:
+            self.rank, self.world_size = distributed.init_distributed(device)
         self.fsdp = self.world_size > 1 and cfg.parallel == "fsdp"
         names = {id(p): n for n, p in self.model.named_parameters()}
         params = self.params if self.params is not None else [p for p in self.model.parameters() if p.requires_grad]
         if self.world_size > 1:
-            D.broadcast_module(self.model)  # identical replicas (DDP) / identical shards' source (FSDP)
-        D.apply_activation_checkpointing(self.model, cfg.activation_checkpointing)
+            distributed.broadcast_module(self.model)  # identical replicas (DDP) / identical shards' source (FSDP)
+        distributed.apply_activation_checkpointing(self.model, cfg.activation_checkpointing)
         if self.fsdp:
-            D.fsdp_shard(self.model, device)  # replaces the parameters by sharded ones: look them up by name
+            distributed.fsdp_shard(self.model, device)  # replaces the parameters by sharded ones: look them up by name
             by_name = dict(self.model.named_parameters())
             params = [by_name[names[id(p)]] for p in params]
         self.optimizer = torch.optim.AdamW(params, lr=cfg.lr, betas=tuple(cfg.betas), weight_decay=cfg.weight_decay)
         self.ema = None
         if cfg.ema_decay > 0:
-            self.ema = D.ShardedEMA(self.model, cfg.ema_decay) if self.fsdp else EMA(self.model, cfg.ema_decay)
+            self.ema = (distributed.ShardedEMA(self.model, cfg.ema_decay) if self.fsdp
+                        else EMA(self.model, cfg.ema_decay))
         self.step = 0
 
     # ------------------------------------------------------------------------------- resume
@@ -193,12 +194,12 @@ class Trainer:
         step = int(load_checkpoint_state(ckpt)["step"])
         if self.fsdp:  # every rank reads the full tensors and keeps its shards
             f = ckpt / "model.safetensors"
-            D.load_full_state(self.model.state_dict(), read_tensors(f), f)
+            distributed.load_full_state(self.model.state_dict(), read_tensors(f), f)
             if (ckpt / "optimizer.safetensors").is_file():
                 optimizer_from_safetensors(self.optimizer, ckpt / "optimizer.safetensors", self._shard_optimizer_state)
             if self.ema is not None and (ckpt / "ema.safetensors").is_file():
                 f = ckpt / "ema.safetensors"
-                D.load_full_state(self.ema.state, read_tensors(f), f)
+                distributed.load_full_state(self.ema.state, read_tensors(f), f)
         else:
             load_weights(self.model, ckpt / "model.safetensors")
             if (ckpt / "optimizer.safetensors").is_file():
@@ -209,7 +210,7 @@ class Trainer:
 
     def _shard_optimizer_state(self, sd: dict) -> dict:
         params = [p for g in self.optimizer.param_groups for p in g["params"]]
-        state = {i: {k: (D.shard_like(v, params[i]) if isinstance(v, torch.Tensor) and v.dim() > 0 else v)
+        state = {i: {k: (distributed.shard_like(v, params[i]) if isinstance(v, torch.Tensor) and v.dim() > 0 else v)
                      for k, v in st.items()} for i, st in sd["state"].items() if i < len(params)}
         return {"state": state, "param_groups": sd["param_groups"]}
 
@@ -217,7 +218,7 @@ class Trainer:
         sd = self.optimizer.state_dict()
         state = {}
         for i, st in sorted(sd["state"].items()):  # same order on every rank: the gathers are collectives
-            full = D.full_tensors({k: v for k, v in st.items() if isinstance(v, torch.Tensor)}, self.rank)
+            full = distributed.full_tensors({k: v for k, v in st.items() if isinstance(v, torch.Tensor)}, self.rank)
             state[i] = {**{k: v for k, v in st.items() if not isinstance(v, torch.Tensor)}, **full}
         return {"state": state, "param_groups": sd["param_groups"]}
 
@@ -227,15 +228,15 @@ class Trainer:
         state = {"data_position": self.step * cfg.batch_size * cfg.grad_accum * self.world_size,
                  "world_size": self.world_size, "parallel": cfg.parallel if self.world_size > 1 else "none"}
         if self.fsdp:
-            model = D.full_tensors(self.model.state_dict(), self.rank)
+            model = distributed.full_tensors(self.model.state_dict(), self.rank)
             opt = self._full_optimizer_state()
-            ema = D.full_tensors(self.ema.state, self.rank) if self.ema is not None else None
+            ema = distributed.full_tensors(self.ema.state, self.rank) if self.ema is not None else None
         else:
             model, opt, ema = self.model, self.optimizer, (self.ema.model if self.ema else None)
         out = None
         if self.rank == 0:
             out = save_checkpoint(self.run_dir, self.step, model, self.run_config, opt, ema, state)
-        D.barrier()
+        distributed.barrier()
         return out
 
     # ---------------------------------------------------------------------------------- fit
@@ -247,11 +248,11 @@ class Trainer:
                            "or choose another --out")
         if resume:
             self.resume()
-        D.barrier()  # every rank has checked the folder before rank 0 writes to it
+        distributed.barrier()  # every rank has checked the folder before rank 0 writes to it
         log = MetricLog(self.run_dir, self.step if resume else None) if self.rank == 0 else None
         if self.step >= cfg.steps:
             return log.rows[-1] if log and log.rows else {}
-        accum, distributed = cfg.grad_accum, self.world_size > 1
+        accum, many_ranks = cfg.grad_accum, self.world_size > 1
         sampler = ResumableSampler(len(self.dataset), cfg.seed, self.step * cfg.batch_size * accum, self.rank,
                                    self.world_size)
         loader = DataLoader(self.dataset, batch_size=cfg.batch_size, sampler=sampler, collate_fn=self.collate_fn,
@@ -289,19 +290,19 @@ class Trainer:
                     finite = finite and ok
                     # several ranks: every rank runs every backward (FSDP's collectives live there); the
                     # step is dropped below when any rank saw a non-finite loss
-                    if (ok or distributed) and loss.requires_grad:
+                    if (ok or many_ranks) and loss.requires_grad:
                         (loss / accum if accum > 1 else loss).backward()
                     loss_sum += float(loss.detach())
                     for k, v in metrics.items():
                         metric_sum[k] = metric_sum.get(k, 0.0) + float(v)
-                if distributed:
-                    finite = D.all_true(finite)
+                if many_ranks:
+                    finite = distributed.all_true(finite)
                 if finite:
                     bad_in_row = 0
-                    if distributed and not self.fsdp:
-                        D.allreduce_gradients(params)
+                    if many_ranks and not self.fsdp:
+                        distributed.allreduce_gradients(params)
                     gnorm = torch.nn.utils.clip_grad_norm_(params, cfg.grad_clip)
-                    if D.is_dtensor(gnorm):
+                    if distributed.is_dtensor(gnorm):
                         gnorm = gnorm.full_tensor()
                     self.optimizer.step()
                     if self.ema is not None:
@@ -318,8 +319,8 @@ class Trainer:
                 if finite and (self.step % cfg.log_every == 0 or self.step == cfg.steps):
                     keys = sorted(metric_sum)
                     vals = [loss_sum / accum] + [metric_sum[k] / accum for k in keys]
-                    if distributed:  # the mean over ranks: what the whole batch saw
-                        vals = D.mean_over_ranks(vals)
+                    if many_ranks:  # the mean over ranks: what the whole batch saw
+                        vals = distributed.mean_over_ranks(vals)
                     last = {"step": self.step, "loss": vals[0], "lr": lr, "grad_norm": float(gnorm),
                             "skipped_nonfinite": skipped, "sec_per_step": (time.perf_counter() - t0) / since_log,
                             **{k: metric_sum[k] / accum for k in metric_sum}}
