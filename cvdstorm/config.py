@@ -8,6 +8,11 @@ weights (`config.yaml`), and reloading that file rebuilds the same model.
 
 Presets: `tiny` (unit tests, seconds on CPU), `demo` (trainable on 2 CPU cores in about an hour),
 `paper` (SD3.5 sizes as in the CVD-STORM paper).
+
+Every value is checked against its field's type when a config is built from a dict or file, and a
+bad one fails in one line naming the dotted key (`train.lr`). `cfg.with_overrides({"train.lr": 1e-4})`
+changes keys the same checked way; `Cls.parse_overrides(["train.lr=1e-4"])` reads the CLI's
+`--set KEY=VALUE` texts for it (an unknown key lists the close matches).
 """
 
 from __future__ import annotations
