@@ -50,6 +50,30 @@ def _number(cast, allowed: str, ok):
 POSITIVE_INT = _number(int, "a positive integer", lambda v: v >= 1)
 NON_NEGATIVE = _number(float, "a finite number >= 0", lambda v: math.isfinite(v) and v >= 0)
 POSITIVE = _number(float, "a finite number > 0", lambda v: math.isfinite(v) and v > 0)
+FINITE = _number(float, "a finite number", math.isfinite)
+
+
+# Flags that set a config key store under dest `CONFIG + key` and default to absent, so the config's
+# own default applies; `_configure` applies them, then `--set`, through the config's checks.
+CONFIG = "config:"
+
+
+def _config_flag(s, *flags: str, key: str, **kw) -> None:
+    if kw.get("action") != "store_const":
+        kw.setdefault("metavar", flags[0].lstrip("-").replace("-", "_").upper())
+    s.add_argument(*flags, dest=CONFIG + key, default=argparse.SUPPRESS, **kw)
+
+
+def _add_set(s, what: str, example: str) -> None:
+    s.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                   help=f"set any key of the {what}, e.g. {example}; repeatable; the value is read as YAML and "
+                        "checked against the key's type")
+
+
+def _configure(cfg, args):
+    """`cfg` with the config flags given, then every `--set KEY=VALUE`, applied (later wins)."""
+    values = {k[len(CONFIG):]: v for k, v in vars(args).items() if k.startswith(CONFIG)}
+    return cfg.with_overrides({**values, **type(cfg).parse_overrides(args.set)})
 
 
 def _device(text: str) -> str:
@@ -69,10 +93,9 @@ def _device(text: str) -> str:
 def cmd_synth(args) -> None:
     from .data.synthetic import SynthConfig, write_dataset
 
-    cfg = SynthConfig(scenes=args.scenes, seed=args.seed, frames=args.frames, width=args.width,
-                      height=args.height, hz=args.hz, version=args.version, workers=args.workers)
+    cfg = _configure(SynthConfig(), args)
     write_dataset(args.out, cfg, overwrite=args.overwrite)
-    print(f"synthetic world written to {args.out} ({args.version}, {args.scenes} scenes)")
+    print(f"synthetic world written to {args.out} ({cfg.version}, {cfg.scenes} scenes)")
 
 
 def _refuse_existing(path: Path, overwrite: bool) -> None:
@@ -96,21 +119,7 @@ def cmd_train_vae(args) -> None:
     from .config import StormVAEConfig
     from .train.vae import train_vae
 
-    cfg = StormVAEConfig.load(args.config) if args.config else StormVAEConfig.from_preset(args.preset)
-    if args.dataroot:
-        cfg.data.dataroot = args.dataroot
-    if args.steps is not None:
-        cfg.train.steps = args.steps
-    if args.no_gs_grad:
-        cfg.gs_grad_to_vae = False
-    if args.gs_weight is not None:
-        cfg.gs_weight = args.gs_weight
-    if args.pretrained_vae:
-        cfg.vae.pretrained = args.pretrained_vae
-    if args.init_from:
-        cfg.init_from = args.init_from
-    if args.freeze_encoder:
-        cfg.freeze_encoder = True
+    cfg = _configure(StormVAEConfig.load(args.config) if args.config else StormVAEConfig.from_preset(args.preset), args)
     last = train_vae(cfg, args.out, resume=args.resume, device=args.device)
     print(f"train-vae: run in {args.out}; last logged: " + ", ".join(f"{k}={v:.4g}" for k, v in last.items()))
 
@@ -119,17 +128,7 @@ def cmd_train_dit(args) -> None:
     from .config import DiTTrainConfig
     from .train.dit import train_dit
 
-    cfg = DiTTrainConfig.load(args.config) if args.config else DiTTrainConfig.from_preset(args.preset)
-    if args.vae:
-        cfg.vae_checkpoint = args.vae
-    if args.dataroot:
-        cfg.data.dataroot = args.dataroot
-    if args.steps is not None:
-        cfg.train.steps = args.steps
-    if args.cache_dir:
-        cfg.cache_dir = args.cache_dir
-    if args.init_from:
-        cfg.init_from = args.init_from
+    cfg = _configure(DiTTrainConfig.load(args.config) if args.config else DiTTrainConfig.from_preset(args.preset), args)
     last = train_dit(cfg, args.out, resume=args.resume, device=args.device)
     print(f"train-dit: run in {args.out}; last logged: " + ", ".join(f"{k}={v:.4g}" for k, v in last.items()))
 
@@ -137,11 +136,10 @@ def cmd_train_dit(args) -> None:
 def cmd_generate(args) -> None:
     from .pipelines.generate import GenerateConfig, generate
 
-    captions = args.caption if args.caption is None or len(args.caption) > 1 else args.caption[0]
-    cfg = GenerateConfig(checkpoint=args.checkpoint, dataroot=args.dataroot, version=args.version, scene=args.scene,
-                         start=args.start, frames=args.frames, seconds=args.seconds, references=args.references,
-                         overlap=args.overlap, captions=captions, edits=args.edits, seed=args.seed, steps=args.steps,
-                         guidance=args.guidance, png=args.png, device=args.device)
+    captions = vars(args).get(CONFIG + "captions")
+    if captions is not None and len(captions) == 1:  # one caption: for all frames
+        setattr(args, CONFIG + "captions", captions[0])
+    cfg = _configure(GenerateConfig(), args)
     out = generate(cfg, args.out, overwrite=args.overwrite)
     print(f"generated: {out}/video.mp4 (6 cameras), depth.mp4, controls.mp4, gaussians/, run.yaml")
 
@@ -248,14 +246,15 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Write a procedural driving world (6 cameras, LiDAR, boxes, HD map, "
                                    "exact depth and semantics) as a nuScenes-format dataroot.")
     s.add_argument("--out", required=True, help="dataroot folder to write")
-    s.add_argument("--scenes", type=int, default=2, help="number of scenes (default 2)")
-    s.add_argument("--seed", type=int, default=0, help="random seed; same seed gives identical bytes")
-    s.add_argument("--frames", type=int, default=40, help="keyframes per scene (default 40)")
-    s.add_argument("--width", type=int, default=448, help="image width (default 448)")
-    s.add_argument("--height", type=int, default=256, help="image height (default 256)")
-    s.add_argument("--hz", type=float, default=2.0, help="keyframe rate in Hz (nuScenes: 2)")
-    s.add_argument("--version", default="v1.0-synth", help="table folder name (default v1.0-synth)")
-    s.add_argument("--workers", type=int, default=2, help="render processes (default 2; 1 renders in-process)")
+    _config_flag(s, "--scenes", key="scenes", type=int, help="number of scenes (default 2)")
+    _config_flag(s, "--seed", key="seed", type=int, help="random seed; same seed gives identical bytes")
+    _config_flag(s, "--frames", key="frames", type=int, help="keyframes per scene (default 40)")
+    _config_flag(s, "--width", key="width", type=int, help="image width (default 448)")
+    _config_flag(s, "--height", key="height", type=int, help="image height (default 256)")
+    _config_flag(s, "--hz", key="hz", type=FINITE, help="keyframe rate in Hz (nuScenes: 2)")
+    _config_flag(s, "--version", key="version", help="table folder name (default v1.0-synth)")
+    _config_flag(s, "--workers", key="workers", type=int, help="render processes (default 2; 1 renders in-process)")
+    _add_set(s, "SynthConfig (data/synthetic.py)", "jpeg_quality=90")
     s.add_argument("--overwrite", action="store_true", help="replace an existing dataroot")
     s.set_defaults(func=cmd_synth)
 
@@ -278,16 +277,17 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", required=True, help="run folder")
     s.add_argument("--preset", default="demo", choices=["tiny", "demo", "paper"], help="size preset (default demo)")
     s.add_argument("--config", default=None, help="a StormVAEConfig YAML (instead of --preset)")
-    s.add_argument("--dataroot", default=None, help="override the config's dataroot")
-    s.add_argument("--steps", type=POSITIVE_INT, default=None, help="override the number of training steps")
-    s.add_argument("--no-gs-grad", action="store_true",
-                   help="ablation: the GS decoder trains on detached latents (no reconstruction gradient into the VAE)")
-    s.add_argument("--gs-weight", type=NON_NEGATIVE, default=None,
-                   help="weight of the reconstruction loss (0: plain VAE)")
-    s.add_argument("--pretrained-vae", default=None, help="local SD3.5 vae/ folder or safetensors file to start from")
-    s.add_argument("--init-from", default=None, help="start from a trained STORM-VAE run or step folder (fine-tuning)")
-    s.add_argument("--freeze-encoder", action="store_true",
-                   help="train the decoders only, so the latent space (and a DiT trained on it) stays valid")
+    _config_flag(s, "--dataroot", key="data.dataroot", help="override the config's dataroot")
+    _config_flag(s, "--steps", key="train.steps", type=POSITIVE_INT, help="override the number of training steps")
+    _config_flag(s, "--no-gs-grad", key="gs_grad_to_vae", action="store_const", const=False,
+                 help="ablation: the GS decoder trains on detached latents (no reconstruction gradient into the VAE)")
+    _config_flag(s, "--gs-weight", key="gs_weight", type=NON_NEGATIVE,
+                 help="weight of the reconstruction loss (0: plain VAE)")
+    _config_flag(s, "--init-from", key="init_from",
+                 help="start from a trained STORM-VAE run or step folder (fine-tuning)")
+    _config_flag(s, "--freeze-encoder", key="freeze_encoder", action="store_const", const=True,
+                 help="train the decoders only, so the latent space (and a DiT trained on it) stays valid")
+    _add_set(s, "StormVAEConfig (config.py)", "train.lr=1e-4 or vae.pretrained=PATH")
     s.add_argument("--resume", action="store_true", help="continue the run in --out from its newest checkpoint")
     s.add_argument("--device", type=_device, default="cpu",
                    help="cpu or cuda (bf16 autocast on CUDA when configured)")
@@ -297,14 +297,14 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Train the video DiT; clips are encoded once by the frozen STORM-VAE into a "
                                    "latent cache. Checkpoints, config and logs go to --out; --resume continues.")
     s.add_argument("--out", required=True, help="run folder")
-    s.add_argument("--vae", default=None, help="STORM-VAE run or step folder (stage 1); overrides the config")
+    _config_flag(s, "--vae", key="vae_checkpoint", help="STORM-VAE run or step folder (stage 1); overrides the config")
     s.add_argument("--preset", default="demo", choices=["tiny", "demo", "paper"], help="size preset (default demo)")
     s.add_argument("--config", default=None, help="a DiTTrainConfig YAML (instead of --preset)")
-    s.add_argument("--dataroot", default=None, help="override the config's dataroot")
-    s.add_argument("--steps", type=POSITIVE_INT, default=None, help="override the number of training steps")
-    s.add_argument("--cache-dir", default=None, help="where latent caches live (default outputs/latent_cache)")
-    s.add_argument("--init-from", default=None, help="start from a trained DiT run or step folder (fine-tuning, "
-                                                    "e.g. after the STORM-VAE changed)")
+    _config_flag(s, "--dataroot", key="data.dataroot", help="override the config's dataroot")
+    _config_flag(s, "--steps", key="train.steps", type=POSITIVE_INT, help="override the number of training steps")
+    _config_flag(s, "--init-from", key="init_from", help="start from a trained DiT run or step folder (fine-tuning, "
+                                                        "e.g. after the STORM-VAE changed)")
+    _add_set(s, "DiTTrainConfig (config.py)", "cache_dir=PATH or dit.flow.sample_steps=30")
     s.add_argument("--resume", action="store_true", help="continue the run in --out from its newest checkpoint")
     s.add_argument("--device", type=_device, default="cpu", help="cpu or cuda")
     s.set_defaults(func=cmd_train_dit)
@@ -313,27 +313,31 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Generate a surround-view video for a scene's controls (boxes, map, captions, "
                                    "camera rig), autoregressively for any length, plus GS-decoder depth and "
                                    "Gaussians. Everything goes into one folder with run.yaml for reproduction.")
-    s.add_argument("--checkpoint", default="checkpoints/demo", help="folder with dit/ and vae/ (default: the "
-                   "shipped demo) or a train-dit run")
-    s.add_argument("--dataroot", required=True, help="nuScenes-format dataroot giving the scene's controls")
-    s.add_argument("--version", default="v1.0-synth")
-    s.add_argument("--scene", default=None, help="scene name or token (default: the first val scene)")
-    s.add_argument("--start", type=int, default=0, help="first keyframe (default 0)")
-    s.add_argument("--frames", type=int, default=None, help="length in keyframes (default: one window)")
-    s.add_argument("--seconds", type=float, default=None, help="length in seconds (instead of --frames)")
-    s.add_argument("--references", type=int, default=3, choices=[0, 1, 3],
-                   help="real frames at the start to continue from (default 3; 0: controls only)")
-    s.add_argument("--overlap", type=int, default=3, help="frames carried between windows (default 3)")
-    s.add_argument("--caption", nargs="+", default=None,
-                   help="caption for all frames, or one per frame (overrides the dataset's)")
-    s.add_argument("--edits", default=None, help="YAML/JSON control edits: add/remove/move objects, weather")
-    s.add_argument("--seed", type=int, default=0)
-    s.add_argument("--steps", type=POSITIVE_INT, default=None, help="sampling steps (default: the model's)")
-    s.add_argument("--guidance", type=NON_NEGATIVE, default=None, help="classifier-free guidance scale")
-    s.add_argument("--png", action="store_true", help="also write PNG frames")
+    _config_flag(s, "--checkpoint", key="checkpoint", help="folder with dit/ and vae/ (default: the shipped "
+                 "checkpoints/demo) or a train-dit run")
+    _config_flag(s, "--dataroot", key="dataroot", required=True,
+                 help="nuScenes-format dataroot giving the scene's controls")
+    _config_flag(s, "--version", key="version", help="table folder name (default v1.0-synth)")
+    _config_flag(s, "--scene", key="scene", help="scene name or token (default: the first val scene)")
+    _config_flag(s, "--start", key="start", type=int, help="first keyframe (default 0)")
+    _config_flag(s, "--frames", key="frames", type=int, help="length in keyframes (default: one window)")
+    _config_flag(s, "--seconds", key="seconds", type=_number(float, "a positive finite number of seconds",
+                                                            lambda v: math.isfinite(v) and v > 0),
+                 help="length in seconds (instead of --frames)")
+    _config_flag(s, "--references", key="references", type=int, choices=[0, 1, 3],
+                 help="real frames at the start to continue from (default 3; 0: controls only)")
+    _config_flag(s, "--overlap", key="overlap", type=int, help="frames carried between windows (default 3)")
+    _config_flag(s, "--caption", key="captions", nargs="+",
+                 help="caption for all frames, or one per frame (overrides the dataset's)")
+    _config_flag(s, "--edits", key="edits", help="YAML/JSON control edits: add/remove/move objects, weather")
+    _config_flag(s, "--seed", key="seed", type=int, help="noise seed (default 0)")
+    _config_flag(s, "--steps", key="steps", type=POSITIVE_INT, help="sampling steps (default: the model's)")
+    _config_flag(s, "--guidance", key="guidance", type=NON_NEGATIVE, help="classifier-free guidance scale")
+    _config_flag(s, "--png", key="png", action="store_const", const=True, help="also write PNG frames")
+    _config_flag(s, "--device", key="device", type=_device, help="cpu or cuda (default cpu)")
+    _add_set(s, "GenerateConfig (pipelines/generate.py)", "shift=2.0 or fps=10")
     s.add_argument("--out", required=True, help="output folder")
     s.add_argument("--overwrite", action="store_true", help="replace an existing output folder")
-    s.add_argument("--device", type=_device, default="cpu")
     s.set_defaults(func=cmd_generate)
 
     s = sub.add_parser("pack", help="bundle a trained DiT + STORM-VAE into one checkpoint folder for generate",

@@ -8,12 +8,20 @@ weights (`config.yaml`), and reloading that file rebuilds the same model.
 
 Presets: `tiny` (unit tests, seconds on CPU), `demo` (trainable on 2 CPU cores in about an hour),
 `paper` (SD3.5 sizes as in the CVD-STORM paper).
+
+Every value is checked against its field's type when a config is built from a dict or file, and a
+bad one fails in one line naming the dotted key (`train.lr`). `cfg.with_overrides({"train.lr": 1e-4})`
+changes keys the same checked way; `Cls.parse_overrides(["train.lr=1e-4"])` reads the CLI's
+`--set KEY=VALUE` texts for it (an unknown key lists the close matches).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import math
+import re
+import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,36 +30,125 @@ from typing import Any, ClassVar
 import yaml
 
 from .errors import CvdError
+from .geometry import EVAL_MAX_DEPTH
 
 PRESET_NAMES = ("tiny", "demo", "paper")
 
 
-def _check_type(name: str, v: Any, t: Any) -> None:
+def _describe(t: Any) -> str:
+    """What a field of type `t` takes, in the words of the error messages."""
+    origin = typing.get_origin(t)
+    if origin in (typing.Union, types.UnionType):
+        return " or ".join(_describe(a) for a in typing.get_args(t))
+    return {bool: "true or false", int: "an integer", float: "a number (not NaN or inf)", str: "text",
+            type(None): "null", tuple: "a list", list: "a list", dict: "a mapping"}.get(origin or t, str(t))
+
+
+def _check_type(key: str, name: str, v: Any, t: Any) -> None:
     """One line naming the key when a value does not fit its field (YAML gives str for `abc`, float for
-    `4.5`), instead of a TypeError deep inside model construction. An int is a valid float."""
+    `4.5`), instead of a TypeError deep inside model construction. An int is a valid float.
+    `key`: the dotted path from the top config (`train.lr`); `name`: the field (`TrainConfig.lr`)."""
     origin, args = typing.get_origin(t), typing.get_args(t)
-    if t is bool:
-        ok, what = isinstance(v, bool), "true or false"
+    what = _describe(t)
+    if origin in (typing.Union, types.UnionType):  # `int | None`: fits when any member does
+        for a in args:
+            try:
+                _check_type(key, name, v, a)
+                return
+            except CvdError:
+                pass
+        ok = False
+    elif t is type(None):
+        ok = v is None
+    elif t is bool:
+        ok = isinstance(v, bool)
     elif t is int:
-        ok, what = isinstance(v, int) and not isinstance(v, bool), "an integer"
+        ok = isinstance(v, int) and not isinstance(v, bool)
     elif t is float:  # NaN / inf would train or sample silently into NaNs
         ok = isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-        what = "a number (not NaN or inf)"
     elif t is str:
-        ok, what = isinstance(v, str), "text"
-    elif origin is tuple:
-        ok, what = isinstance(v, (list, tuple)), "a list"
-        if ok and not (len(args) == 2 and args[1] is Ellipsis):
+        ok = isinstance(v, str)
+    elif origin in (tuple, list):
+        ok = isinstance(v, (list, tuple))
+        fixed = origin is tuple and not (len(args) == 2 and args[1] is Ellipsis)
+        if ok and fixed:
             ok, what = len(v) == len(args), f"a list of {len(args)} values"
         if ok:
             for i, x in enumerate(v):
-                _check_type(f"{name}[{i}]", x, args[0] if args[1:] == (Ellipsis,) else args[i])
+                _check_type(f"{key}[{i}]", f"{name}[{i}]", x, args[i] if fixed else args[0])
     elif origin is dict:
-        ok, what = isinstance(v, dict), "a mapping"
+        ok = isinstance(v, dict)
     else:
         return
     if not ok:
-        raise CvdError(f"config {name}: expected {what}, got {v!r}")
+        raise CvdError(f"bad config key {key} ({name}: expected {what}, got {v!r})")
+
+
+def _is_config(t: Any) -> bool:
+    return isinstance(t, type) and issubclass(t, Config)
+
+
+def _field_types(cls: type) -> dict[str, Any]:
+    """Field name -> resolved type (annotations are strings under `from __future__ import annotations`)."""
+    hints = typing.get_type_hints(cls)
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+
+
+def config_keys(cls: type) -> list[str]:
+    """Every dotted key of a config class, nested sections expanded (`train.lr`, `data.num_frames`...)."""
+    out = []
+    for name, t in _field_types(cls).items():
+        out += [f"{name}.{k}" for k in config_keys(t)] if _is_config(t) else [name]
+    return out
+
+
+def _unknown_key(cls: type, key: str, where: str = "") -> CvdError:
+    """One line: `key` is not in section `cls` (at dotted `where`); the close matches among its dotted
+    keys (difflib, and keys with the same last part) and the section's valid keys."""
+    full = f"{where}.{key}" if where else key
+    known = [f"{where}.{k}" if where else k for k in config_keys(cls)]
+    close = difflib.get_close_matches(full, known, n=3, cutoff=0.6)
+    close += [k for k in known if k.rsplit(".", 1)[-1] == full.rsplit(".", 1)[-1] and k not in close]
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return CvdError(f"unknown config key {full} for {cls.__name__}{hint} (valid keys are {sorted(_field_types(cls))})")
+
+
+def _field_type(cls: type, key: str) -> Any:
+    """The type of dotted `key` (`train.lr`) in config class `cls`; an unknown key fails with the
+    close matches in the deepest section the key reached."""
+    parts = key.split(".")
+    for i, part in enumerate(parts):
+        if not _is_config(cls):
+            raise CvdError(f"config key {'.'.join(parts[:i])} is a value, not a section: it has no key {part!r}")
+        t = _field_types(cls).get(part)
+        if t is None:
+            raise _unknown_key(cls, ".".join(parts[i:]), ".".join(parts[:i]))
+        cls = t
+    return cls
+
+
+def _text_value(text: str, t: Any) -> Any:
+    """A `--set` value: a YAML scalar or flow list/mapping (`1e-4`, `true`, `[0, 3]`, `null`). Text
+    fields keep the text as typed (`version=1.0`, `scene=0001`), unless it is a YAML list, mapping or
+    null the field also takes; integers given to number fields become floats."""
+    try:
+        v = yaml.load(text, Loader=_ValueLoader)
+    except yaml.YAMLError:
+        v = text
+    members = typing.get_args(t) if typing.get_origin(t) in (typing.Union, types.UnionType) else (t,)
+    if str in members and not isinstance(v, (list, dict)) and not (v is None and type(None) in members):
+        return text
+    if float in members and int not in members and isinstance(v, int) and not isinstance(v, bool):
+        return float(v)
+    return v
+
+
+class _ValueLoader(yaml.SafeLoader):
+    """YAML for `--set` values, where `1e-4` is a number (PyYAML's YAML 1.1 rules read it as text)."""
+
+
+_ValueLoader.add_implicit_resolver("tag:yaml.org,2002:float", re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)[eE][-+]?\d+$"),
+                                   list("-+0123456789."))
 
 
 @dataclass
@@ -69,11 +166,9 @@ class Config:
         if cls.PRESETS and name not in cls.PRESETS:
             raise CvdError(f"unknown preset {name!r} for {cls.__name__}; choose one of {sorted(cls.PRESETS)}")
         kwargs: dict[str, Any] = {}
-        hints = typing.get_type_hints(cls)
-        for f in dataclasses.fields(cls):
-            sub = hints[f.name]
-            if isinstance(sub, type) and issubclass(sub, Config):
-                kwargs[f.name] = sub.from_preset(name) if name in sub.PRESETS else sub()
+        for fname, sub in _field_types(cls).items():
+            if _is_config(sub):
+                kwargs[fname] = sub.from_preset(name) if name in sub.PRESETS else sub()
         kwargs.update(cls.PRESETS.get(name, {}))
         kwargs.update(overrides)
         return cls.from_dict(kwargs)
@@ -86,23 +181,52 @@ class Config:
         return out
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]):
+    def from_dict(cls, d: dict[str, Any], where: str = ""):
+        """Build from a plain dict, checking every key and value type. `where`: this section's dotted
+        key in its parent config (`train`), so errors name the full key (`train.lr`)."""
         if not isinstance(d, dict):
-            raise CvdError(f"{cls.__name__}: expected a mapping, got {type(d).__name__}")
-        hints = typing.get_type_hints(cls)
-        names = {f.name for f in dataclasses.fields(cls)}
-        unknown = sorted(set(d) - names)
-        if unknown:
-            raise CvdError(f"{cls.__name__}: unknown config key(s) {unknown}; valid keys are {sorted(names)}")
+            at = f"bad config key {where} ({cls.__name__}: " if where else f"{cls.__name__}: "
+            raise CvdError(f"{at}expected a mapping, got {type(d).__name__}{')' if where else ''}")
+        ftypes = _field_types(cls)
+        for k in d:
+            if k not in ftypes:
+                raise _unknown_key(cls, str(k), where)
         kwargs = {}
         for k, v in d.items():
-            t = hints[k]
-            if isinstance(t, type) and issubclass(t, Config):
-                kwargs[k] = v if isinstance(v, Config) else t.from_dict(v)
+            t, key = ftypes[k], f"{where}.{k}" if where else k
+            if _is_config(t):
+                kwargs[k] = v if isinstance(v, Config) else t.from_dict(v, key)
             else:
-                _check_type(f"{cls.__name__}.{k}", v, t)
+                _check_type(key, f"{cls.__name__}.{k}", v, t)
                 kwargs[k] = tuple(v) if typing.get_origin(t) is tuple else v
         return cls(**kwargs)
+
+    def with_overrides(self, values: dict[str, Any]):
+        """A copy with dotted keys replaced (`{"train.lr": 1e-4, "data.num_frames": 4}`), checked like a
+        loaded file: an unknown key fails with the close matches, a wrong type names the key."""
+        d = self.to_dict()
+        for key, v in values.items():
+            if _is_config(_field_type(type(self), key)):
+                raise CvdError(f"config key {key} is a section; set its keys one by one (e.g. {key}.<name>=...)")
+            *head, last = key.split(".")
+            node = d
+            for part in head:
+                node = node[part]
+            node[last] = v
+        return type(self).from_dict(d)
+
+    @classmethod
+    def parse_overrides(cls, assignments: list[str]) -> dict[str, Any]:
+        """`["train.lr=1e-4", "data.num_frames=4"]` (what `--set` gives) -> {dotted key: value}, each
+        value read as YAML for its field's type (see `_text_value`); unknown keys fail here."""
+        out = {}
+        for text in assignments:
+            key, sep, value = text.partition("=")
+            key = key.strip()
+            if not sep or not key:
+                raise CvdError(f"--set takes KEY=VALUE (e.g. train.lr=1e-4), got {text!r}")
+            out[key] = _text_value(value.strip(), _field_type(cls, key))
+        return out
 
     def to_yaml(self) -> str:
         return yaml.safe_dump(self.to_dict(), sort_keys=False)
@@ -155,6 +279,7 @@ class DataConfig(Config):
     version: str = "v1.0-synth"
     split: str = "train"                  # train / val: scenes are split by name hash (see data/clips.py)
     num_frames: int = 19                  # T, keyframes per clip
+    num_cameras: int = 6                  # V, views per clip: the first V of cvdstorm.CAMERAS (6: the full rig)
     frame_stride: int = 1                 # keyframe step between clip frames
     clip_hop: int = 0                     # keyframes between clip starts; 0: clips do not overlap
     height: int = 256
@@ -272,7 +397,7 @@ class StormVAEConfig(Config):
     velocity_weight: float = 0.01            # mean |velocity| (m/s)
     vae_images: int = 0                      # VAE-decoded (frame, camera) images per clip; 0: all context
     depth_source: str = "auto"               # dense / lidar / auto (dense where the dataset has it)
-    eval_max_depth: float = 80.0             # depth metrics over ground truth in (0, this] metres
+    eval_max_depth: float = EVAL_MAX_DEPTH   # depth metrics over ground truth in (0, this] metres
     init_from: str = ""                      # start from these weights (a run or step folder), e.g. to fine-tune
     freeze_encoder: bool = False             # train decoders only: the latent space (and a DiT's cache) stays valid
 

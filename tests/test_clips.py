@@ -317,3 +317,15 @@ def test_nuscenes_like_dataroot_gives_the_same_clips(synth_root, tmp_path):
         except CvdError:
             val = set()
     assert {n for n, _ in train.index} | val == {"scene-0001", "scene-0002"} and not ({n for n, _ in train.index} & val)
+
+
+def test_num_cameras_takes_the_first_cameras_of_the_rig(synth_root):
+    cfg = dict(dataroot=str(synth_root), split="all", num_frames=2, height=32, width=56)
+    full = ClipDataset(DataConfig(**cfg))[0]
+    part = ClipDataset(DataConfig(num_cameras=3, **cfg))[0]
+    for k in ("images", "intrinsics", "cam_to_world", "depth", "lidar_depth"):
+        assert part[k].shape[1] == 3 and torch.equal(part[k], full[k][:, :3]), k
+    assert torch.equal(part["ego_to_world"], full["ego_to_world"]) and full["images"].shape[1] == len(CAMERAS)
+    for n in (0, len(CAMERAS) + 1):
+        with pytest.raises(CvdError, match="num_cameras must be in 1..6"):
+            ClipDataset(DataConfig(num_cameras=n, **cfg))

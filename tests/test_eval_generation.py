@@ -13,6 +13,7 @@ from cvdstorm import CAMERAS
 from cvdstorm.errors import CvdError
 from cvdstorm.eval import generation as G
 from cvdstorm.eval.metrics import depth_metrics
+from cvdstorm.geometry import EVAL_MAX_DEPTH
 from cvdstorm.images import to_float_images, to_uint8
 
 NF, H, W = 2, 32, 56  # fake runs: few frames at the tiny preset's size (the test machine is shared)
@@ -86,12 +87,12 @@ def test_corrupted_copy_scores_worse(runs, results):
     assert b["psnr"] < 25 < g["psnr"] and b["ssim"] < 0.8 and b["lpips"] > 0.05
     # depth scaled by 1.3: AbsRel exactly 0.3, no pixel within 1.25, RMSE = 0.3 * RMS of the ground truth
     real = runs["real"]["depth"]
-    valid = (real > 0) & (real <= G.MAX_DEPTH)
+    valid = (real > 0) & (real <= EVAL_MAX_DEPTH)
     assert b["gen_depth_abs_rel"] == pytest.approx(0.3, rel=1e-5)
     assert b["gen_depth_delta1"] == 0.0
     rms = float(np.sqrt((real[valid].double() ** 2).mean()))
     assert b["gen_depth_rmse"] == pytest.approx(0.3 * rms, rel=1e-5)
-    assert b["gen_depth_rmse"] == pytest.approx(depth_metrics(real * 1.3, real, max_depth=G.MAX_DEPTH)["rmse"], rel=1e-5)
+    assert b["gen_depth_rmse"] == pytest.approx(depth_metrics(real * 1.3, real, max_depth=EVAL_MAX_DEPTH)["rmse"], rel=1e-5)
     assert b["miou_generated"] < b["miou_real"]
     assert b["crossview_l1_generated"] > b["crossview_l1_real"] + 0.02
 

@@ -67,7 +67,8 @@ def make_clip(T=4, H=32, W=56, box_velocity=(0.0, 0.0, 0.0), dt=0.5, ego_speed=0
 def tiny_model(num_cameras=1, **overrides):
     torch.manual_seed(0)
     cfg = StormVAEConfig.from_preset("tiny", perceptual_weight=0.0, vae_images=2, **overrides)
-    return build_storm_vae(cfg, num_cameras=num_cameras), cfg
+    cfg = cfg.with_overrides({"data.num_cameras": num_cameras})
+    return build_storm_vae(cfg), cfg
 
 
 # ------------------------------------------------------------------------------------- tests

@@ -1,7 +1,8 @@
-"""Clips: T keyframes x 6 cameras from a nuScenes-format dataroot, as tensors (docs/DATA.md).
+"""Clips: T keyframes x V cameras (the rig, 6 by default) from a nuScenes-format dataroot, as tensors (docs/DATA.md).
 
-In:  DataConfig (dataroot, version, split, num_frames T, frame_stride, clip_hop, height, width,
-     map_radius) or a NuScenesReader and a list of sample tokens (`load_clip`).
+In:  DataConfig (dataroot, version, split, num_frames T, num_cameras V: the first V of
+     cvdstorm.CAMERAS, frame_stride, clip_hop, height, width, map_radius) or a NuScenesReader, a list
+     of sample tokens and the camera names (`load_clip`).
 Out: `ClipDataset[i]` / `load_clip(...)` -> dict
      images        [T, V, 3, H, W] float32 in [-1, 1] (bilinear, antialiased resize)
      intrinsics    [T, V, 3, 3]    float32, scaled from the file's size to H, W
@@ -30,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import warnings
 from pathlib import Path
+from typing import Sequence
 
 import numpy as np
 import torch
@@ -67,6 +69,9 @@ class ClipDataset(Dataset):
         if cfg.num_frames < 1 or cfg.frame_stride < 1 or cfg.clip_hop < 0 or cfg.height < 1 or cfg.width < 1:
             raise CvdError(f"bad data config: num_frames, frame_stride, height, width must be >= 1 and clip_hop >= 0 "
                            f"(got {cfg.num_frames}, {cfg.frame_stride}, {cfg.height}, {cfg.width}, {cfg.clip_hop})")
+        if not 1 <= cfg.num_cameras <= len(CAMERAS):
+            raise CvdError(f"bad data config: num_cameras must be in 1..{len(CAMERAS)} (the first cameras of "
+                           f"{list(CAMERAS)}), got {cfg.num_cameras}")
         self.cfg = cfg
         self.reader = (reader or NuScenesReader(cfg.dataroot, cfg.version)).preload()
         span = (cfg.num_frames - 1) * cfg.frame_stride + 1
@@ -94,7 +99,7 @@ class ClipDataset(Dataset):
     def __getitem__(self, i: int) -> dict:
         name, samples = self.index[i]
         return load_clip(self.reader, samples, self.cfg.height, self.cfg.width, self.cfg.map_radius,
-                         scene_polylines=self.scene_map(name))
+                         scene_polylines=self.scene_map(name), cameras=CAMERAS[:self.cfg.num_cameras])
 
 
 def scene_map(reader: NuScenesReader, scene: str, radius: float) -> dict[str, list[np.ndarray]]:
@@ -104,16 +109,17 @@ def scene_map(reader: NuScenesReader, scene: str, radius: float) -> dict[str, li
 
 
 def load_clip(reader: NuScenesReader, samples: list[str], height: int, width: int, map_radius: float = 80.0,
-              world: np.ndarray | None = None, scene_polylines: dict | None = None) -> dict:
+              world: np.ndarray | None = None, scene_polylines: dict | None = None,
+              cameras: Sequence[str] = CAMERAS) -> dict:
     """One clip of the given keyframes (module docstring). `world`: the global pose [4, 4] that
     defines clip world (default: the ego pose of samples[0]); `scene_polylines`: a precomputed
-    `scene_map` (default: computed here)."""
+    `scene_map` (default: computed here); `cameras`: the V views, in this order."""
     r = reader
     H, W = height, width
     scene = r.scene_of(samples[0])
     world = r.ego_pose(samples[0]) if world is None else np.asarray(world, np.float64)
     to_clip = invert_pose(world)  # global -> clip world
-    T, V = len(samples), len(CAMERAS)
+    T, V = len(samples), len(cameras)
     images = np.zeros((T, V, 3, H, W), np.float32)
     depth = np.zeros((T, V, H, W), np.float32)
     lidar = np.zeros((T, V, H, W), np.float32)
@@ -125,7 +131,7 @@ def load_clip(reader: NuScenesReader, samples: list[str], height: int, width: in
         lidar_path, lidar_to_ego = r.lidar(s)
         pts = read_points(lidar_path)                                    # [P, 5] LiDAR frame
         pts_w = transform_points(to_clip @ r.ego_pose(s, LIDAR) @ lidar_to_ego, pts[:, :3].astype(np.float64))
-        for v, cam_name in enumerate(CAMERAS):
+        for v, cam_name in enumerate(cameras):
             cam = r.camera(s, cam_name)
             img = read_image(cam.filename, what=f"{cam_name} image")
             if img.ndim != 3 or img.shape[2] != 3:

@@ -26,6 +26,7 @@ import numpy as np
 from tqdm.auto import tqdm
 
 from .. import CAMERAS
+from ..config import Config
 from ..errors import CvdError
 from ..geometry import BOX_EDGES, box_corners, invert_pose, make_pose, transform_points, yaw_to_quat
 from ..io import write_bytes, write_image, write_json
@@ -70,7 +71,7 @@ ATTRIBUTES = [
 
 
 @dataclass
-class SynthConfig:
+class SynthConfig(Config):
     """What `cvdstorm synth` writes. Sizes are per camera image; hz is the keyframe rate."""
 
     scenes: int = 2

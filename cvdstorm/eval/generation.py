@@ -47,13 +47,13 @@ import yaml
 
 from .. import CAMERAS, __version__
 from ..errors import CvdError
+from ..geometry import EVAL_MAX_DEPTH
 from ..images import to_float_images, to_uint8
 from ..io import atomic_path, read_json, read_npy, write_json
 from .metrics import DepthStats
 
 EVAL_JSON, EVAL_CSV = "eval_generation.json", "eval_generation.csv"
 FID_FEATURES, FVD_FEATURES = "fid_features.npy", "fvd_features.npz"
-MAX_DEPTH = 80.0  # m: depth metrics over ground truth in (0, MAX_DEPTH], as the VAE evaluation
 # The classes the controls draw: boxes (vehicle, pedestrian) and the HD map (road, lane marking).
 CONTROL_CLASSES = ("road", "lane_marking", "vehicle", "pedestrian")
 METRICS = ("psnr", "ssim", "lpips")
@@ -124,7 +124,7 @@ def real_frames(meta: dict, height: int, width: int, dataroot: str | Path | None
 
 
 def _depth_row(pred: torch.Tensor, gt: torch.Tensor, prefix: str) -> tuple[dict, DepthStats]:
-    st = DepthStats().add(pred, gt, max_depth=MAX_DEPTH)
+    st = DepthStats().add(pred, gt, max_depth=EVAL_MAX_DEPTH)
     r = st.result()
     return {f"{prefix}_{k}": _num(r[k]) for k in ("abs_rel", "rmse", "delta1")}, st
 
@@ -291,7 +291,7 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
             f"{who}_{part}": conf[who][part].matrix.tolist() for who in ("gen", "real") for part in ("generated", "reference")},
         "settings": {"run": str(run["dir"]), "scene": meta.get("scene"), "dataroot": str(dataroot or meta["dataroot"]),
                      "version": meta.get("version", "v1.0-synth"), "frames": F, "references": k,
-                     "height": H, "width": W, "lpips_net": lpips_net, "max_depth": MAX_DEPTH,
+                     "height": H, "width": W, "lpips_net": lpips_net, "max_depth": EVAL_MAX_DEPTH,
                      "control_classes": list(CONTROL_CLASSES),
                      "segmenter": None if seg is None else {"input_size": list(seg.input_size),
                                                              "train_miou": seg.meta.get("train_miou"),

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 
+from ..geometry import MIN_DEPTH
+
 
 def psnr(x: torch.Tensor, y: torch.Tensor, data_range: float = 2.0) -> torch.Tensor:
     """[N, ...] x 2 -> [N] in dB (data_range 2 for images in [-1, 1])."""
@@ -69,7 +71,7 @@ class DepthStats:
             valid = valid & mask.bool()
         if max_depth is not None:
             valid = valid & (gt <= max_depth)
-        p, t = pred[valid].double().clamp_min(1e-3), gt[valid].double()
+        p, t = pred[valid].double().clamp_min(MIN_DEPTH), gt[valid].double()
         self.abs_rel += float(((p - t).abs() / t).sum())
         self.sq_err += float(((p - t) ** 2).sum())
         self.delta1 += float((torch.maximum(p / t, t / p) < 1.25).sum())

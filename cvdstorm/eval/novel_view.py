@@ -32,14 +32,13 @@ from .. import CAMERAS
 from ..data.nuscenes import NuScenesReader
 from ..data.synth_truth import render_truth
 from ..errors import require
-from ..geometry import invert_pose
+from ..geometry import EVAL_MAX_DEPTH, invert_pose
 from ..io import write_bytes, write_json
 from ..pipelines.novel_view import HOLE_ALPHA, load_run, render_run
 from .metrics import DepthStats, psnr, ssim
 
 SHIFTS = (0.0, 1.0, 2.0, 4.0)
 FID_SHIFTS = (1.0, 2.0)
-MAX_DEPTH = 80.0
 
 
 @torch.no_grad()
@@ -251,7 +250,7 @@ def evaluate_novel_view(runs: list[str | Path], out: str | Path, shifts=SHIFTS, 
             covered = flat(alpha) >= HOLE_ALPHA
             m = _image_metrics(flat(rgb), flat(gt_rgb), covered, lpips)
             dstats = DepthStats().add(torch.from_numpy(flat(depth)), torch.from_numpy(flat(gt_depth)),
-                                      torch.from_numpy(covered), MAX_DEPTH).result()
+                                      torch.from_numpy(covered), EVAL_MAX_DEPTH).result()
             row = {"run": str(run), "kind": "reconstruction" if "reconstruction" in scene else "generated",
                    "shift_m": s, "images": N * V, **{k: _mean(v) for k, v in m.items()},
                    "depth_abs_rel": dstats["abs_rel"], "depth_pixels": dstats["pixels"],
@@ -260,7 +259,7 @@ def evaluate_novel_view(runs: list[str | Path], out: str | Path, shifts=SHIFTS, 
                 filled = flat(warp_depth) > 0
                 mw = _image_metrics(flat(warp), flat(gt_rgb), filled, lpips)
                 dw = DepthStats().add(torch.from_numpy(flat(warp_depth)), torch.from_numpy(flat(gt_depth)),
-                                      torch.from_numpy(filled), MAX_DEPTH).result()
+                                      torch.from_numpy(filled), EVAL_MAX_DEPTH).result()
                 row.update({f"warp_{k}": _mean(v) for k, v in mw.items()})
                 row.update({"warp_depth_abs_rel": dw["abs_rel"], "warp_hole_fraction": float(1 - filled.mean())})
             rows.append(row)
@@ -281,7 +280,7 @@ def evaluate_novel_view(runs: list[str | Path], out: str | Path, shifts=SHIFTS, 
         if f"{s:g}" in fids:
             summary[f"{s:g}"]["fid"] = fids[f"{s:g}"]
     res = {"rows": rows, "summary": summary, "fid": fids, "shifts": shifts, "hole_alpha": HOLE_ALPHA,
-           "max_depth": MAX_DEPTH, "runs": [str(r) for r in runs]}
+           "max_depth": EVAL_MAX_DEPTH, "runs": [str(r) for r in runs]}
     write_json(out / "eval_novel_view.json", res)
     keys = list(dict.fromkeys(k for r in rows for k in r))
     buf = io.StringIO()

@@ -6,6 +6,10 @@ Pixel (i, j) covers [j, j+1) x [i, i+1) in continuous image coordinates, so its 
 
 from ._backend import cross, norm, stack, xp
 
+# Depth constants shared by the loss, the metrics and the evaluations (metres).
+MIN_DEPTH = 1e-3        # predicted depth is clamped to at least this before a log or a ratio
+EVAL_MAX_DEPTH = 80.0   # depth metrics score ground truth in (0, this]: the useful LiDAR range
+
 
 def project(points_cam, K):
     """[..., N, 3] camera-frame points, [..., 3, 3] intrinsics -> (uv [..., N, 2], z [..., N]).

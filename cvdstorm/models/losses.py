@@ -22,6 +22,7 @@ import torch
 import torch.nn.functional as F
 
 from ..config import StormVAEConfig
+from ..geometry import MIN_DEPTH
 
 
 def _f(t: torch.Tensor) -> float:
@@ -51,7 +52,7 @@ def log_depth_l1(pred: torch.Tensor, gt: torch.Tensor) -> torch.Tensor:
     valid = gt > 0
     if not bool(valid.any()):
         return pred.sum() * 0
-    return (pred[valid].clamp_min(1e-3).log() - gt[valid].log()).abs().mean()
+    return (pred[valid].clamp_min(MIN_DEPTH).log() - gt[valid].log()).abs().mean()
 
 
 def sky_opacity_loss(alpha: torch.Tensor, opacities: torch.Tensor, sky: torch.Tensor | None, b, frames, cams,

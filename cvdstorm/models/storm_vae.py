@@ -26,11 +26,12 @@ from .vae import VAE, build_vae
 
 
 class StormVAE(nn.Module):
-    def __init__(self, cfg: StormVAEConfig, num_cameras: int = 6):
+    def __init__(self, cfg: StormVAEConfig):
         super().__init__()
         self.cfg = cfg
         self.vae: VAE = build_vae(cfg.vae)
-        self.gs_decoder = GSDecoder(cfg.gs, cfg.vae.latent_channels, num_cameras, self.vae.downsample)
+        # one affine colour token per camera of the rig the data holds (cfg.data.num_cameras)
+        self.gs_decoder = GSDecoder(cfg.gs, cfg.vae.latent_channels, cfg.data.num_cameras, self.vae.downsample)
 
     # ---------------------------------------------------------------------------- VAE side
     def encode(self, images: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
@@ -111,5 +112,5 @@ class StormVAE(nn.Module):
         return {"mean": mean, "logvar": logvar, "z": z, "gs": gs, "render": rend}
 
 
-def build_storm_vae(cfg: StormVAEConfig, num_cameras: int = 6) -> StormVAE:
-    return StormVAE(cfg, num_cameras)
+def build_storm_vae(cfg: StormVAEConfig) -> StormVAE:
+    return StormVAE(cfg)

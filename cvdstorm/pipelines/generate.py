@@ -51,7 +51,7 @@ import yaml
 from tqdm.auto import tqdm
 
 from .. import CAMERAS, __version__
-from ..config import DiTTrainConfig, StormVAEConfig
+from ..config import Config, DiTTrainConfig, StormVAEConfig
 from ..data.clips import load_clip, scene_map
 from ..data.conditions import clip_controls, control_images
 from ..data.nuscenes import NuScenesReader
@@ -70,7 +70,9 @@ from .ply import write_gaussians_ply
 
 
 @dataclass
-class GenerateConfig:
+class GenerateConfig(Config):
+    """What `cvdstorm generate` takes (each field is a flag, or `--set field=value`)."""
+
     checkpoint: str = "checkpoints/demo"
     dataroot: str = "outputs/demo/synth"
     version: str = "v1.0-synth"

@@ -19,9 +19,9 @@ from __future__ import annotations
 import torch
 
 from ..errors import CvdError
+from .gaussians import DEPTH_EPS
 
 BACKENDS = ("auto", "cpu", "torch", "reference", "gsplat")
-DEPTH_EPS = 1e-6
 
 
 def gsplat_available() -> bool:

@@ -14,6 +14,9 @@ from typing import NamedTuple
 
 import torch
 
+# RenderOutput.depth is 0 where alpha <= this (no surface), else accumulated depth / alpha.
+DEPTH_EPS = 1e-6
+
 
 class RenderOutput(NamedTuple):
     rgb: torch.Tensor

@@ -34,11 +34,9 @@ from ..errors import CvdError
 from . import kernel
 from .backends import pick_backend, rasterize_gsplat
 from .composite_torch import composite_torch
-from .gaussians import RenderOutput, composite_background
+from .gaussians import DEPTH_EPS, RenderOutput, composite_background
 from .projection import project_packed
 from .reference import render_reference
-
-DEPTH_EPS = 1e-6
 
 
 class _Project(torch.autograd.Function):

@@ -22,7 +22,7 @@ from __future__ import annotations
 import torch
 from torch.utils.checkpoint import checkpoint
 
-from .gaussians import RenderOutput, composite_background
+from .gaussians import DEPTH_EPS, RenderOutput, composite_background
 
 LOW_PASS, ALPHA_MIN, ALPHA_MAX, T_MIN, POWER_MIN = 0.3, 1 / 255, 0.99, 1e-4, -4.5
 FOV_MARGIN = 0.15
@@ -104,5 +104,5 @@ def render_reference(means, quats, scales, opacities, colors, viewmats, Ks, widt
     per_cam = [_render_camera(means, quats, scales, opacities, colors, viewmats[c], Ks[c], width, height, near, far,
                               chunk) for c in range(viewmats.shape[0])]
     col, dacc, alpha = (torch.stack(x) for x in zip(*per_cam))
-    depth = torch.where(alpha > 1e-6, dacc / alpha.clamp_min(1e-6), 0.0)
+    depth = torch.where(alpha > DEPTH_EPS, dacc / alpha.clamp_min(DEPTH_EPS), 0.0)
     return RenderOutput(composite_background(col, alpha, background), depth, alpha)

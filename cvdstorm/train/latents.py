@@ -26,6 +26,7 @@ from safetensors.torch import load_file
 from torch.utils.data import Dataset
 from tqdm.auto import tqdm
 
+from .. import CAMERAS
 from ..config import DataConfig
 from ..data.clips import ClipDataset
 from ..data.conditions import clip_controls
@@ -40,9 +41,11 @@ _KEY_FIELDS = ("dataroot", "version", "split", "num_frames", "frame_stride", "cl
 
 def cache_key(data: DataConfig, vae_weights: Path, control_names: tuple[str, ...]) -> tuple[str, dict]:
     """(16-hex key, the dict it hashes)."""
+    # num_cameras joins the key only for a partial rig, so caches of the full rig keep their keys
+    rig = {} if data.num_cameras == len(CAMERAS) else {"num_cameras": data.num_cameras}
     src = {"cache_version": CACHE_VERSION, "vae_weights_sha256": file_digest(vae_weights),
            "controls": list(control_names),
-           "data": {k: getattr(data, k) for k in _KEY_FIELDS} | {"dataroot": str(Path(data.dataroot).resolve())}}
+           "data": {k: getattr(data, k) for k in _KEY_FIELDS} | {"dataroot": str(Path(data.dataroot).resolve())} | rig}
     return hashlib.sha256(json.dumps(src, sort_keys=True).encode()).hexdigest()[:16], src
 
 
