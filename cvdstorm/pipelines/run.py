@@ -57,7 +57,7 @@ from .. import CAMERAS
 from ..errors import CvdError, require
 from ..images import colorize_depth, tile_rig
 from ..io import (OutputFolder, atomic_path, read_json, read_npy, read_yaml, save_tensors, write_bytes, write_image,
-                  write_json, write_video)
+                  write_video)
 from ..models.loading import read_tensors
 from .ply import read_gaussians_ply, write_gaussians_ply
 
@@ -248,9 +248,8 @@ class GenerationRun:
         require(folder.is_dir(), f"generation run folder {folder} does not exist")
         wanted = REQUIRED + tuple(PART_FILES[p] for p in need)
         missing = [f for f in wanted if not (folder / f).exists()]
-        if missing:
-            what = "is not a generation run" if len(missing) == len(wanted) else "is an incomplete generation run"
-            raise CvdError(f"{folder} {what}: missing {', '.join(missing)} (runs are written by `cvdstorm generate`)")
+        require(not missing, f"{folder} is not a generation run: missing {', '.join(missing)} (not a generation "
+                f"output, or an incomplete one; runs are written by `cvdstorm generate`)")
         settings = read_yaml(folder / SETTINGS, "corrupt generation settings")
         require(isinstance(settings, dict),
                 f"corrupt {folder / SETTINGS}: not a mapping of settings; rerun `cvdstorm generate`")
