@@ -19,18 +19,19 @@ F, V, H, W = 3, len(CAMERAS), 8, 12
 
 def window(rng, n: int, time: float) -> dict:
     q = rng.normal(size=(n, 4))
-    return {"means": rng.normal(size=(n, 3)).astype(np.float32), "quats": (q / np.linalg.norm(q, axis=1, keepdims=True)).astype(np.float32),
-            "scales": rng.uniform(0.05, 1, (n, 3)).astype(np.float32), "opacities": rng.uniform(0.05, 0.95, n).astype(np.float32),
-            "colors": rng.uniform(0, 1, (n, 3)).astype(np.float32), "velocities": rng.normal(size=(n, 3)).astype(np.float32),
-            "time": time}
+    g = {"means": rng.normal(size=(n, 3)), "quats": q / np.linalg.norm(q, axis=1, keepdims=True),
+         "scales": rng.uniform(0.05, 1, (n, 3)), "opacities": rng.uniform(0.05, 0.95, n),
+         "colors": rng.uniform(0, 1, (n, 3)), "velocities": rng.normal(size=(n, 3))}
+    return {**{k: v.astype(np.float32) for k, v in g.items()}, "time": time}
 
 
 def made_run(rng) -> GenerationRun:
     scene = {"scene": "s", "samples": ["a", "b", "c"], "timestamps": [0.0, 0.5, 1.0], "references": 1,
              "window_starts": [0, 1], "window_fixed": [1, 1], "cameras": list(CAMERAS), "captions": ["x"] * F,
              "boxes": [{"center": [[1.0, 2.0, 0.5]], "instance": ["i"]}] * F}
-    settings = {"cvdstorm": "0", "generate": {"seed": 3, "png": True}, "resolved": {"fps": 2.0, "windows": [[0, 1], [1, 1]]},
-                "edits": {"remove": ["i"]}, "checkpoint_files": {"w.safetensors": "abc"}}
+    settings = {"cvdstorm": "0", "generate": {"seed": 3, "png": True},
+                "resolved": {"fps": 2.0, "windows": [[0, 1], [1, 1]]}, "edits": {"remove": ["i"]},
+                "checkpoint_files": {"w.safetensors": "abc"}}
     return GenerationRun(scene, settings, rng.integers(0, 256, (F, V, H, W, 3), dtype=np.uint8),
                          rng.uniform(1, 80, (F, V, H, W)).astype(np.float32), torch.randn(F, V, 4, 2, 3),
                          [window(rng, 40, 0.0), window(rng, 30, 0.5)],

@@ -136,7 +136,6 @@ class CVDStormPipeline:
             cfg = dataclasses.replace(cfg, **settings)
         return _generate(self, cfg, _read_inputs(cfg), workdir, progress)
 
-    @torch.no_grad()
     def reconstruct(self, clip: dict) -> "Reconstruction":
         """Gaussians and depth of a real clip (`reconstruct_clip` with this pipeline's STORM-VAE)."""
         return reconstruct_clip(self.vae, self.vae_cfg, clip)

@@ -114,8 +114,8 @@ def load_run(run: str | Path) -> GenerationRun:
     R = GenerationRun.load(run)
     lacking = [k for k in RUN_KEYS if k not in R.scene]
     require(not lacking, f"{run}/scene.json lacks {lacking}; regenerate the run with `cvdstorm generate`")
-    require(len(R.gaussians) > 0, f"{run} has no Gaussians (gaussians/window_*.ply); render needs a `cvdstorm generate` "
-            f"output folder")
+    require(len(R.gaussians) > 0, f"{run} has no Gaussians (gaussians/window_*.ply); render needs a "
+            f"`cvdstorm generate` output folder")
     R.gaussians = GaussianWindows(list(R.gaussians))
     return R
 

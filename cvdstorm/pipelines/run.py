@@ -83,7 +83,8 @@ def new_arrays(frames: int, views: int, height: int, width: int,
     """Empty rgb uint8 [F, V, H, W, 3] and depth float32 [F, V, H, W]: in memory, or memory-mapped as
     folder/rgb.npy and folder/depth.npy (a run saved into that folder keeps them)."""
     if folder is None:
-        return np.zeros((frames, views, height, width, 3), np.uint8), np.zeros((frames, views, height, width), np.float32)
+        return (np.zeros((frames, views, height, width, 3), np.uint8),
+                np.zeros((frames, views, height, width), np.float32))
     folder = Path(folder)
     return (np.lib.format.open_memmap(folder / RGB, "w+", np.uint8, (frames, views, height, width, 3)),
             np.lib.format.open_memmap(folder / DEPTH, "w+", np.float32, (frames, views, height, width)))
