@@ -61,7 +61,7 @@ def main() -> None:
 
     timing = []
     for r in runs:
-        n = len(load_run(r)["windows"][0]["means"])
+        n = len(load_run(r).gaussians[0]["means"])
         best = []
         for k in range(args.repeats):
             rec = render_run(r, tmp / f"render_{k}", offset=(0.0, 1.0, 0.0), overwrite=True, videos=False)

@@ -36,7 +36,7 @@ def run_demo(out: str | Path = "outputs/demo", overwrite: bool = False, checkpoi
              scenes: int = 1, frames: int = 18, width: int = 224, height: int = 128, seed: int = HELD_OUT_SEED,
              references: int = 3, steps: int | None = None, progress: bool = True) -> dict[str, Path]:
     from .eval.generation import evaluate_run
-    from .pipelines.generate import GenerateConfig, generate
+    from .pipelines.generate import CVDStormPipeline
     from .report.html import build_report
 
     out = Path(out)
@@ -56,10 +56,10 @@ def run_demo(out: str | Path = "outputs/demo", overwrite: bool = False, checkpoi
     print(f"[2/5] the real scene with its controls and depth -> {out / 'preview.mp4'}")
     video = write_preview(data, out / "preview.mp4", width=width, height=height, progress=progress)
     print(f"[3/5] generating {frames} frames x 6 cameras from the scene's controls with {ckpt} -> {out / 'generated'}")
-    gen = generate(GenerateConfig(checkpoint=str(ckpt), dataroot=str(data), frames=frames,
-                                  references=references, steps=steps), out / "generated", overwrite=True,
-                   progress=progress)
-    still = _write_still(gen, out / "still.png")
+    pipe = CVDStormPipeline.from_pretrained(ckpt)
+    run = pipe(dataroot=str(data), frames=frames, references=references, steps=steps, progress=progress)
+    gen = run.save(out / "generated", overwrite=True)
+    still = _write_still(run, out / "still.png")
     print(f"[4/5] the generated clip vs the real scene (PSNR, GS depth vs exact depth, control mIoU, "
           f"cross-view error; generated and real frames) -> {gen / 'eval_generation.json'}")
     scores = evaluate_run(gen, device="cpu")
@@ -93,7 +93,7 @@ def _score_lines(scores: dict) -> str:
     return "\n".join(lines)
 
 
-def _write_still(run: Path, path: Path) -> Path:
+def _write_still(run, path: Path) -> Path:
     """The last generated frame's cameras and depth as one PNG (the README shows the shipped demo's)."""
     import numpy as np
     from PIL import Image
@@ -101,8 +101,7 @@ def _write_still(run: Path, path: Path) -> Path:
     from .io import atomic_path
     from .images import rig_still
 
-    rgb = np.load(run / "rgb.npy", mmap_mode="r")      # [F, V, H, W, 3]
-    depth = np.load(run / "depth.npy", mmap_mode="r")  # [F, V, H, W]
+    rgb, depth = run.rgb, run.depth                    # [F, V, H, W, 3], [F, V, H, W]
     f = rgb.shape[0] - 1
     image = rig_still(np.asarray(rgb[f]), np.asarray(depth[f]), f"generated frame {f + 1}/{rgb.shape[0]}, 6 cameras")
     with atomic_path(path) as tmp:

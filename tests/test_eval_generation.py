@@ -15,6 +15,7 @@ from cvdstorm.eval import generation as G
 from cvdstorm.eval.metrics import depth_metrics
 from cvdstorm.geometry import EVAL_MAX_DEPTH
 from cvdstorm.images import to_float_images, to_uint8
+from cvdstorm.pipelines.run import GenerationRun
 
 NF, H, W = 2, 32, 56  # fake runs: few frames at the tiny preset's size (the test machine is shared)
 
@@ -38,11 +39,8 @@ def fake_run(out, root, scene_idx=0, references=1, frames=NF, noise=0.0, depth_s
     if noise:
         g = np.random.default_rng(0)
         rgb = np.clip(rgb.astype(np.float64) + g.normal(0, noise, rgb.shape), 0, 255).astype(np.uint8)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "scene.json").write_text(json.dumps(meta))
-    np.save(out / "rgb.npy", rgb)
-    np.save(out / "depth.npy", (real["depth"] * depth_scale).numpy().astype(np.float32))
-    return out, real
+    depth = (real["depth"] * depth_scale).numpy().astype(np.float32)
+    return GenerationRun(meta, {}, rgb, depth).save(out, overwrite=True, views=False), real
 
 
 @pytest.fixture(scope="module")
@@ -142,22 +140,30 @@ def test_driver_generates_each_pair_once(synth_root, runs, tmp_path, monkeypatch
 
     loads = []
 
-    def load_generator(checkpoint, device):
-        loads.append(checkpoint)
-        return object()
+    class Pipeline:  # the pipeline: loaded once, each call a run made from the real frames
+        @classmethod
+        def from_pretrained(cls, checkpoint, device):
+            loads.append(checkpoint)
+            return cls()
 
-    def generate(cfg, out_dir, overwrite=False, progress=True, generator=None):
-        assert generator is not None
-        calls.append((cfg.scene, cfg.references))
-        names = sorted(G.val_scenes(cfg.dataroot, split="all"))
-        fake_run(out_dir, synth_root, names.index(cfg.scene), cfg.references, cfg.frames,
-                 noise=10.0 * cfg.references, real=runs["real"] if names.index(cfg.scene) == 0 else None)
-        return out_dir
+        def __call__(self, cfg, progress=True):
+            calls.append((cfg.scene, cfg.references))
+            names = sorted(G.val_scenes(cfg.dataroot, split="all"))
+            return FakeRun(names.index(cfg.scene), cfg)
 
-    # patch the real module's functions: the driver imports it lazily, whatever was imported before
+    class FakeRun:
+        def __init__(self, scene_idx, cfg):
+            self.scene_idx, self.cfg = scene_idx, cfg
+
+        def save(self, out_dir, overwrite=False):
+            cfg = self.cfg
+            return fake_run(out_dir, synth_root, self.scene_idx, cfg.references, cfg.frames,
+                            noise=10.0 * cfg.references, real=runs["real"] if self.scene_idx == 0 else None)[0]
+
+    # patch the real module's names: the driver imports it lazily, whatever was imported before
     from cvdstorm.pipelines import generate as pipeline
 
-    for name, fake in (("GenerateConfig", Cfg), ("generate", generate), ("load_generator", load_generator)):
+    for name, fake in (("GenerateConfig", Cfg), ("CVDStormPipeline", Pipeline)):
         monkeypatch.setattr(pipeline, name, fake)
     kw = dict(scenes=1, references=(0, 1), frames=NF, split="all", fid=False, crossview=False, log=None)
     agg = G.evaluate_generation("ckpt", synth_root, tmp_path / "e", **kw)
@@ -185,7 +191,8 @@ def test_bad_runs_one_line_errors(runs, tmp_path, capsys):
         G.load_run(tmp_path / "missing")
     short = tmp_path / "short"
     short.mkdir()
-    (short / "scene.json").write_text((runs["good"] / "scene.json").read_text())
+    for name in ("scene.json", "run.yaml"):
+        (short / name).write_text((runs["good"] / name).read_text())
     np.save(short / "rgb.npy", np.zeros((1, len(CAMERAS), H, W, 3), np.uint8))
     with pytest.raises(CvdError, match=f"rgb.npy has 1 frames but scene.json lists {NF}"):
         G.load_run(short)

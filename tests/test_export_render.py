@@ -136,7 +136,7 @@ def test_render_offset_zero_is_the_gs_decoders_own_render(run, tmp_path):
     StormVAE.render (no sky, no colour token) == `render` at offset 0 from the .ply files."""
     from safetensors.torch import load_file
 
-    gen = G.load_generator(run["ckpt"])
+    gen = G.CVDStormPipeline.from_pretrained(run["ckpt"])
     vae = gen.vae
     scene = json.loads((run["run"] / "scene.json").read_text())
     z = load_file(str(run["run"] / "latents.safetensors"))["latents"]                  # [F, V, C, h, w]
@@ -192,10 +192,15 @@ def test_shifted_and_file_rigs_move_the_cameras(run, tmp_path):
 
 
 def test_bad_input_is_one_clear_line(run, tmp_path, capsys):
+    import shutil
+
     bare = tmp_path / "bare"
     bare.mkdir()
     (bare / "scene.json").write_text((run["run"] / "scene.json").read_text())
-    assert main(["render", "--run", str(bare), "--out", str(tmp_path / "o")]) == 2
+    no_gaussians = tmp_path / "no_gaussians"
+    shutil.copytree(run["run"], no_gaussians)
+    shutil.rmtree(no_gaussians / "gaussians")
+    assert main(["render", "--run", str(no_gaussians), "--out", str(tmp_path / "o")]) == 2
     assert "no Gaussians" in capsys.readouterr().err
     assert main(["render", "--run", str(run["run"]), "--out", str(tmp_path / "o"), "--offset", "0,nan,0"]) == 2
     err = capsys.readouterr().err.strip()

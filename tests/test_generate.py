@@ -99,7 +99,7 @@ def test_reference_frames_are_the_real_frames_latents(tmp_path, world, ckpt):
 
 
 def test_decoding_is_bounded_to_one_window(tmp_path, world, ckpt, monkeypatch):
-    gen = G.load_generator(ckpt)
+    gen = G.CVDStormPipeline.from_pretrained(ckpt)
     seen = []
     decode = gen.vae.decode
     monkeypatch.setattr(gen.vae, "decode", lambda z: seen.append(z.shape[0] * z.shape[1]) or decode(z))
@@ -107,7 +107,7 @@ def test_decoding_is_bounded_to_one_window(tmp_path, world, ckpt, monkeypatch):
     shapes = []
     monkeypatch.setattr(G, "sample_latents", lambda m, c, noise, **kw: shapes.append(noise.shape[1]) or
                         sample(m, c, noise, **kw))
-    G.generate(gen_cfg(world, ckpt), tmp_path / "m", progress=False, generator=gen)
+    G.generate(gen_cfg(world, ckpt), tmp_path / "m", progress=False, pipe=gen)
     assert len(seen) == 3 and max(seen) <= 4 * 6 and sum(seen) == 8 * 6   # each frame decoded once, per window
     assert shapes == [4, 4, 4]
 

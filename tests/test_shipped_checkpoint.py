@@ -13,7 +13,7 @@ from safetensors import safe_open
 
 from cvdstorm.config import DiTTrainConfig, StormVAEConfig
 from cvdstorm.demo import SHIPPED
-from cvdstorm.pipelines.generate import load_generator
+from cvdstorm.pipelines.generate import CVDStormPipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,7 +27,7 @@ def test_shipped_checkpoint_is_small_complete_and_loads():
             assert (SHIPPED / part / name).is_file(), f"{part}/{name}"
         with safe_open(str(SHIPPED / part / "model.safetensors"), "pt") as f:
             assert {f.get_slice(k).get_dtype() for k in f.keys()} <= {"F16", "I64", "BOOL"}
-    gen = load_generator(SHIPPED)
+    gen = CVDStormPipeline.from_pretrained(SHIPPED)
     assert all(p.dtype == torch.float32 for p in gen.dit.parameters())
     assert all(torch.isfinite(p).all() for p in gen.dit.parameters())
     # the configs in the repo are the ones the weights were trained with

@@ -15,8 +15,7 @@ import numpy as np
 
 from cvdstorm import CAMERAS
 from cvdstorm.data.synthetic import rig_calibration
-from cvdstorm.io import write_json
-from cvdstorm.pipelines.ply import write_gaussians_ply
+from cvdstorm.pipelines.run import GenerationRun
 from cvdstorm.report.html import build_report
 from cvdstorm.report.viewer import viewer_payload, viewer_section
 from test_report_browser import browser  # noqa: F401  (the fixture)
@@ -73,16 +72,16 @@ def make_run(root, frames=3, moving_speed=6.0):
     n = len(means)
     colors = np.r_[np.full((len(ground), 3), 0.6), np.tile([0.95, 0.1, 0.1], (len(blob), 1))]
     vel = np.r_[np.zeros((len(ground), 3)), np.tile([0.0, moving_speed, 0.0], (len(blob), 1))]
-    write_gaussians_ply(root / "gaussians" / "window_000.ply", means, np.tile([1.0, 0, 0, 0], (n, 1)),
-                        np.full((n, 3), 0.35), np.full(n, 0.9), colors, vel, time=0.0)
+    window = {"means": means, "quats": np.tile([1.0, 0, 0, 0], (n, 1)), "scales": np.full((n, 3), 0.35),
+              "opacities": np.full(n, 0.9), "colors": colors, "velocities": vel, "time": 0.0}
     c2w = [[calib[c][1].tolist() for c in CAMERAS] for _ in range(frames)]
     K = [[calib[c][0].tolist() for c in CAMERAS] for _ in range(frames)]
-    write_json(root / "scene.json", {
-        "timestamps": [0.5 * f for f in range(frames)], "window_starts": [0], "window_fixed": [1],
-        "cameras": list(CAMERAS), "intrinsics": K, "cam_to_world": c2w,
-        "ego_to_world": [np.eye(4).tolist()] * frames,
-        "boxes": [{"center": [], "size": [], "yaw": [], "cls": [], "instance": []} for _ in range(frames)]})
-    return root
+    scene = {"timestamps": [0.5 * f for f in range(frames)], "window_starts": [0], "window_fixed": [1],
+             "cameras": list(CAMERAS), "intrinsics": K, "cam_to_world": c2w,
+             "ego_to_world": [np.eye(4).tolist()] * frames,
+             "boxes": [{"center": [], "size": [], "yaw": [], "cls": [], "instance": []} for _ in range(frames)]}
+    rgb = np.zeros((frames, len(CAMERAS), H, W, 3), np.uint8)
+    return GenerationRun(scene, {}, rgb, gaussians=[window]).save(root, views=False)
 
 
 def _probe(browser, tmp, page):

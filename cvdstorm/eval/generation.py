@@ -3,9 +3,9 @@
 The synthetic world gives ground truth for every generated frame: the real camera images, exact
 depth and semantic masks of the same samples, under the same controls (boxes, map, poses).
 
-In:  a generation RUN folder (`pipelines.generate`): scene.json (dataroot, version, samples [F],
-     references k, ...), rgb.npy uint8 [F, V, H, W, 3], depth.npy float32 [F, V, H, W] (GS decoder,
-     optional). The real clip of the same samples is loaded at the run's H x W.
+In:  a generation RUN folder (pipelines/run.py, read by `GenerationRun.load`): its scene record
+     (dataroot, version, samples [F], references k, ...), frames uint8 [F, V, H, W, 3] and GS-decoder
+     depth float32 [F, V, H, W] (optional). The real clip of the same samples is loaded at the run's H x W.
 Out: `evaluate_run(RUN)` -> dict, also written as RUN/eval_generation.json and the per-frame table
      RUN/eval_generation.csv (first column `frame`; `reference` = true for the first k frames, which
      are real-frame reconstructions, not generated). Metrics per frame (mean over the 6 views):
@@ -43,13 +43,13 @@ from typing import Sequence
 
 import numpy as np
 import torch
-import yaml
 
 from .. import CAMERAS, __version__
 from ..errors import CvdError
 from ..geometry import EVAL_MAX_DEPTH
 from ..images import to_float_images, to_uint8
-from ..io import atomic_path, read_json, read_npy, write_json
+from ..io import atomic_path, read_json, write_json
+from ..pipelines.run import GenerationRun, is_run
 from .metrics import DepthStats
 
 EVAL_JSON, EVAL_CSV = "eval_generation.json", "eval_generation.csv"
@@ -63,39 +63,17 @@ SMALL_N_NOTE = ("FID from {n} generated images: below ~2048 Inception features t
 
 
 # ------------------------------------------------------------------------------------ a run
-def load_run(run_dir: str | Path) -> dict:
-    """The generated frames and metadata of a RUN folder (module docstring), validated."""
-    run = Path(run_dir)
-    if not run.is_dir():
-        raise CvdError(f"generation run folder {run} does not exist")
-    if not (run / "scene.json").is_file():
-        raise CvdError(f"{run} is not a generation run: no scene.json (make one with `cvdstorm generate`)")
-    meta = read_json(run / "scene.json", "generation scene.json")
-    if (run / "run.yaml").is_file():  # the settings record: a damaged one means a damaged run
-        try:
-            settings = yaml.safe_load((run / "run.yaml").read_text())
-        except (yaml.YAMLError, UnicodeDecodeError) as e:
-            raise CvdError(f"corrupt {run / 'run.yaml'} ({str(e).splitlines()[0]}); rerun `cvdstorm generate`") from None
-        if not isinstance(settings, dict):
-            raise CvdError(f"corrupt {run / 'run.yaml'}: not a mapping of settings; rerun `cvdstorm generate`")
+def load_run(run_dir: str | Path) -> GenerationRun:
+    """A RUN folder (pipelines/run.py), checked for what evaluation needs, frames and depth in memory."""
+    run = GenerationRun.load(run_dir)
     for key in ("samples", "dataroot"):
-        if key not in meta:
-            raise CvdError(f"{run / 'scene.json'} has no {key!r}; regenerate the run with `cvdstorm generate`")
-    rgb = read_npy(run / "rgb.npy", "generated frames")
-    F = len(meta["samples"])
-    if rgb.dtype != np.uint8 or rgb.ndim != 5 or rgb.shape[-1] != 3 or rgb.shape[1] != len(CAMERAS):
-        raise CvdError(f"{run / 'rgb.npy'}: expected uint8 [F, {len(CAMERAS)}, H, W, 3], got {rgb.dtype} {rgb.shape}")
-    if rgb.shape[0] != F:
-        raise CvdError(f"{run}: rgb.npy has {rgb.shape[0]} frames but scene.json lists {F} samples")
-    depth = None
-    if (run / "depth.npy").is_file():
-        depth = read_npy(run / "depth.npy", "generated depth").astype(np.float32)
-        if depth.shape != rgb.shape[:4]:
-            raise CvdError(f"{run / 'depth.npy'}: expected [F, V, H, W] = {rgb.shape[:4]}, got {depth.shape}")
-    refs = int(meta.get("references", 0))
-    if not 0 <= refs <= F:
-        raise CvdError(f"{run / 'scene.json'}: references = {refs} is outside 0..{F}")
-    return {"dir": run, "meta": meta, "rgb": rgb, "depth": depth, "references": refs}
+        if key not in run.scene:
+            raise CvdError(f"{run.folder / 'scene.json'} has no {key!r}; regenerate the run with `cvdstorm generate`")
+    if not 0 <= run.references <= run.frames:
+        raise CvdError(f"{run.folder / 'scene.json'}: references = {run.references} is outside 0..{run.frames}")
+    run.rgb = np.array(run.rgb)
+    run.depth = None if run.depth is None else np.array(run.depth, np.float32)
+    return run
 
 
 def real_frames(meta: dict, height: int, width: int, dataroot: str | Path | None = None) -> dict:
@@ -199,19 +177,19 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
     from .segmentation import CLASS_NAMES, ConfusionMatrix
 
     run = load_run(run_dir)
-    meta, k = run["meta"], run["references"]
-    F, V, H, W, _ = run["rgb"].shape
+    meta, k = run.scene, run.references
+    F, V, H, W, _ = run.rgb.shape
     clip = real if real is not None else real_frames(meta, H, W, dataroot)
     if tuple(clip["images"].shape) != (F, V, 3, H, W):
         raise CvdError(f"real clip shape {tuple(clip['images'].shape)} does not match the run's [F, V, 3, H, W] = "
                        f"{(F, V, 3, H, W)}")
-    gen = to_float_images(run["rgb"])                                          # [F, V, 3, H, W]
+    gen = to_float_images(run.rgb)                                          # [F, V, 3, H, W]
     # the real frames as a run stores them (8-bit), so a perfect generation scores exactly
     ref = to_float_images(to_uint8(clip["images"]))                           # [F, V, 3, H, W]
     seg = resolve_segmenter(segmenter, device)
     sem = clip.get("semantic")
     lp = get_perceptual(lpips_net, device)
-    gen_depth = None if run["depth"] is None else torch.from_numpy(run["depth"])
+    gen_depth = None if run.depth is None else torch.from_numpy(run.depth)
     has_dense = bool((clip["depth"] > 0).any())
 
     rows, depth_stats, lidar_stats = [], {"generated": [], "reference": []}, {"generated": [], "reference": []}
@@ -289,7 +267,7 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
         "per_class_iou": classes,
         "confusion": None if classes is None else {
             f"{who}_{part}": conf[who][part].matrix.tolist() for who in ("gen", "real") for part in ("generated", "reference")},
-        "settings": {"run": str(run["dir"]), "scene": meta.get("scene"), "dataroot": str(dataroot or meta["dataroot"]),
+        "settings": {"run": str(run.folder), "scene": meta.get("scene"), "dataroot": str(dataroot or meta["dataroot"]),
                      "version": meta.get("version", "v1.0-synth"), "frames": F, "references": k,
                      "height": H, "width": W, "lpips_net": lpips_net, "max_depth": EVAL_MAX_DEPTH,
                      "control_classes": list(CONTROL_CLASSES),
@@ -301,8 +279,8 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
         "per_frame": rows,
     }
     if write:
-        write_json(run["dir"] / EVAL_JSON, result)
-        write_csv(run["dir"] / EVAL_CSV, rows)
+        write_json(run.folder / EVAL_JSON, result)
+        write_csv(run.folder / EVAL_CSV, rows)
     return result
 
 
@@ -413,7 +391,7 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
                              "status": None})
 
     seg = resolve_segmenter(segmenter, device)
-    generator = None
+    pipe = None
     results = []
     for i, job in enumerate(jobs):
         run = job["run"]
@@ -429,19 +407,20 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
             if res is not None:
                 job["status"] = "reused"
         if res is None:
-            if not (run / "scene.json").is_file() or not (run / "rgb.npy").is_file():
+            if not is_run(run):
                 if runs is not None:
                     load_run(run)  # raises the one-line error for a folder that is no run
                 from ..pipelines import generate as pipeline
 
-                if generator is None:
-                    generator = pipeline.load_generator(checkpoint, device)  # once for every run
+                if pipe is None:
+                    pipe = pipeline.CVDStormPipeline.from_pretrained(checkpoint, device)  # once for every run
                 cfg = pipeline.GenerateConfig(checkpoint=str(checkpoint), dataroot=str(dataroot), version=version,
-                                     scene=job["scene"], start=start, frames=frames, references=job["references"],
-                                     seed=seed, steps=steps, guidance=guidance, device=device)
+                                              scene=job["scene"], start=start, frames=frames,
+                                              references=job["references"], seed=seed, steps=steps,
+                                              guidance=guidance, device=device)
                 if log:
                     log(f"{label}: generating {frames} frames with {job['references']} reference frame(s)")
-                pipeline.generate(cfg, run, overwrite=True, progress=progress, generator=generator)
+                pipe(cfg, progress=progress).save(run, overwrite=True)
                 job["status"] = "generated"
             else:
                 job["status"] = "evaluated"
@@ -542,18 +521,18 @@ def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool =
             g_st, r_st = FeatureStats(), FeatureStats()
             for job, res in by_ref[k]:
                 run = load_run(job["run"])
-                H, W = run["rgb"].shape[2:4]
+                H, W = run.rgb.shape[2:4]
                 mask = np.array([not row["reference"] for row in res["per_frame"]])
                 if not mask.any():
                     continue
-                g = _fid_features(run["dir"] / FID_FEATURES, lambda: run["rgb"], run["rgb"].shape[:2], mask, ext)
+                g = _fid_features(run.folder / FID_FEATURES, lambda: run.rgb, run.rgb.shape[:2], mask, ext)
                 # real features are shared by every run of the same samples (0/1/3 references)
                 root = res["settings"].get("dataroot")
-                key = hashlib.sha1(json.dumps([str(root), run["meta"].get("version"), run["meta"]["samples"],
+                key = hashlib.sha1(json.dumps([str(root), run.scene.get("version"), run.scene["samples"],
                                                H, W]).encode()).hexdigest()[:16]
                 r_ = _fid_features(out / "fid_real" / f"{key}.npy",
-                                   lambda: to_uint8(real_frames(run["meta"], H, W, root)["images"]),
-                                   run["rgb"].shape[:2], mask, ext)
+                                   lambda: to_uint8(real_frames(run.scene, H, W, root)["images"]),
+                                   run.rgb.shape[:2], mask, ext)
                 g_st.update(g[mask].reshape(-1, g.shape[-1]))
                 r_st.update(r_[mask].reshape(-1, r_.shape[-1]))
             if g_st.n >= 2 and r_st.n >= 2:
@@ -581,12 +560,12 @@ def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool =
                 g_st, r_st = FeatureStats(), FeatureStats()
                 for job, res in by_ref[k]:
                     run = load_run(job["run"])
-                    H, W = run["rgb"].shape[2:4]
-                    real = real_frames(run["meta"], H, W, res["settings"].get("dataroot"))
-                    gv = to_float_images(run["rgb"]).transpose(0, 1)               # [V, F, 3, H, W]
+                    H, W = run.rgb.shape[2:4]
+                    real = real_frames(run.scene, H, W, res["settings"].get("dataroot"))
+                    gv = to_float_images(run.rgb).transpose(0, 1)                  # [V, F, 3, H, W]
                     rv = to_float_images(to_uint8(real["images"])).transpose(0, 1)
-                    g_st.update(_fvd_features(run["dir"], gv, ext3, key + "_gen"))
-                    r_st.update(_fvd_features(run["dir"], rv, ext3, key + "_real"))
+                    g_st.update(_fvd_features(run.folder, gv, ext3, key + "_gen"))
+                    r_st.update(_fvd_features(run.folder, rv, ext3, key + "_real"))
                 if g_st.n >= 2:
                     summary[f"fvd_ref{k}"] = g_st.frechet(r_st)
                     by_reference[f"ref{k}"]["fvd"] = summary[f"fvd_ref{k}"]

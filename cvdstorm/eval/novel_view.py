@@ -28,13 +28,14 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .. import CAMERAS
+from .. import CAMERAS, __version__
 from ..data.nuscenes import NuScenesReader
 from ..data.synth_truth import render_truth
 from ..errors import require
 from ..geometry import EVAL_MAX_DEPTH, invert_pose
 from ..io import write_bytes, write_json
 from ..pipelines.novel_view import HOLE_ALPHA, load_run, render_run
+from ..pipelines.run import GenerationRun
 from .metrics import DepthStats, psnr, ssim
 
 SHIFTS = (0.0, 1.0, 2.0, 4.0)
@@ -44,15 +45,13 @@ FID_SHIFTS = (1.0, 2.0)
 @torch.no_grad()
 def reconstruct_run(checkpoint: str | Path, dataroot: str | Path, out: str | Path, version: str = "v1.0-synth",
                     scene: str | None = None, start: int = 0, device: str = "cpu") -> Path:
-    """STORM-VAE reconstruction of one real clip (the VAE's clip length from keyframe `start`) written
-    as a run folder: scene.json, rgb.npy (VAE-decoded frames), depth.npy (GS renders of the input
-    views), gaussians/window_000.ply (+ velocities). `checkpoint`: a STORM-VAE run/step folder or a
-    generate checkpoint (folder with vae/)."""
+    """STORM-VAE reconstruction of one real clip (the VAE's clip length from keyframe `start`) saved as
+    a run folder (pipelines/run.py, data only): VAE-decoded frames, GS renders of the input views as
+    depth, latents, one window of Gaussians. `checkpoint`: a STORM-VAE run/step folder or a generate
+    checkpoint (folder with vae/)."""
     from ..data.clips import load_clip, split_scenes
-    from ..images import to_uint8
     from ..models.loading import load_storm_vae
-    from ..pipelines.generate import GenerateConfig, scene_record
-    from ..pipelines.ply import write_gaussians_ply
+    from ..pipelines.generate import GenerateConfig, reconstruct_clip, scene_record
 
     ck = Path(checkpoint)
     vae, cfg = load_storm_vae(ck / "vae" if (ck / "vae").is_dir() else ck, device)
@@ -63,27 +62,14 @@ def reconstruct_run(checkpoint: str | Path, dataroot: str | Path, out: str | Pat
     samples = reader.scene_samples(sc)[start:start + T]
     require(len(samples) == T, f"scene {sc['name']} has fewer than {T} keyframes from {start}")
     clip = load_clip(reader, samples, H, W, scene_polylines={})
-    ctx = [c for c in cfg.data.context_frames if c < T]
-    z = vae.encode(clip["images"].to(device))[0]                                         # [T, V, C, h, w]
-    t = clip["timestamps"].float()
-    gs = vae.gs_decode(z[ctx][None], clip["intrinsics"][ctx][None].float(), clip["cam_to_world"][ctx][None].float(),
-                       t[ctx][None])
-    V = len(CAMERAS)
-    rend = vae.render(gs, clip["cam_to_world"].reshape(1, -1, 4, 4).float(), clip["intrinsics"].reshape(1, -1, 3, 3).float(),
-                      t.repeat_interleave(V)[None], torch.arange(V).repeat(T)[None], H, W)
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    np.save(out / "rgb.npy", to_uint8(vae.decode(z).clamp(-1, 1)))
-    np.save(out / "depth.npy", rend["depth"].reshape(T, V, H, W).numpy())
-    g = gs.gaussians
-    means = g.means[0] + g.velocities[0] * (t[0] - gs.gaussian_times[0])[:, None]        # at the first frame's time
-    write_gaussians_ply(out / "gaussians" / "window_000.ply", means, g.quats[0], g.scales[0], g.opacities[0],
-                        g.colors[0], g.velocities[0], time=float(t[0]))
-    rec = scene_record(GenerateConfig(dataroot=str(dataroot), version=version, start=start, references=T),
-                        reader, sc, samples, clip, [(0, T)])
-    rec["reconstruction"] = {"checkpoint": str(ck.resolve()), "context_frames": ctx}
-    write_json(out / "scene.json", rec)
-    return out
+    rec = reconstruct_clip(vae, cfg, clip)
+    record = scene_record(GenerateConfig(dataroot=str(dataroot), version=version, start=start, references=T),
+                          reader, sc, samples, clip, [(0, T)])
+    record["reconstruction"] = {"checkpoint": str(ck.resolve()), "context_frames": rec.context}
+    settings = {"cvdstorm": __version__, "reconstruct": {"checkpoint": str(ck.resolve()), "dataroot": str(dataroot),
+                                                         "version": version, "scene": sc["name"], "start": start}}
+    return GenerationRun(record, settings, rec.rgb, rec.depth, rec.latents, [rec.gaussians]).save(
+        out, overwrite=True, views=False)
 
 
 def oracle_run(dataroot: str | Path, out: str | Path, version: str = "v1.0-synth", scene: str | None = None,
@@ -98,7 +84,6 @@ def oracle_run(dataroot: str | Path, out: str | Path, version: str = "v1.0-synth
     from ..geometry import quat_to_rotmat
     from ..images import to_uint8
     from ..pipelines.generate import GenerateConfig, scene_record
-    from ..pipelines.ply import write_gaussians_ply
 
     reader = NuScenesReader(dataroot, version).preload()
     names = (split_scenes(reader, "val") or reader.scene_names()) if scene is None else [scene]
@@ -136,17 +121,15 @@ def oracle_run(dataroot: str | Path, out: str | Path, version: str = "v1.0-synth
             scales.append(np.repeat((0.6 * d[ok] / K[0, 0])[:, None], 3, 1))
     means, colors, scales, vels = (np.concatenate(x) for x in (means, colors, scales, vels))
     n = len(means)
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    write_gaussians_ply(out / "gaussians" / "window_000.ply", means, np.tile([1.0, 0, 0, 0], (n, 1)), scales,
-                        np.full(n, 0.95), colors, vels, time=float(t[0]))
-    np.save(out / "rgb.npy", to_uint8(clip["images"]))
-    np.save(out / "depth.npy", clip["depth"].numpy().astype(np.float32))
+    g = {"means": means, "quats": np.tile([1.0, 0, 0, 0], (n, 1)), "scales": scales, "opacities": np.full(n, 0.95),
+         "colors": colors, "velocities": vels, "time": float(t[0])}
     rec = scene_record(GenerateConfig(dataroot=str(dataroot), version=version, start=start, references=frames),
-                        reader, sc, samples, clip, [(0, frames)])
+                       reader, sc, samples, clip, [(0, frames)])
     rec["reconstruction"] = {"oracle": "exact depth", "context_frames": list(context)}
-    write_json(out / "scene.json", rec)
-    return out
+    settings = {"cvdstorm": __version__, "oracle": {"dataroot": str(dataroot), "version": version, "scene": sc["name"],
+                                                    "start": start, "frames": frames, "context": list(context)}}
+    return GenerationRun(rec, settings, to_uint8(clip["images"]), clip["depth"].numpy().astype(np.float32),
+                         gaussians=[g]).save(out, overwrite=True, views=False)
 
 
 def forward_warp(rgb: np.ndarray, depth: np.ndarray, K: np.ndarray, c2w_src: np.ndarray, K_dst: np.ndarray,
@@ -213,15 +196,14 @@ def evaluate_novel_view(runs: list[str | Path], out: str | Path, shifts=SHIFTS, 
     for run in runs:
         run = Path(run)
         R = load_run(run)
-        scene = R["scene"]
+        scene = R.scene
         reader = NuScenesReader(scene["dataroot"], scene["version"])
         F = len(scene["samples"])
         frames = list(range(F)) if not max_frames or max_frames >= F else \
             sorted(set(np.linspace(0, F - 1, max_frames).round().astype(int).tolist()))
         times = [float(scene["timestamps"][f]) for f in frames]
         w2g = np.asarray(scene["world_to_global"], np.float64)
-        own_rgb = np.load(run / "rgb.npy", mmap_mode="r") if (run / "rgb.npy").is_file() else None
-        own_depth = np.load(run / "depth.npy", mmap_mode="r") if (run / "depth.npy").is_file() else None
+        own_rgb, own_depth = R.rgb, R.depth
         c2w0 = np.asarray(scene["cam_to_world"], np.float64)
         Ks = np.asarray(scene["intrinsics"], np.float64)
         frame0 = reader.scene_samples(scene["scene"]).index(scene["samples"][0])
@@ -241,7 +223,7 @@ def evaluate_novel_view(runs: list[str | Path], out: str | Path, shifts=SHIFTS, 
                 for v in range(V):
                     gt_rgb[n, v], gt_depth[n, v] = render_truth(reader, scene["scene"], frame0 + f, K[n, v],
                                                                 w2g @ c2w[n, v], H, W)
-                    if own_rgb is not None and own_depth is not None:
+                    if own_depth is not None:
                         warp[n, v], warp_depth[n, v], _ = forward_warp(own_rgb[f, v], own_depth[f, v], Ks[f, v],
                                                                        c2w0[f, v], K[n, v], c2w[n, v], H, W)
             np.save(folder / "truth_rgb.npy", gt_rgb)
@@ -255,7 +237,7 @@ def evaluate_novel_view(runs: list[str | Path], out: str | Path, shifts=SHIFTS, 
                    "shift_m": s, "images": N * V, **{k: _mean(v) for k, v in m.items()},
                    "depth_abs_rel": dstats["abs_rel"], "depth_pixels": dstats["pixels"],
                    "hole_fraction": float(1 - covered.mean())}
-            if own_rgb is not None and own_depth is not None:
+            if own_depth is not None:
                 filled = flat(warp_depth) > 0
                 mw = _image_metrics(flat(warp), flat(gt_rgb), filled, lpips)
                 dw = DepthStats().add(torch.from_numpy(flat(warp_depth)), torch.from_numpy(flat(gt_depth)),

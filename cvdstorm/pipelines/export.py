@@ -1,8 +1,8 @@
 """`cvdstorm export`: generation runs -> one nuScenes-format dataroot (generated data as a training set).
 
-In:  one or more `generate` output folders (pipelines/generate.py layout: rgb.npy, depth.npy,
-     scene.json, run.yaml) whose source dataroot (scene.json `dataroot`) is still readable: it
-     supplies the sensor calibration, the LiDAR files and the map.
+In:  one or more `generate` output folders (pipelines/run.py: frames, depth, scene record, settings)
+     whose source dataroot (scene.json `dataroot`) is still readable: it supplies the sensor
+     calibration, the LiDAR files and the map.
 Out: DATAROOT/<version>/ with the nuScenes tables (written by data/tables.py, as for `synth`: scene,
      sample, sample_data, calibrated_sensor, sensor, ego_pose, sample_annotation, instance, category,
      attribute, visibility, log, map), our
@@ -42,7 +42,8 @@ from ..data.nuscenes import BOX_CLASSES, LIDAR, NuScenesReader
 from ..data.tables import SENSORS, TableWriter, quat, token
 from ..errors import CvdError, require
 from ..geometry import invert_pose, quat_to_rotmat, transform_points
-from ..io import OutputFolder, read_json, read_npy, read_yaml, write_image
+from ..io import OutputFolder, read_json, write_image
+from .run import GenerationRun
 
 # BOX_CLASSES -> a nuScenes category name that maps back to the same class (nuscenes.box_class)
 CATEGORY_OF_CLASS = {
@@ -51,30 +52,18 @@ CATEGORY_OF_CLASS = {
     "motorcycle": "vehicle.motorcycle", "bicycle": "vehicle.bicycle",
     "traffic_cone": "movable_object.trafficcone", "barrier": "movable_object.barrier",
 }
-RUN_FILES = ("scene.json", "run.yaml", "rgb.npy", "depth.npy")
 
 
 def _load_run(run: Path) -> dict:
-    require(run.is_dir(), f"export: run folder {run} does not exist")
-    missing = [f for f in RUN_FILES if not (run / f).is_file()]
-    require(not missing, f"export: {run} is not a generation output (missing {', '.join(missing)}); "
-            f"give folders written by `cvdstorm generate`")
-    scene = read_json(run / "scene.json", "generation scene record")
-    settings = read_yaml(run / "run.yaml", "generation settings")
-    require(isinstance(settings, dict),
-            f"export: {run}/run.yaml is not a mapping of settings; rerun `cvdstorm generate`")
+    """A run folder through pipelines/run.py, with depth and the scene record keys the tables need."""
+    loaded = GenerationRun.load(run, need=("depth",))
     need = ("dataroot", "version", "scene", "samples", "timestamps", "intrinsics", "cam_to_world", "ego_to_world",
             "world_to_global", "boxes", "captions")
-    lacking = [k for k in need if not isinstance(scene, dict) or k not in scene]
+    lacking = [k for k in need if k not in loaded.scene]
     require(not lacking, f"export: {run}/scene.json lacks {lacking}; regenerate the run with this version")
-    rgb = read_npy(run / "rgb.npy", "generated frames", mmap_mode="r")
-    depth = read_npy(run / "depth.npy", "generated depth", mmap_mode="r")
-    F = len(scene["samples"])
-    require(rgb.ndim == 5 and rgb.shape[:2] == (F, len(CAMERAS)) and rgb.dtype == np.uint8,
-            f"export: {run}/rgb.npy has shape {rgb.shape} {rgb.dtype}; expected uint8 [{F}, {len(CAMERAS)}, H, W, 3]")
-    require(depth.shape == rgb.shape[:4], f"export: {run}/depth.npy has shape {depth.shape}, expected {rgb.shape[:4]}")
-    return {"scene": scene, "settings": settings, "rgb": rgb, "depth": depth,
-            "key": token((run / "scene.json").read_bytes().hex(), (run / "run.yaml").read_bytes().hex())[:12]}
+    scene_bytes, settings_bytes = loaded.record_bytes()   # the tokens' seed: the run's records as stored
+    return {"scene": loaded.scene, "settings": loaded.settings, "rgb": loaded.rgb, "depth": loaded.depth,
+            "key": token(scene_bytes.hex(), settings_bytes.hex())[:12]}
 
 
 def _points_in_boxes(pts: np.ndarray, centers: np.ndarray, sizes: np.ndarray, rots: np.ndarray) -> np.ndarray:

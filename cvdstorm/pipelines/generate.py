@@ -3,7 +3,11 @@
 In:  GenerateConfig: a checkpoint (folder with dit/ and vae/, or a train-dit run whose config names
      its STORM-VAE), a scene of a nuScenes-format dataroot, start frame, length, number of real
      reference frames (0, 1 or 3), optional control edits (pipelines/edits.py), seed, steps, guidance.
-Out: one folder (layout below); `generate()` returns its path.
+Out: `CVDStormPipeline.from_pretrained(checkpoint)(cfg)` -> a GenerationRun in memory (pipelines/run.py:
+     frames, depth, latents, per-window Gaussians, the scene record, every setting); `run.save(folder)`
+     writes the run folder, whose layout pipelines/run.py and docs/run_format.md describe.
+     `generate(cfg, out)` does both and keeps memory bounded (below); it returns the folder.
+     `pipe.reconstruct(clip)`: Gaussians and depth of a real clip through the same STORM-VAE.
 
 Long video (autoregressive windows). The DiT denoises windows of T frames (its training clip
 length). Window 0 covers frames [0, T) with the first `references` frames fixed to the VAE latents
@@ -17,22 +21,10 @@ Drift: nothing ties window k to real data except the controls, so errors accumul
 evaluation (`cvdstorm evaluate --stage generation`) measures quality against horizon.
 
 Memory: only latents [F, V, C, h, w] (small) live for the whole video. Each window is decoded
-(VAE frames, GS-decoder Gaussians and depth) right after sampling and written into memory-mapped
-rgb.npy / depth.npy, so activations never span more than one window.
-
-Outputs (camera order = cvdstorm.CAMERAS, F frames, H x W the model's image size):
-    video.mp4              6 cameras tiled in the rig layout (3 over 3)
-    cameras/CAM_*.mp4      one video per camera
-    depth.mp4              GS-decoder depth, coloured (inverse depth, turbo), rig layout
-    controls.mp4           box + map control images, rig layout
-    rgb.npy                uint8 [F, V, H, W, 3]
-    depth.npy              float32 [F, V, H, W] metres; depth/CAM_*/NNNN.png uint16 metres x 256 (KITTI)
-    frames/CAM_*/NNNN.png  RGB frames (with png=True)
-    gaussians/window_KKK.ply (+ .velocity.npz)  3DGS .ply per window in the world of frame 0, positions
-                           at the window's first frame time; velocities and that time in the sidecar
-    latents.safetensors    latents [F, V, C, h, w]
-    scene.json             scene, dataroot, sample tokens, timestamps, captions, poses, boxes (edited)
-    run.yaml               every setting, software versions and checkpoint hashes (same seed: same bytes)
+(VAE frames, GS-decoder Gaussians and depth) right after sampling, so activations never span more
+than one window; with a work folder (`generate`, or `pipe(..., workdir=...)`) the frames and depth
+go into memory-mapped rgb.npy / depth.npy and each window's Gaussians into its .ply at once.
+Same seed: the same frames, depth, latents and Gaussians (tests/test_run.py).
 """
 
 from __future__ import annotations
@@ -47,7 +39,6 @@ from pathlib import Path
 
 import numpy as np
 import torch
-import yaml
 from tqdm.auto import tqdm
 
 from .. import CAMERAS, __version__
@@ -57,8 +48,8 @@ from ..data.conditions import clip_controls, control_images
 from ..data.nuscenes import NuScenesReader
 from ..errors import CvdError, require
 from ..geometry import invert_pose, quat_multiply, rotmat_to_quat
-from ..images import colorize_depth, tile_rig, to_uint8
-from ..io import OutputFolder, file_digest, save_tensors, write_bytes, write_image, write_json, write_video
+from ..images import to_uint8
+from ..io import OutputFolder, file_digest, save_tensors, write_json
 from ..models.conditioning import make_conditions
 from ..models.dit import CVDDiT, sample_latents
 from ..models.loading import (check_compatible, load_checkpoint_state, load_dit, load_storm_vae, read_tensors,
@@ -66,7 +57,7 @@ from ..models.loading import (check_compatible, load_checkpoint_state, load_dit,
 from ..models.storm_vae import StormVAE
 from ..models.text import load_text_encoder
 from .edits import apply_edits, load_edits
-from .ply import write_gaussians_ply
+from .run import WINDOW_KEYS, GaussianWindows, GenerationRun, is_run, new_arrays
 
 
 @dataclass
@@ -94,8 +85,14 @@ class GenerateConfig(Config):
 
 
 @dataclass
-class Generator:
-    """Everything generation needs, loaded once."""
+class CVDStormPipeline:
+    """A loaded checkpoint, ready to generate runs and to reconstruct real clips.
+
+        pipe = CVDStormPipeline.from_pretrained("checkpoints/demo")
+        run = pipe(dataroot="outputs/demo/synth", frames=18, references=3, seed=0)   # GenerationRun
+        run.save("outputs/gen")
+        rec = pipe.reconstruct(clip)   # a data.clips clip -> Gaussians + depth
+    """
 
     dit: CVDDiT
     dit_cfg: DiTTrainConfig
@@ -103,28 +100,105 @@ class Generator:
     vae_cfg: StormVAEConfig
     text_encoder: object
     files: dict = field(default_factory=dict)   # weight file -> sha256
+    checkpoint: str = ""                        # the folder it was loaded from
+    device: str = "cpu"
+
+    @classmethod
+    def from_pretrained(cls, checkpoint: str | Path, device: str = "cpu") -> "CVDStormPipeline":
+        """A checkpoint folder with dit/ and vae/ (what `pack` writes), or a train-dit run/step folder."""
+        path = Path(checkpoint)
+        if not path.exists():
+            raise CvdError(f"missing checkpoint: {path} does not exist (give a folder with dit/ and vae/, or a "
+                           f"train-dit run)")
+        if (path / "dit").is_dir() and (path / "vae").is_dir():
+            dit_dir, vae_dir = resolve_checkpoint(path / "dit"), resolve_checkpoint(path / "vae")
+        else:
+            dit_dir = resolve_checkpoint(path)
+            vae_dir = None
+        dit, dit_cfg = load_dit(dit_dir, device)
+        if vae_dir is None:
+            require(bool(dit_cfg.vae_checkpoint), f"{dit_dir}/config.yaml names no vae_checkpoint")
+            vae_dir = resolve_checkpoint(dit_cfg.vae_checkpoint)
+        vae, vae_cfg = load_storm_vae(vae_dir, device)
+        check_compatible(dit_cfg, vae_cfg)
+        files = {str(f): file_digest(f) for d in (dit_dir, vae_dir) for f in sorted(d.glob("*.safetensors"))
+                 if f.name != "optimizer.safetensors"}
+        return cls(dit, dit_cfg, vae.requires_grad_(False), vae_cfg, load_text_encoder(dit_cfg.dit), files,
+                   str(checkpoint), str(device))
+
+    def __call__(self, cfg: GenerateConfig | None = None, *, workdir: str | Path | None = None,
+                 progress: bool = True, **settings) -> GenerationRun:
+        """Generate a run (module docstring) from a GenerateConfig and/or its fields as keywords
+        (checkpoint and device default to the pipeline's). workdir: a folder where the frames, depth
+        and Gaussians are kept as the run's files while they are made (bounded memory for long
+        videos; `run.write(workdir)` then completes the folder); default: in memory."""
+        if cfg is None:
+            cfg = GenerateConfig(**{"checkpoint": self.checkpoint, "device": self.device, **settings})
+        elif settings:
+            cfg = dataclasses.replace(cfg, **settings)
+        return _generate(self, cfg, _read_inputs(cfg), workdir, progress)
+
+    def reconstruct(self, clip: dict) -> "Reconstruction":
+        """Gaussians and depth of a real clip (`reconstruct_clip` with this pipeline's STORM-VAE)."""
+        return reconstruct_clip(self.vae, self.vae_cfg, clip)
 
 
-def load_generator(checkpoint: str | Path, device: str = "cpu") -> Generator:
-    """A checkpoint folder with dit/ and vae/ (what `pack` writes), or a train-dit run/step folder."""
-    path = Path(checkpoint)
-    if not path.exists():
-        raise CvdError(f"missing checkpoint: {path} does not exist (give a folder with dit/ and vae/, or a "
-                       f"train-dit run)")
-    if (path / "dit").is_dir() and (path / "vae").is_dir():
-        dit_dir, vae_dir = resolve_checkpoint(path / "dit"), resolve_checkpoint(path / "vae")
+@dataclass
+class Reconstruction:
+    """A real clip of T frames through the STORM-VAE and its GS decoder (clip world, clip times)."""
+
+    gaussians: dict            # GaussianWindows item: WINDOW_KEYS arrays [N, ...] at `time`, the first frame's
+    depth: np.ndarray          # float32 [T, V, H, W] metres: the Gaussians rendered into the clip's cameras
+    rgb: np.ndarray            # uint8 [T, V, H, W, 3] VAE-decoded frames
+    latents: torch.Tensor      # [T, V, C, h, w]
+    context: list[int]         # the frames the GS decoder saw
+
+
+@torch.no_grad()
+def reconstruct_clip(vae: StormVAE, vae_cfg: StormVAEConfig, clip: dict) -> Reconstruction:
+    """Encode a clip (data.clips.load_clip: images [T, V, 3, H, W], intrinsics, cam_to_world, timestamps)
+    and decode it again: frames, and Gaussians from its context frames with their depth renders."""
+    dev = next(vae.parameters()).device
+    T = clip["images"].shape[0]
+    H, W = clip["images"].shape[-2:]
+    ctx = [c for c in vae_cfg.data.context_frames if c < T]
+    z = vae.encode(clip["images"].to(dev))[0]                                            # [T, V, C, h, w]
+    t = clip["timestamps"].float()
+    rgb, depth, gs = decode_window(vae, z, clip["intrinsics"].float(), clip["cam_to_world"].float(), t, ctx, 0, H, W)
+    return Reconstruction(window_gaussians(gs, float(t[0])), depth, rgb, z.cpu(), ctx)
+
+
+def decode_window(vae: StormVAE, z: torch.Tensor, K: torch.Tensor, c2w: torch.Tensor, times: torch.Tensor,
+                  ctx: list[int], first: int, H: int, W: int) -> tuple[np.ndarray, np.ndarray, object]:
+    """One window's latents z [T, V, C, h, w] (cameras K [T, V, 3, 3], c2w [T, V, 4, 4], times [T] in
+    the window's world) -> frames uint8 [n, V, H, W, 3] and GS-decoder depth float32 [n, V, H, W] of
+    frames first..T-1 (n of them), and the Gaussians the GS decoder made from the context frames."""
+    dev = next(vae.parameters()).device
+    n, V = z.shape[0] - first, z.shape[1]
+    rgb = to_uint8(vae.decode(z[first:].to(dev)).clamp(-1, 1))
+    gs = vae.gs_decode(z[ctx][None].to(dev), K[ctx][None].to(dev), c2w[ctx][None].to(dev), times[ctx][None].to(dev))
+    rend = vae.render(gs, c2w[first:].reshape(1, -1, 4, 4).to(dev), K[first:].reshape(1, -1, 3, 3).to(dev),
+                      times[first:].repeat_interleave(V)[None].float().to(dev), torch.arange(V).repeat(n)[None].to(dev),
+                      H, W)
+    return rgb, rend["depth"].reshape(n, V, H, W).cpu().numpy(), gs
+
+
+def window_gaussians(gs, at: float, e2w: torch.Tensor | None = None, start: float = 0.0) -> dict:
+    """The GS decoder's Gaussians moved to time `at` (seconds in the window's times), in the world of
+    e2w [4, 4] (the window's world in the run world; None: the window's own) -> a GaussianWindows item
+    whose time is `at` in run time (the window's times start at `start` there)."""
+    g = gs.gaussians
+    if e2w is None:
+        out = {k: getattr(g, k)[0] for k in WINDOW_KEYS}
     else:
-        dit_dir = resolve_checkpoint(path)
-        vae_dir = None
-    dit, dit_cfg = load_dit(dit_dir, device)
-    if vae_dir is None:
-        require(bool(dit_cfg.vae_checkpoint), f"{dit_dir}/config.yaml names no vae_checkpoint")
-        vae_dir = resolve_checkpoint(dit_cfg.vae_checkpoint)
-    vae, vae_cfg = load_storm_vae(vae_dir, device)
-    check_compatible(dit_cfg, vae_cfg)
-    files = {str(f): file_digest(f) for d in (dit_dir, vae_dir) for f in sorted(d.glob("*.safetensors"))
-             if f.name != "optimizer.safetensors"}
-    return Generator(dit, dit_cfg, vae.requires_grad_(False), vae_cfg, load_text_encoder(dit_cfg.dit), files)
+        R, t = e2w[:3, :3], e2w[:3, 3]
+        q = torch.from_numpy(rotmat_to_quat(R.double().cpu().numpy())).to(g.quats)
+        out = {"means": g.means[0] @ R.T + t, "quats": quat_multiply(q.expand_as(g.quats[0]), g.quats[0]),
+               "scales": g.scales[0], "opacities": g.opacities[0], "colors": g.colors[0],
+               "velocities": g.velocities[0] @ R.T}
+    dt = at - gs.gaussian_times[0]
+    out["means"] = out["means"] + out["velocities"] * dt[:, None].to(out["means"])
+    return {**{k: v.cpu().numpy() for k, v in out.items()}, "time": start + at}
 
 
 def window_plan(frames: int, window: int, overlap: int, references: int) -> list[tuple[int, int]]:
@@ -151,33 +225,32 @@ def _frame_count(cfg: GenerateConfig, reader: NuScenesReader, available: int, hz
     return n
 
 
-def _to_world(e2w: torch.Tensor, gs) -> dict[str, torch.Tensor]:
-    """Gaussians of one window (its world = ego pose e2w [4, 4] in clip world) -> clip world."""
-    g = gs.gaussians
-    R, t = e2w[:3, :3], e2w[:3, 3]
-    q = torch.from_numpy(rotmat_to_quat(R.double().numpy())).to(g.quats)
-    return {"means": g.means[0] @ R.T + t, "quats": quat_multiply(q.expand_as(g.quats[0]), g.quats[0]),
-            "scales": g.scales[0], "opacities": g.opacities[0], "colors": g.colors[0],
-            "velocities": g.velocities[0] @ R.T}
+def _read_inputs(cfg: GenerateConfig) -> dict:
+    """The checks and the edit file that need no model: bad input fails before the models load."""
+    if cfg.seconds is not None:
+        require(math.isfinite(cfg.seconds) and cfg.seconds > 0,
+                f"--seconds must be a positive number of seconds, got {cfg.seconds}")
+    return load_edits(cfg.edits) if cfg.edits else {}
 
 
 def generate(cfg: GenerateConfig, out: str | Path, overwrite: bool = False, progress: bool = True,
-             generator: Generator | None = None) -> Path:
-    """Run generation (module docstring) into `out`; returns the folder."""
+             pipe: CVDStormPipeline | None = None) -> Path:
+    """Run generation (module docstring) into the folder `out` (pipelines/run.py layout), frames and
+    Gaussians written as they are made; returns the folder."""
     with OutputFolder(out) as writer:  # one writer per folder; the check below runs under its lock
-        writer.check(overwrite, lambda d: (d / "run.yaml").is_file(), "a generation output (no run.yaml)")
-        return _generate(cfg, writer, progress, generator)
+        writer.check(overwrite, is_run, "a generation output (no run.yaml)")
+        _read_inputs(cfg)
+        pipe = pipe or CVDStormPipeline.from_pretrained(cfg.checkpoint, cfg.device)
+        tmp = writer.temp()
+        pipe(cfg, workdir=tmp, progress=progress).write(tmp)
+        return writer.publish()
 
 
 @torch.no_grad()
-def _generate(cfg: GenerateConfig, writer: OutputFolder, progress: bool, generator: Generator | None) -> Path:
+def _generate(pipe: CVDStormPipeline, cfg: GenerateConfig, edits: dict, workdir: str | Path | None,
+              progress: bool) -> GenerationRun:
     tick = time.perf_counter()
-    if cfg.seconds is not None:  # inputs are checked before the models load
-        require(math.isfinite(cfg.seconds) and cfg.seconds > 0,
-                f"--seconds must be a positive number of seconds, got {cfg.seconds}")
-    edits = load_edits(cfg.edits) if cfg.edits else {}  # a bad edit file fails before the models load
-    gen = generator or load_generator(cfg.checkpoint, cfg.device)
-    dcfg, flow = gen.dit_cfg, gen.dit_cfg.dit.flow
+    dcfg, flow = pipe.dit_cfg, pipe.dit_cfg.dit.flow
     T, H, W = dcfg.data.num_frames, dcfg.data.height, dcfg.data.width
     reader = NuScenesReader(cfg.dataroot, cfg.version).preload()
     if cfg.scene is None:
@@ -208,17 +281,16 @@ def _generate(cfg: GenerateConfig, writer: OutputFolder, progress: bool, generat
     controls = clip_controls(clip, names)                                                  # {n: [F, V, 3, H, W]}
 
     dev = torch.device(cfg.device)
-    dit, vae = gen.dit.to(dev), gen.vae.to(dev)
+    dit, vae = pipe.dit.to(dev), pipe.vae.to(dev)
     C, s = dcfg.dit.in_channels, dcfg.dit.vae_downsample
     V = len(CAMERAS)
     latents = torch.zeros(F, V, C, H // s, W // s)
     if cfg.references:
         latents[:cfg.references] = vae.encode(clip["images"][:cfg.references].to(dev))[0].cpu()
 
-    tmp = writer.temp()
-    rgb = np.lib.format.open_memmap(tmp / "rgb.npy", "w+", np.uint8, (F, V, H, W, 3))
-    depth = np.lib.format.open_memmap(tmp / "depth.npy", "w+", np.float32, (F, V, H, W))
-    ctx = [c for c in gen.vae_cfg.data.context_frames if c < T]
+    rgb, depth = new_arrays(F, V, H, W, workdir)
+    windows = GaussianWindows(folder=workdir)
+    ctx = [c for c in pipe.vae_cfg.data.context_frames if c < T]
     steps = cfg.steps or flow.sample_steps
     guidance = flow.guidance_scale if cfg.guidance is None else cfg.guidance
     bar = tqdm(total=len(plan) * steps, desc="generate", disable=not progress, dynamic_ncols=True)
@@ -232,7 +304,7 @@ def _generate(cfg: GenerateConfig, writer: OutputFolder, progress: bool, generat
         c2w = to_win @ clip["cam_to_world"][sl]                                           # [T, V, 4, 4]
         times = clip["timestamps"][sl] - clip["timestamps"][start]
         cond = make_conditions([captions[sl]], clip["intrinsics"][sl][None], c2w[None], times[None],
-                               {n: controls[n][sl][None] for n in names}, gen.text_encoder, s, (H, W)).to(dev)
+                               {n: controls[n][sl][None] for n in names}, pipe.text_encoder, s, (H, W)).to(dev)
         noise = torch.randn((1, T, V, C, H // s, W // s), generator=torch.Generator().manual_seed(cfg.seed * 1000 + k))
         ref = (torch.arange(T) < fixed)[None]
         z = sample_latents(dit, cond, noise.to(dev), steps=steps, shift=cfg.shift, guidance=guidance,
@@ -240,60 +312,23 @@ def _generate(cfg: GenerateConfig, writer: OutputFolder, progress: bool, generat
                            callback=lambda i, x: bar.update(1))[0].cpu()
         new = slice(start + fixed if k else start, start + T)   # window 0 also writes its reference frames
         latents[new] = z[new.start - start:]
-        # decode this window: VAE frames, GS decoder -> Gaussians -> depth of every (frame, camera)
-        imgs = vae.decode(z[new.start - start:].to(dev)).clamp(-1, 1)
-        rgb[new] = to_uint8(imgs)
-        zc = z[ctx][None].to(dev)
-        gs = vae.gs_decode(zc, clip["intrinsics"][sl][ctx][None].to(dev), c2w[ctx][None].to(dev),
-                           times[ctx][None].to(dev))
-        n_new = new.stop - new.start
-        tgt_t = times[new.start - start:].repeat_interleave(V)[None].float()
-        rend = vae.render(gs, c2w[new.start - start:].reshape(1, -1, 4, 4).to(dev),
-                          clip["intrinsics"][new].reshape(1, -1, 3, 3).to(dev), tgt_t.to(dev),
-                          torch.arange(V).repeat(n_new)[None].to(dev), H, W)
-        depth[new] = rend["depth"].reshape(n_new, V, H, W).cpu().numpy()
-        g = _to_world(e2w.to(dev), gs)
-        dt = float(times[0]) - gs.gaussian_times[0]                                      # to the window's first frame
-        g["means"] = g["means"] + g["velocities"] * dt[:, None].to(g["means"])
-        write_gaussians_ply(tmp / "gaussians" / f"window_{k:03d}.ply", g["means"], g["quats"], g["scales"],
-                            g["opacities"], g["colors"], g["velocities"],
-                            time=float(clip["timestamps"][start]))
+        # decode this window: VAE frames, GS decoder -> Gaussians -> depth of every new (frame, camera)
+        rgb[new], depth[new], gs = decode_window(vae, z, clip["intrinsics"][sl], c2w, times, ctx, new.start - start,
+                                                 H, W)
+        windows.add(window_gaussians(gs, float(times[0]), e2w.to(dev), float(clip["timestamps"][start])))
         timings.append(round(time.perf_counter() - t0, 3))
     bar.close()
-    rgb.flush()
-    depth.flush()
 
-    fps = cfg.fps or hz
-    _write_media(tmp, rgb, depth, clip, names, fps, cfg.png)
-    save_tensors({"latents": latents.contiguous()}, tmp / "latents.safetensors")
-    write_json(tmp / "scene.json", scene_record(cfg, reader, scene, samples, clip, plan))
-    settings = {"cvdstorm": __version__, "torch": str(torch.__version__), "python": platform.python_version(),
-                "generate": dataclasses.asdict(cfg), "resolved": {"frames": F, "steps": steps, "guidance": guidance,
-                "shift": flow.sample_shift if cfg.shift is None else cfg.shift, "fps": fps, "window": T,
-                "windows": [list(p) for p in plan], "image_size": [H, W], "scene": scene["name"]},
-                "edits": edits, "checkpoint_files": gen.files, "seconds_per_window": timings,
-                "seconds_total": round(time.perf_counter() - tick, 2)}
-    write_bytes(tmp / "run.yaml", yaml.safe_dump(settings, sort_keys=False).encode())
-    return writer.publish()
-
-
-def _write_media(folder: Path, rgb: np.ndarray, depth: np.ndarray, clip: dict, names: tuple[str, ...],
-                 fps: float, png: bool) -> None:
-    F, V = rgb.shape[:2]
-    H, W = rgb.shape[2:4]
-    write_video(folder / "video.mp4", (tile_rig(rgb[f]) for f in range(F)), fps=fps)
-    for v, cam in enumerate(CAMERAS):
-        write_video(folder / "cameras" / f"{cam}.mp4", (rgb[f, v] for f in range(F)), fps=fps)
-    write_video(folder / "depth.mp4", (tile_rig(colorize_depth(depth[f])) for f in range(F)), fps=fps)
     ctrl = control_images(clip["boxes"], clip["map"], clip["intrinsics"], clip["cam_to_world"], H, W,
                           names=names)                                                  # [F, V, 3, H, W] in [0, 1]
-    write_video(folder / "controls.mp4", (tile_rig(to_uint8(ctrl[f] * 2 - 1)) for f in range(F)), fps=fps)
-    for f in range(F):
-        for v, cam in enumerate(CAMERAS):
-            d = np.clip(np.round(depth[f, v] * 256), 0, 65535).astype(np.uint16)
-            write_image(folder / "depth" / cam / f"{f:04d}.png", d)
-            if png:
-                write_image(folder / "frames" / cam / f"{f:04d}.png", np.asarray(rgb[f, v]))
+    settings = {"cvdstorm": __version__, "torch": str(torch.__version__), "python": platform.python_version(),
+                "generate": dataclasses.asdict(cfg), "resolved": {"frames": F, "steps": steps, "guidance": guidance,
+                "shift": flow.sample_shift if cfg.shift is None else cfg.shift, "fps": cfg.fps or hz, "window": T,
+                "windows": [list(p) for p in plan], "image_size": [H, W], "scene": scene["name"]},
+                "edits": edits, "checkpoint_files": pipe.files, "seconds_per_window": timings,
+                "seconds_total": round(time.perf_counter() - tick, 2)}
+    return GenerationRun(scene_record(cfg, reader, scene, samples, clip, plan), settings, rgb, depth, latents,
+                         windows, to_uint8(ctrl * 2 - 1))
 
 
 def scene_record(cfg: GenerateConfig, reader: NuScenesReader, scene: dict, samples: list[str], clip: dict,

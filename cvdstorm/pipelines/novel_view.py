@@ -1,6 +1,6 @@
 """`cvdstorm render`: the generated 4D Gaussians of a run seen from cameras that were never generated.
 
-In:  a `generate` output folder (gaussians/window_KKK.ply + .velocity.npz, scene.json), and a new
+In:  a `generate` output folder (pipelines/run.py: its Gaussians and scene record), and a new
      rig: the run's own rig moved in the ego frame (offset X,Y,Z metres: x forward, y left, z up;
      yaw degrees about ego z: the whole rig turns), or another rig from a YAML file:
 
@@ -43,9 +43,9 @@ from .. import CAMERAS
 from ..config import GSDecoderConfig
 from ..errors import CvdError, require
 from ..geometry import invert_pose, make_pose, quat_to_rotmat
-from ..io import OutputFolder, read_json, read_npy, read_yaml, write_bytes, write_json, write_video
+from ..io import OutputFolder, read_yaml, write_bytes, write_json, write_video
 from ..render import rasterize
-from .ply import read_gaussians_ply
+from .run import GaussianWindows, GenerationRun
 
 HOLE_ALPHA = 0.5
 NEAR = GSDecoderConfig().near * 0.5   # as StormVAE.render
@@ -108,27 +108,16 @@ def load_rig(path: str | Path) -> tuple[list[str], np.ndarray, np.ndarray, int, 
     return names, np.stack(Ks), np.stack(poses), int(rig["height"]), int(rig["width"])
 
 
-def load_run(run: str | Path) -> dict:
-    """scene.json + every window's Gaussians (numpy) of a generate output folder."""
-    run = Path(run)
-    require(run.is_dir(), f"run folder {run} does not exist")
-    scene = read_json(run / "scene.json", "generation scene record")
-    lacking = [k for k in RUN_KEYS if not isinstance(scene, dict) or k not in scene]
+def load_run(run: str | Path) -> GenerationRun:
+    """A generate output folder (pipelines/run.py) with what render needs: the scene's cameras and
+    times, and every window's Gaussians (read here, once)."""
+    R = GenerationRun.load(run)
+    lacking = [k for k in RUN_KEYS if k not in R.scene]
     require(not lacking, f"{run}/scene.json lacks {lacking}; regenerate the run with `cvdstorm generate`")
-    plys = sorted((run / "gaussians").glob("window_*.ply")) if (run / "gaussians").is_dir() else []
-    require(len(plys) > 0, f"{run} has no Gaussians (gaussians/window_*.ply); render needs a `cvdstorm generate` "
-            f"output folder")
-    windows = []
-    for p in plys:
-        g = read_gaussians_ply(p)
-        require("velocities" in g, f"{p}: the velocity sidecar {p.with_suffix('.velocity.npz').name} is missing")
-        windows.append(g)
-    starts = scene.get("window_starts") or [0]
-    fixed = scene.get("window_fixed") or [0]
-    require(len(starts) == len(windows), f"{run}: scene.json names {len(starts)} windows but gaussians/ holds "
-            f"{len(windows)}; the folder is incomplete")
-    first_new = [0] + [s + f for s, f in zip(starts[1:], fixed[1:])]
-    return {"scene": scene, "windows": windows, "first_new": first_new, "path": run}
+    require(len(R.gaussians) > 0, f"{run} has no Gaussians (gaussians/window_*.ply); render needs a "
+            f"`cvdstorm generate` output folder")
+    R.gaussians = GaussianWindows(list(R.gaussians))
+    return R
 
 
 def _interp_pose(times: np.ndarray, poses: np.ndarray, t: float) -> np.ndarray:
@@ -187,15 +176,14 @@ def _render_run(run, writer: OutputFolder, offset, yaw: float, rig: str | None, 
                 background, near: float, fps: float | None, videos: bool) -> dict:
     transform = rig_transform(offset, yaw)
     R = load_run(run)
-    scene = R["scene"]
+    scene = R.scene
     ts = np.asarray(scene["timestamps"], np.float64)
     if rig:
         names, Ks, cam_to_ego, H, W = load_rig(rig)
     else:
         names = list(scene.get("cameras") or CAMERAS)
-        K0 = np.asarray(scene["intrinsics"], np.float64)                                 # [F, V, 3, 3]
         cam_to_ego, Ks = None, None
-        H, W = _image_size(R["path"], K0)
+        H, W = R.rgb.shape[2:4]
     if times is None:
         times = ts.tolist()
     times = [float(t) for t in times]
@@ -214,10 +202,10 @@ def _render_run(run, writer: OutputFolder, offset, yaw: float, rig: str | None, 
     for n, t in enumerate(times):
         tick = _time.perf_counter()
         f = int(np.clip(np.searchsorted(ts, t + 1e-6, side="right") - 1, 0, len(ts) - 1))   # frame at or before t
-        k = max(i for i, s in enumerate(R["first_new"]) if s <= f)
+        k = R.window_of_frame(f)
         c2w = novel_cameras(scene, t, cam_to_ego, transform)
         K = Ks if Ks is not None else np.asarray(scene["intrinsics"], np.float64)[f]
-        r = render_gaussians(R["windows"][k], t, c2w, K, H, W, near=near, background=background)
+        r = render_gaussians(R.gaussians[k], t, c2w, K, H, W, near=near, background=background)
         rgb[n] = (r["rgb"] * 255 + 0.5).astype(np.uint8)
         depth[n], alpha[n] = r["depth"], r["alpha"]
         holes.append((r["alpha"] < HOLE_ALPHA).mean(axis=(1, 2)))
@@ -249,13 +237,6 @@ def _render_run(run, writer: OutputFolder, offset, yaw: float, rig: str | None, 
 
 def _fps(ts: np.ndarray) -> float:
     return 1.0 / float(np.median(np.diff(ts))) if len(ts) > 1 else 2.0
-
-
-def _image_size(run: Path, K: np.ndarray) -> tuple[int, int]:
-    if (run / "rgb.npy").is_file():
-        shape = read_npy(run / "rgb.npy", "generated frames", mmap_mode="r").shape
-        return int(shape[2]), int(shape[3])
-    return int(round(2 * K[0, 0, 1, 2])), int(round(2 * K[0, 0, 0, 2]))
 
 
 def _write_videos(folder: Path, rgb, depth, alpha, names: list[str], fps: float) -> None:

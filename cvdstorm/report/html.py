@@ -14,7 +14,7 @@ In:  RUN, a folder holding any subset of
                                   reference frames of one run) and the quality-vs-horizon figure
        run.yaml, config.yaml, settings.json
                                   run settings, shown verbatim
-       gaussians/window_*.ply + scene.json
+       a generation run (pipelines/run.py) with Gaussians
                                   an interactive 3D viewer of the Gaussians (report/viewer.py: a
                                   vendored GaussianSplats3D + three.js bundle inlined into the page)
 Out: RUN/report.html (or the given path). Plots are inline SVG (matplotlib), styles inline, no

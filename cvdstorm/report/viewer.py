@@ -1,6 +1,6 @@
 """Interactive 3D viewer of a run's Gaussians for the HTML report (offline, one self-contained page).
 
-In:  a `generate` output folder (gaussians/window_KKK.ply + .velocity.npz, scene.json).
+In:  a `generate` output folder (pipelines/run.py: its Gaussians and scene record).
 Out: `viewer_section(run) -> str`: an HTML section with the viewer, or "" when the folder has no
      Gaussians. The page needs nothing from the network: the viewer library (vendor/: the npm
      packages @mkkellogg/gaussian-splats-3d and three, MIT, bundled by esbuild; vendor/LICENSES.md) and
@@ -51,26 +51,26 @@ def _pack(g: dict, idx: np.ndarray) -> str:
 
 
 def viewer_payload(run: str | Path, max_gaussians: int = 40000, min_opacity: float = 0.05, seed: int = 0) -> dict | None:
-    from ..pipelines.novel_view import load_run
+    from ..pipelines.run import GenerationRun, is_run
 
-    run = Path(run)
-    if not (run / "gaussians").is_dir() or not (run / "scene.json").is_file():
+    if not is_run(run):
         return None
-    R = load_run(run)
-    scene = R["scene"]
+    R = GenerationRun.load(run)
+    if not len(R.gaussians):
+        return None
+    scene = R.scene
     rng = np.random.default_rng(seed)
     windows, total = [], 0
-    for g in R["windows"]:
+    for g in R.gaussians:
         keep = np.nonzero(np.asarray(g["opacities"]) >= min_opacity)[0]
         if len(keep) > max_gaussians:
             keep = np.sort(rng.choice(keep, max_gaussians, replace=False))
         total += len(g["means"])
         windows.append({"time": float(g["time"]), "n": int(len(keep)), "b64": _pack(g, keep)})
     times = [float(t) for t in scene["timestamps"]]
-    frame_window = [max(i for i, s in enumerate(R["first_new"]) if s <= f) for f in range(len(times))]
-    rgb_shape = np.load(run / "rgb.npy", mmap_mode="r").shape if (run / "rgb.npy").is_file() else None
+    frame_window = [R.window_of_frame(f) for f in range(len(times))]
     K = np.asarray(scene["intrinsics"], np.float64)
-    H, W = (rgb_shape[2], rgb_shape[3]) if rgb_shape else (int(2 * K[0, 0, 1, 2]), int(2 * K[0, 0, 0, 2]))
+    H, W = R.rgb.shape[2:4]
     boxes = [[[*map(float, b["center"][i]), *map(float, b["size"][i]), float(b["yaw"][i]), int(b["cls"][i])]
               for i in range(len(b["instance"]))] for b in scene["boxes"]]
     return {"windows": windows, "times": times, "frame_window": frame_window, "total": total,
