@@ -122,9 +122,11 @@ def load_clip(reader: NuScenesReader, samples: list[str], height: int, width: in
     e2w = np.zeros((T, 4, 4))
     for t, s in enumerate(samples):
         e2w[t] = to_clip @ r.ego_pose(s)
-        lidar_path, lidar_to_ego = r.lidar(s)
-        pts = read_points(lidar_path)                                    # [P, 5] LiDAR frame
-        pts_w = transform_points(to_clip @ r.ego_pose(s, LIDAR) @ lidar_to_ego, pts[:, :3].astype(np.float64))
+        pts_w = None  # a camera frame between keyframes may have no LiDAR sweep: its lidar_depth stays 0
+        if LIDAR in r.channels(s):
+            lidar_path, lidar_to_ego = r.lidar(s)
+            pts = read_points(lidar_path)                                # [P, 5] LiDAR frame
+            pts_w = transform_points(to_clip @ r.ego_pose(s, LIDAR) @ lidar_to_ego, pts[:, :3].astype(np.float64))
         for v, cam_name in enumerate(CAMERAS):
             cam = r.camera(s, cam_name)
             img = read_image(cam.filename, what=f"{cam_name} image")
@@ -145,7 +147,8 @@ def load_clip(reader: NuScenesReader, samples: list[str], height: int, width: in
                 if d.ndim != 2:
                     raise CvdError(f"{dpath}: depth maps must be single-channel uint16 PNGs (metres * 256)")
                 depth[t, v] = resize_nearest(d.astype(np.float32) / 256.0, W, H)
-            lidar[t, v] = lidar_depth_map(pts_w, invert_pose(c2w[t, v]), Ks[t, v], H, W)
+            if pts_w is not None:
+                lidar[t, v] = lidar_depth_map(pts_w, invert_pose(c2w[t, v]), Ks[t, v], H, W)
     polylines = scene_polylines if scene_polylines is not None else scene_map(r, scene["name"], map_radius)
     ego_xy = transform_points(world, e2w[:, :3, 3])[:, :2]  # the clip's ego positions, global
     t0 = r.timestamp(samples[0])
