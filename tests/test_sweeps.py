@@ -230,3 +230,33 @@ def test_a_dropped_camera_frame_is_skipped_and_reported(swept, tmp_path):
                        - (STAGGER_US["CAM_BACK"] - STAGGER_US["CAM_FRONT"])) < 1000
     with pytest.raises(CvdError, match="unknown frame rate"):
         r.scene_frames(scene, "12hz")
+
+
+def test_clips_at_either_rate_and_a_fresh_reader_finds_sweep_frames(swept):
+    from cvdstorm.config import DataConfig
+    from cvdstorm.data.clips import ClipDataset
+
+    cfg = DataConfig.from_preset("tiny", dataroot=str(swept), version=VERSION, split="all", num_frames=7, clip_hop=6)
+    key = ClipDataset(DataConfig.from_dict({**cfg.to_dict(), "num_frames": 3, "clip_hop": 1}))
+    cam = ClipDataset(DataConfig.from_dict({**cfg.to_dict(), "frame_rate": "camera"}))
+    assert all(all(key.reader.is_keyframe(f) for f in fr) for _, fr in key.index)
+    assert len(key) == 2 * 3 and len(cam) == 2 * 4                   # 5 keyframes = 25 camera frames per scene
+    scene, frames = cam.index[0]
+    assert len(frames) == 7 and cam.reader.is_keyframe(frames[0]) and cam.reader.is_keyframe(frames[6])
+    clip = cam[0]
+    assert clip["keyframes"].tolist() == [True] + [False] * 5 + [True]
+    dt = np.diff(clip["timestamps"].numpy())
+    np.testing.assert_allclose(dt, dt[0], rtol=1e-3)                  # one camera rate
+    # a run folder or a latent cache names sweep frames: a new reader indexes them on demand
+    again = load_clip(NuScenesReader(swept, VERSION), frames, 32, 56)
+    np.testing.assert_array_equal(again["images"].numpy(), clip["images"].numpy())
+    for b0, b1 in zip(again["boxes"], clip["boxes"]):
+        np.testing.assert_array_equal(b0["center"], b1["center"])
+    with pytest.raises(CvdError, match="frame_rate"):
+        ClipDataset(DataConfig.from_dict({**cfg.to_dict(), "frame_rate": "12hz"}))
+
+
+def test_a_dataset_without_sweeps_says_so(synth_root):
+    r = NuScenesReader(synth_root, VERSION)
+    with pytest.warns(UserWarning, match="no camera sweeps"):
+        assert r.scene_frames(r.scene_names()[0], "camera") == r.scene_samples(r.scene_names()[0])

@@ -349,6 +349,9 @@ class NuScenesReader:
             return np.array(out, np.int64)
 
         ref = chain(ref_ch)
+        if len(ref) == len(keys):
+            warnings.warn(f"scene {scene['name']} has no camera sweeps between its keyframes in {table}: its "
+                          "camera-rate frames are its keyframes", stacklevel=3)
         ref_t = np.array([r.timestamp for r in ref], np.int64)
         key_rows = key_positions(ref_ch, ref)
         chains = [chain(c) for c in others]
@@ -394,7 +397,15 @@ class NuScenesReader:
         return frame in self._samples
 
     def _sweep(self, frame: str) -> _SweepFrame | None:
-        return None if frame in self._samples else self._frames.get(frame)
+        """The sweep frame `frame`, or None for a sample. A CAM_FRONT sweep token not seen yet (a run
+        folder or cache naming its frames) indexes its scene's camera frames first."""
+        if frame in self._samples:
+            return None
+        if frame not in self._frames:
+            rec = self._sweep_records.get(frame)
+            if rec is not None and rec.channel == "CAM_FRONT" and rec.sample in self._samples:
+                self.scene_frames(self.scene_of(rec.sample), "camera")
+        return self._frames.get(frame)
 
     def preload(self) -> "NuScenesReader":
         """Parse the lazily loaded tables now (before forking DataLoader workers, so they share them)."""

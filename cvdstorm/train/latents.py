@@ -34,8 +34,8 @@ from ..io import atomic_path, file_digest, save_tensors, write_json
 
 CACHE_VERSION = 1
 # Data fields that change cached content (context_frames / num_targets only matter to stage 1).
-_KEY_FIELDS = ("dataroot", "version", "split", "num_frames", "frame_stride", "clip_hop", "height", "width",
-               "map_radius")
+_KEY_FIELDS = ("dataroot", "version", "split", "frame_rate", "num_frames", "frame_stride", "clip_hop", "height",
+               "width", "map_radius")
 
 
 def cache_key(data: DataConfig, vae_weights: Path, control_names: tuple[str, ...]) -> tuple[str, dict]:
