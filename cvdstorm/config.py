@@ -278,10 +278,12 @@ class DataConfig(Config):
     dataroot: str = "outputs/synth"
     version: str = "v1.0-synth"
     split: str = "train"                  # train / val: scenes are split by name hash (see data/clips.py)
-    num_frames: int = 19                  # T, keyframes per clip
+    frame_rate: str = "keyframes"         # "keyframes" (annotated, 2 Hz on nuScenes) or "camera" (every camera
+                                          # frame, 12 Hz; boxes interpolated between keyframes: data/sweeps.py)
+    num_frames: int = 19                  # T, frames per clip
     num_cameras: int = 6                  # V, views per clip: the first V of cvdstorm.CAMERAS (6: the full rig)
-    frame_stride: int = 1                 # keyframe step between clip frames
-    clip_hop: int = 0                     # keyframes between clip starts; 0: clips do not overlap
+    frame_stride: int = 1                 # frame step between clip frames
+    clip_hop: int = 0                     # frames between clip starts; 0: clips do not overlap
     height: int = 256
     width: int = 448
     context_frames: tuple[int, ...] = (0, 6, 12, 18)  # GS decoder inputs (paper: frames 1/7/13/19)
@@ -291,7 +293,9 @@ class DataConfig(Config):
     PRESETS: ClassVar = {
         "tiny": dict(num_frames=4, height=32, width=56, context_frames=(0, 3), num_targets=2),
         "demo": dict(num_frames=8, height=64, width=112, context_frames=(0, 2, 4, 6), num_targets=3),
-        "paper": dict(num_frames=19, height=256, width=448, context_frames=(0, 6, 12, 18), num_targets=3),
+        # the paper's 19 camera frames (12 Hz) with a keyframe on frames 1/7/13/19
+        "paper": dict(frame_rate="camera", num_frames=19, height=256, width=448, context_frames=(0, 6, 12, 18),
+                      num_targets=3),
     }
 
 

@@ -1,8 +1,9 @@
-"""Clips: T keyframes x V cameras (the rig, 6 by default) from a nuScenes-format dataroot, as tensors (docs/DATA.md).
+"""Clips: T frames x V cameras (the rig, 6 by default) from a nuScenes-format dataroot, as tensors (docs/DATA.md).
 
-In:  DataConfig (dataroot, version, split, num_frames T, num_cameras V: the first V of
+In:  DataConfig (dataroot, version, split, frame_rate, num_frames T, num_cameras V: the first V of
      cvdstorm.CAMERAS, frame_stride, clip_hop, height, width, map_radius) or a NuScenesReader, a list
-     of sample tokens and the camera names (`load_clip`).
+     of frames and the camera names (`load_clip`): sample tokens (keyframes) or camera-rate frames
+     (`NuScenesReader.scene_frames(scene, "camera")`).
 Out: `ClipDataset[i]` / `load_clip(...)` -> dict
      images        [T, V, 3, H, W] float32 in [-1, 1] (bilinear, antialiased resize)
      intrinsics    [T, V, 3, 3]    float32, scaled from the file's size to H, W
@@ -17,12 +18,13 @@ Out: `ClipDataset[i]` / `load_clip(...)` -> dict
                    instance: list of N instance tokens, velocity [N, 3] m/s (0 where unknown)
      map           {layer: list of [M, 3] float32 polylines} in clip world (z = 0 ground), only the
                    parts within map_radius of the clip's ego positions; layers = nuscenes.MAP_LAYERS
-     captions      list of T str;  scene: scene name;  samples: list of T sample tokens
+     keyframes     [T] bool: which frames are annotated keyframes (the others' boxes are interpolated)
+     captions      list of T str;  scene: scene name;  samples: list of T frames (sample tokens at keyframes)
 `collate_clips(list of clips)` stacks the tensors to [B, ...] and keeps the ragged entries
 (boxes, map, captions, scene, samples) as lists of length B.
 
-Clips are sliding windows over each scene's keyframes: frames start, start + stride, ...
-(T frames), starts every `clip_hop` keyframes (0: windows do not overlap). Scenes come from
+Clips are sliding windows over each scene's frames at the configured rate: frames start, start +
+stride, ... (T frames), starts every `clip_hop` frames (0: windows do not overlap). Scenes come from
 splits.json when present; otherwise a fixed hash of the scene name puts ~10 % in "val".
 """
 
@@ -42,7 +44,7 @@ from ..config import DataConfig
 from ..errors import CvdError
 from ..geometry import invert_pose, quat_to_rotmat, rotmat_to_quat, scale_intrinsics, transform_points
 from ..io import read_image
-from .nuscenes import LIDAR, MAP_LAYERS, NuScenesReader
+from .nuscenes import FRAME_RATES, LIDAR, MAP_LAYERS, NuScenesReader
 
 RAGGED = ("boxes", "map", "captions", "scene", "samples")
 TENSOR_KEYS = ("images", "intrinsics", "cam_to_world", "ego_to_world", "timestamps", "depth", "lidar_depth")
@@ -72,18 +74,20 @@ class ClipDataset(Dataset):
         if not 1 <= cfg.num_cameras <= len(CAMERAS):
             raise CvdError(f"bad data config: num_cameras must be in 1..{len(CAMERAS)} (the first cameras of "
                            f"{list(CAMERAS)}), got {cfg.num_cameras}")
+        if cfg.frame_rate not in FRAME_RATES:
+            raise CvdError(f"unknown data.frame_rate {cfg.frame_rate!r}; use one of {list(FRAME_RATES)}")
         self.cfg = cfg
         self.reader = (reader or NuScenesReader(cfg.dataroot, cfg.version)).preload()
         span = (cfg.num_frames - 1) * cfg.frame_stride + 1
         hop = cfg.clip_hop or span
-        self.index: list[tuple[str, list[str]]] = []  # (scene name, the clip's T sample tokens)
+        self.index: list[tuple[str, list[str]]] = []  # (scene name, the clip's T frames)
         names = split_scenes(self.reader, cfg.split)
         for name in names:
-            samples = self.reader.scene_samples(name)
+            samples = self.reader.scene_frames(name, cfg.frame_rate)
             for start in range(0, len(samples) - span + 1, hop):
                 self.index.append((name, samples[start:start + span:cfg.frame_stride]))
         if not self.index:
-            raise CvdError(f"no clips of {cfg.num_frames} frames (stride {cfg.frame_stride}) in split {cfg.split!r} "
+            raise CvdError(f"no clips of {cfg.num_frames} frames (stride {cfg.frame_stride}, frame_rate {cfg.frame_rate}) in split {cfg.split!r} "
                            f"of {self.reader.vdir} ({len(names)} scenes); use fewer frames or another split")
         self._scene_maps: dict[str, dict[str, list[np.ndarray]]] = {}
 
@@ -128,9 +132,11 @@ def load_clip(reader: NuScenesReader, samples: list[str], height: int, width: in
     e2w = np.zeros((T, 4, 4))
     for t, s in enumerate(samples):
         e2w[t] = to_clip @ r.ego_pose(s)
-        lidar_path, lidar_to_ego = r.lidar(s)
-        pts = read_points(lidar_path)                                    # [P, 5] LiDAR frame
-        pts_w = transform_points(to_clip @ r.ego_pose(s, LIDAR) @ lidar_to_ego, pts[:, :3].astype(np.float64))
+        pts_w = None  # a camera frame between keyframes may have no LiDAR sweep: its lidar_depth stays 0
+        if LIDAR in r.channels(s):
+            lidar_path, lidar_to_ego = r.lidar(s)
+            pts = read_points(lidar_path)                                # [P, 5] LiDAR frame
+            pts_w = transform_points(to_clip @ r.ego_pose(s, LIDAR) @ lidar_to_ego, pts[:, :3].astype(np.float64))
         for v, cam_name in enumerate(cameras):
             cam = r.camera(s, cam_name)
             img = read_image(cam.filename, what=f"{cam_name} image")
@@ -151,7 +157,8 @@ def load_clip(reader: NuScenesReader, samples: list[str], height: int, width: in
                 if d.ndim != 2:
                     raise CvdError(f"{dpath}: depth maps must be single-channel uint16 PNGs (metres * 256)")
                 depth[t, v] = resize_nearest(d.astype(np.float32) / 256.0, W, H)
-            lidar[t, v] = lidar_depth_map(pts_w, invert_pose(c2w[t, v]), Ks[t, v], H, W)
+            if pts_w is not None:
+                lidar[t, v] = lidar_depth_map(pts_w, invert_pose(c2w[t, v]), Ks[t, v], H, W)
     polylines = scene_polylines if scene_polylines is not None else scene_map(r, scene["name"], map_radius)
     ego_xy = transform_points(world, e2w[:, :3, 3])[:, :2]  # the clip's ego positions, global
     t0 = r.timestamp(samples[0])
@@ -165,6 +172,7 @@ def load_clip(reader: NuScenesReader, samples: list[str], height: int, width: in
         "lidar_depth": torch.from_numpy(lidar),
         "boxes": [clip_boxes(r, s, to_clip) for s in samples],
         "map": clip_map(polylines, ego_xy, to_clip, map_radius),
+        "keyframes": torch.tensor([r.is_keyframe(s) for s in samples]),
         "captions": [r.caption(s) for s in samples],
         "scene": scene["name"],
         "samples": list(samples),

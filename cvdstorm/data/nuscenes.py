@@ -10,11 +10,15 @@ Out: `NuScenesReader`:
      lidar(sample) -> (file, lidar_to_ego)         file, size, ego pose at the camera's timestamp)
      annotations(sample) -> [Annotation] (centre, size wlh, rotation, yaw, velocity, class, ...)
      caption(sample) -> str                        map_polylines(scene) -> {layer: [[M, 2] global x, y]}
+     scene_frames(scene, "camera") -> the scene's camera-rate frames (12 Hz on nuScenes, data/sweeps.py):
+     keyframes as their sample tokens, sweep frames as their CAM_FRONT sample_data tokens; every
+     per-sample method above also takes a sweep frame (boxes interpolated between keyframes).
 
 No nuscenes-devkit (it pins an old numpy): the standard library's json and numpy only. Each table
 file is parsed once and reduced to the rows and fields we use (only keyframe sample_data of the 6
 cameras and LIDAR_TOP, only the ego poses they point to), so v1.0-trainval's 2.6M sample_data rows
-cost one parse, not resident memory. The annotation tables are parsed on first use (`preload()`
+cost one parse, not resident memory (the sweeps are indexed, with a second parse, only when a
+camera-rate frame list is first asked for). The annotation tables are parsed on first use (`preload()`
 forces everything, e.g. before DataLoader workers fork). Every reference is checked when it is
 followed: a broken dataroot fails with one `CvdError` line naming the file, table, token or field
 and the fix, never a KeyError deep inside.
@@ -34,7 +38,9 @@ from .. import CAMERAS
 from ..errors import CvdError
 from ..geometry import make_pose, quat_to_rotmat, quat_to_yaw
 from ..io import read_json
+from .sweeps import SYNC_TOLERANCE_MS, SweepRecord, group_frames, interpolate_annotations, walk_chain
 
+FRAME_RATES = ("keyframes", "camera")  # annotated samples (2 Hz on nuScenes) or every camera frame (12 Hz)
 REQUIRED_TABLES = ("scene", "sample", "sample_data", "calibrated_sensor", "sensor", "ego_pose",
                    "sample_annotation", "instance", "category", "log")
 LIDAR = "LIDAR_TOP"
@@ -96,6 +102,15 @@ class _KeySD(NamedTuple):
     timestamp: int
 
 
+class _SweepFrame(NamedTuple):
+    """A camera-rate frame between keyframes: its records and the keyframes around it."""
+    scene: str                # scene token
+    timestamp: int            # us, on the keyframes' clock (see NuScenesReader.scene_frames)
+    records: dict             # channel -> SweepRecord (cameras; LIDAR_TOP when one is within tolerance)
+    before: str               # sample token of the keyframe at or before it
+    after: str                # ... and after it
+
+
 class _Annotations:
     """sample_annotation as columns (numpy where possible): ~100 bytes per row instead of ~1 kB of
     dicts, and arrays are not touched by reference counting, so forked DataLoader workers share
@@ -148,9 +163,13 @@ class _Annotations:
 class NuScenesReader:
     """Indexed access to one nuScenes-format version folder (see the module docstring)."""
 
-    def __init__(self, dataroot: str | Path, version: str = "v1.0-synth"):
+    def __init__(self, dataroot: str | Path, version: str = "v1.0-synth", sync_tolerance_ms: float = SYNC_TOLERANCE_MS):
         self.root = Path(dataroot)
         self.version = version
+        self.sync_tolerance_ms = float(sync_tolerance_ms)
+        self._frames: dict[str, _SweepFrame] = {}      # sweep frame token -> records, filled by scene_frames
+        self._scene_frames: dict[str, list[str]] = {}   # scene token -> its camera-rate frames
+        self.sync_report: dict[str, dict] = {}          # scene name -> synchronisation of its camera frames
         self.vdir = self.root / version
         if not self.root.is_dir():
             raise CvdError(f"dataroot {self.root} does not exist; run `cvdstorm synth --out {self.root}` "
@@ -265,6 +284,129 @@ class NuScenesReader:
         except (KeyError, TypeError) as e:
             raise CvdError(f"corrupt caption table {path}: records need sample_token and caption ({e})") from None
 
+    @cached_property
+    def _sweep_records(self) -> dict[str, SweepRecord]:
+        """Every camera and LIDAR_TOP sample_data row, keyframe or sweep, with its chain links; and the
+        ego poses of the sweeps added to the pose index. A second parse of sample_data, on first use."""
+        name = "sample_data"
+        wanted = set(CAMERAS) | {LIDAR}
+        try:
+            out = {}
+            for r in self.table("sample_data"):
+                cal = self._calib.get(r["calibrated_sensor_token"])
+                ch = None if cal is None else self._sensor_channel.get(cal["sensor_token"])
+                if ch in wanted:
+                    out[r["token"]] = SweepRecord(r["token"], ch, r["filename"], r["ego_pose_token"],
+                                                  r["calibrated_sensor_token"], int(r.get("width") or 0),
+                                                  int(r.get("height") or 0), int(r["timestamp"]), r.get("prev") or "",
+                                                  r.get("next") or "", bool(r.get("is_key_frame", True)),
+                                                  r.get("sample_token") or "")
+            name = "ego_pose"
+            used = {sd.ego_pose for sd in out.values()} - set(self._ego)
+            self._ego.update({r["token"]: (r["translation"], r["rotation"]) for r in self.table("ego_pose")
+                              if r["token"] in used})
+        except (KeyError, TypeError, ValueError) as e:
+            raise self._corrupt(name, e) from None
+        return out
+
+    def scene_frames(self, scene: dict | str, rate: str = "keyframes") -> list[str]:
+        """The scene's frames in time order at `rate` (FRAME_RATES).
+
+        "keyframes": its samples (scene_samples). "camera": every camera frame from its first to its
+        last keyframe (12 Hz on nuScenes): keyframes as their sample tokens, the frames between as the
+        token of their CAM_FRONT sample_data, the other cameras matched by time (data/sweeps.py). A
+        frame whose cameras are out of sync beyond `sync_tolerance_ms` is skipped, counted in
+        `sync_report[scene name]` and warned about once. A sweep frame's time is its CAM_FRONT time
+        moved onto the keyframes' clock (by the median CAM_FRONT-to-sample offset of the keyframes).
+        """
+        scene = self.scene(scene) if isinstance(scene, str) else scene
+        if rate not in FRAME_RATES:
+            raise CvdError(f"unknown frame rate {rate!r}; use one of {list(FRAME_RATES)}")
+        keys = self.scene_samples(scene)
+        if rate == "keyframes" or len(keys) < 2:
+            return keys
+        if scene["token"] not in self._scene_frames:
+            self._scene_frames[scene["token"]] = self._index_sweeps(scene, keys)
+        return list(self._scene_frames[scene["token"]])
+
+    def _index_sweeps(self, scene: dict, keys: list[str]) -> list[str]:
+        recs = self._sweep_records
+        table = self.vdir / "sample_data.json"
+        ref_ch, others = "CAM_FRONT", [c for c in CAMERAS if c != "CAM_FRONT"]
+
+        def chain(ch: str) -> list[SweepRecord]:
+            return walk_chain(recs, self._sd(keys[0], ch).token, self._sd(keys[-1], ch).token, table)
+
+        def key_positions(ch: str, links: list[SweepRecord]) -> np.ndarray:
+            pos = {r.token: i for i, r in enumerate(links)}
+            out = []
+            for k in keys:
+                tok = self._sd(k, ch).token
+                if tok not in pos:
+                    raise CvdError(f"{table}: the {ch} chain of scene {scene['name']} skips the keyframe record {tok} "
+                                   f"of sample {k}; restore the table from the dataset")
+                out.append(pos[tok])
+            return np.array(out, np.int64)
+
+        ref = chain(ref_ch)
+        if len(ref) == len(keys):
+            warnings.warn(f"scene {scene['name']} has no camera sweeps between its keyframes in {table}: its "
+                          "camera-rate frames are its keyframes", stacklevel=3)
+        ref_t = np.array([r.timestamp for r in ref], np.int64)
+        key_rows = key_positions(ref_ch, ref)
+        chains = [chain(c) for c in others]
+        groups = group_frames(ref_t, [np.array([r.timestamp for r in c], np.int64) for c in chains], key_rows,
+                              np.stack([key_positions(c, ln) for c, ln in zip(others, chains)], 1), self.sync_tolerance_ms)
+        key_t = np.array([self.timestamp(k) for k in keys], np.int64)
+        clock = int(np.median(key_t - ref_t[key_rows]))       # CAM_FRONT time -> keyframe clock
+        lidar = None
+        if all((k, LIDAR) in self._keyframe for k in keys):   # LiDAR is optional at sweep frames
+            lc = chain(LIDAR)
+            lidar = (lc, group_frames(ref_t, [np.array([r.timestamp for r in lc], np.int64)], key_rows,
+                                      key_positions(LIDAR, lc)[:, None], self.sync_tolerance_ms))
+        sample_at = dict(zip(key_rows.tolist(), keys))
+        frames, k = [], 0
+        for i in range(len(ref)):
+            if i in sample_at:
+                frames.append(sample_at[i])
+                k += 1
+                continue
+            if not groups.keep[i]:
+                continue
+            records = {ref_ch: ref[i]} | {c: ln[groups.index[i, j]] for j, (c, ln) in enumerate(zip(others, chains))}
+            if lidar is not None and lidar[1].residual_ms[i, 0] <= self.sync_tolerance_ms:
+                records[LIDAR] = lidar[0][lidar[1].index[i, 0]]
+            self._frames[ref[i].token] = _SweepFrame(scene["token"], int(ref_t[i]) + clock, records, keys[k - 1], keys[k])
+            frames.append(ref[i].token)
+        skipped = np.flatnonzero(~groups.keep)
+        report = {"frames": len(frames), "keyframes": len(keys), "skipped": [ref[i].token for i in skipped],
+                  "max_spread_ms": float(groups.spread_ms[groups.keep].max()),
+                  "max_residual_ms": float(groups.residual_ms[groups.keep].max()),
+                  "camera_offsets_ms": dict(zip(others, groups.offset_ms.round(3).tolist()))}
+        self.sync_report[scene["name"]] = report
+        if len(skipped):
+            i = skipped[np.argmax(groups.residual_ms[skipped].max(1))]
+            c = int(np.argmax(groups.residual_ms[i]))
+            warnings.warn(f"scene {scene['name']}: skipped {len(skipped)} of {len(ref)} camera frames whose cameras are "
+                          f"more than {self.sync_tolerance_ms:g} ms out of sync (worst: frame {ref[i].token}, {others[c]} "
+                          f"off by {groups.residual_ms[i, c]:.1f} ms); raise sync_tolerance_ms to keep them", stacklevel=3)
+        return frames
+
+    def is_keyframe(self, frame: str) -> bool:
+        """A sample (annotated keyframe) rather than a sweep frame."""
+        return frame in self._samples
+
+    def _sweep(self, frame: str) -> _SweepFrame | None:
+        """The sweep frame `frame`, or None for a sample. A CAM_FRONT sweep token not seen yet (a run
+        folder or cache naming its frames) indexes its scene's camera frames first."""
+        if frame in self._samples:
+            return None
+        if frame not in self._frames:
+            rec = self._sweep_records.get(frame)
+            if rec is not None and rec.channel == "CAM_FRONT" and rec.sample in self._samples:
+                self.scene_frames(self.scene_of(rec.sample), "camera")
+        return self._frames.get(frame)
+
     def preload(self) -> "NuScenesReader":
         """Parse the lazily loaded tables now (before forking DataLoader workers, so they share them)."""
         self._anns  # noqa: B018
@@ -319,7 +461,8 @@ class NuScenesReader:
         return out
 
     def scene_of(self, sample: str) -> dict:
-        sc = self._sample(sample, "request")[3]
+        sweep = self._sweep(sample)
+        sc = sweep.scene if sweep else self._sample(sample, "request")[3]
         try:
             return self._scene_key[sc]
         except KeyError:
@@ -331,13 +474,23 @@ class NuScenesReader:
 
     # ------------------------------------------------------------------------------ per sample
     def timestamp(self, sample: str) -> int:
-        """Keyframe time in microseconds."""
-        return self._sample(sample, "request")[0]
+        """Frame time in microseconds (a sweep frame's on the keyframes' clock, see scene_frames)."""
+        sweep = self._sweep(sample)
+        return sweep.timestamp if sweep else self._sample(sample, "request")[0]
 
     def channels(self, sample: str) -> list[str]:
+        sweep = self._sweep(sample)
+        if sweep:
+            return [ch for ch in (*CAMERAS, LIDAR) if ch in sweep.records]
         return [ch for ch in (*CAMERAS, LIDAR) if (sample, ch) in self._keyframe]
 
-    def _sd(self, sample: str, channel: str) -> _KeySD:
+    def _sd(self, sample: str, channel: str) -> _KeySD | SweepRecord:
+        sweep = self._sweep(sample)
+        if sweep:
+            if channel not in sweep.records:
+                raise CvdError(f"camera frame {sample} has no {channel} record within {self.sync_tolerance_ms:g} ms "
+                               f"(channels: {list(sweep.records)}); check channels(frame) first")
+            return sweep.records[channel]
         try:
             return self._keyframe[(sample, channel)]
         except KeyError:
@@ -360,9 +513,13 @@ class NuScenesReader:
 
     def ego_pose(self, sample: str, channel: str | None = None) -> np.ndarray:
         """ego_to_world [4, 4] at the keyframe of `channel` (nuScenes gives each sensor its own
-        timestamp and pose); default LIDAR_TOP, the sample's reference sensor."""
+        timestamp and pose); default LIDAR_TOP, the sample's reference sensor (CAM_FRONT at a sweep
+        frame without a LiDAR record)."""
         if channel is None:
-            channel = LIDAR if (sample, LIDAR) in self._keyframe else next(iter(self.channels(sample)), LIDAR)
+            if self._sweep(sample):
+                channel = LIDAR if LIDAR in self.channels(sample) else "CAM_FRONT"
+            else:
+                channel = LIDAR if (sample, LIDAR) in self._keyframe else next(iter(self.channels(sample)), LIDAR)
         return self._ego_of(self._sd(sample, channel))
 
     def camera(self, sample: str, channel: str) -> Camera:
@@ -390,6 +547,12 @@ class NuScenesReader:
                                               f"{self.vdir / 'calibrated_sensor.json'}: calibrated_sensor {sd.calib}")
 
     def annotations(self, sample: str) -> list[Annotation]:
+        """The sample's annotations; at a sweep frame, interpolated between the keyframes around it."""
+        sweep = self._sweep(sample)
+        if sweep:
+            return interpolate_annotations(self.annotations(sweep.before), self.timestamp(sweep.before),
+                                           self.annotations(sweep.after), self.timestamp(sweep.after),
+                                           sweep.timestamp, sample)
         A = self._anns
         where = self.vdir / "sample_annotation.json"
         out = []
@@ -443,7 +606,12 @@ class NuScenesReader:
         return (A.geom[last, :3] - A.geom[first, :3]) / dt
 
     def caption(self, sample: str) -> str:
-        """caption.json's caption for the sample, else the scene's description."""
+        """caption.json's caption for the sample, else the scene's description; a sweep frame takes the
+        nearer keyframe's."""
+        sweep = self._sweep(sample)
+        if sweep:
+            t = sweep.timestamp
+            sample = min((sweep.before, sweep.after), key=lambda k: abs(self.timestamp(k) - t))
         if sample in self._captions:
             return self._captions[sample]
         return str(self.scene_of(sample).get("description") or "")

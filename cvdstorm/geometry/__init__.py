@@ -11,6 +11,7 @@ from .transforms import (
     invert_pose,
     make_pose,
     quat_multiply,
+    quat_slerp,
     quat_to_rotmat,
     quat_to_yaw,
     rotmat_to_quat,
@@ -20,6 +21,6 @@ from .transforms import (
 
 __all__ = [
     "BOX_EDGES", "EVAL_MAX_DEPTH", "MIN_DEPTH", "box_corners", "pixel_rays", "plucker_rays", "project", "scale_intrinsics",
-    "unproject_depth", "invert_pose", "make_pose", "quat_multiply", "quat_to_rotmat", "quat_to_yaw", "rotmat_to_quat",
+    "unproject_depth", "invert_pose", "make_pose", "quat_multiply", "quat_slerp", "quat_to_rotmat", "quat_to_yaw", "rotmat_to_quat",
     "transform_points", "yaw_to_quat",
 ]

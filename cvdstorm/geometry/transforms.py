@@ -1,4 +1,4 @@
-"""Rotations and rigid poses: quaternion (w, x, y, z) <-> matrix, quaternion product, yaw, 4x4 pose algebra."""
+"""Rotations and rigid poses: quaternion (w, x, y, z) <-> matrix, quaternion product and slerp, yaw, 4x4 pose algebra."""
 
 from ._backend import eye_like, norm, stack, xp
 
@@ -46,6 +46,23 @@ def quat_multiply(a, b):
                   aw * bx + ax * bw + ay * bz - az * by,
                   aw * by - ax * bz + ay * bw + az * bx,
                   aw * bz + ax * by - ay * bx + az * bw], -1)
+
+
+def quat_slerp(q0, q1, w):
+    """Spherical interpolation of unit quaternions [..., 4] (w, x, y, z) at fraction w in [0, 1], by the
+    shorter arc (q and -q are the same rotation): for two yaw-only boxes, yaw moves by the shortest angle."""
+    m = xp(q0)
+    q0, q1 = q0 / norm(q0), q1 / norm(q1)
+    d = (q0 * q1).sum(-1, keepdims=True)
+    q1 = m.where(d < 0, -q1, q1)
+    d = abs(d)
+    theta = m.arccos(m.clip(d, -1.0, 1.0)) if m.__name__ == "numpy" else m.acos(d.clamp(-1.0, 1.0))
+    s = m.sin(theta)
+    near = s < 1e-6  # (almost) the same rotation: linear interpolation is exact to first order
+    a = m.where(near, 1 - w, m.sin((1 - w) * theta) / m.where(near, 1.0, s))
+    b = m.where(near, w * (d * 0 + 1), m.sin(w * theta) / m.where(near, 1.0, s))
+    q = a * q0 + b * q1
+    return q / norm(q)
 
 
 def yaw_to_quat(yaw):

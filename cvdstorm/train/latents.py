@@ -41,8 +41,10 @@ _KEY_FIELDS = ("dataroot", "version", "split", "num_frames", "frame_stride", "cl
 
 def cache_key(data: DataConfig, vae_weights: Path, control_names: tuple[str, ...]) -> tuple[str, dict]:
     """(16-hex key, the dict it hashes)."""
-    # num_cameras joins the key only for a partial rig, so caches of the full rig keep their keys
+    # num_cameras and frame_rate join the key only away from their defaults (a partial rig, camera-rate
+    # frames), so caches of full-rig keyframe clips keep their keys
     rig = {} if data.num_cameras == len(CAMERAS) else {"num_cameras": data.num_cameras}
+    rig |= {} if data.frame_rate == "keyframes" else {"frame_rate": data.frame_rate}
     src = {"cache_version": CACHE_VERSION, "vae_weights_sha256": file_digest(vae_weights),
            "controls": list(control_names),
            "data": {k: getattr(data, k) for k in _KEY_FIELDS} | {"dataroot": str(Path(data.dataroot).resolve())} | rig}
