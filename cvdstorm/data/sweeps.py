@@ -120,11 +120,12 @@ def group_frames(ref_times: np.ndarray, chain_times: list[np.ndarray], key_rows:
         index[key_rows, c] = key_index[:, c]
         resid[:, c] = np.abs(t[index[:, c]] - want) / 1000.0
         times[:, c + 1] = t[index[:, c]]
-    keep = (resid <= tolerance_ms).all(1)
-    keep[key_rows] = True
+    is_key = np.zeros(N, bool)
+    is_key[key_rows] = True
+    keep = (resid <= tolerance_ms).all(1) | is_key
     # a record claimed by two kept frames: the one farther from it (never a keyframe) is skipped
     for c in range(C):
-        order = np.argsort(resid[:, c] + np.where(np.isin(np.arange(N), key_rows), -1e9, 0), kind="stable")
+        order = np.argsort(resid[:, c] - 1e9 * is_key, kind="stable")
         seen: set[int] = set()
         for i in order:
             if keep[i]:

@@ -56,11 +56,12 @@ def quat_slerp(q0, q1, w):
     d = (q0 * q1).sum(-1, keepdims=True)
     q1 = m.where(d < 0, -q1, q1)
     d = abs(d)
-    theta = m.arccos(m.clip(d, -1.0, 1.0)) if m.__name__ == "numpy" else m.acos(d.clamp(-1.0, 1.0))
+    theta = m.arccos(m.clip(d, -1.0, 1.0))
     s = m.sin(theta)
     near = s < 1e-6  # (almost) the same rotation: linear interpolation is exact to first order
-    a = m.where(near, 1 - w, m.sin((1 - w) * theta) / m.where(near, 1.0, s))
-    b = m.where(near, w * (d * 0 + 1), m.sin(w * theta) / m.where(near, 1.0, s))
+    safe = m.where(near, 1.0, s)
+    a = m.where(near, 1 - w, m.sin((1 - w) * theta) / safe)
+    b = m.where(near, w, m.sin(w * theta) / safe)
     q = a * q0 + b * q1
     return q / norm(q)
 

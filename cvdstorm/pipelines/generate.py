@@ -239,10 +239,10 @@ def generate(cfg: GenerateConfig, out: str | Path, overwrite: bool = False, prog
     Gaussians written as they are made; returns the folder."""
     with OutputFolder(out) as writer:  # one writer per folder; the check below runs under its lock
         writer.check(overwrite, is_run, "a generation output (no run.yaml)")
-        _read_inputs(cfg)
+        edits = _read_inputs(cfg)
         pipe = pipe or CVDStormPipeline.from_pretrained(cfg.checkpoint, cfg.device)
         tmp = writer.temp()
-        pipe(cfg, workdir=tmp, progress=progress).write(tmp)
+        _generate(pipe, cfg, edits, tmp, progress).write(tmp)
         return writer.publish()
 
 
