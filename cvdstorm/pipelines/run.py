@@ -90,6 +90,10 @@ def new_arrays(frames: int, views: int, height: int, width: int,
             np.lib.format.open_memmap(folder / DEPTH, "w+", np.float32, (frames, views, height, width)))
 
 
+def _write_window(path: Path, g: dict) -> None:
+    write_gaussians_ply(path, *(g[k] for k in WINDOW_KEYS), time=float(g["time"]))
+
+
 def _read_window(path: Path) -> dict:
     g = read_gaussians_ply(path)
     require("velocities" in g, f"{path}: the velocity sidecar {path.with_suffix('.velocity.npz').name} is missing")
@@ -124,7 +128,7 @@ class GaussianWindows(Sequence):
             self._items.append(g)
             return
         path = window_path(self.folder, len(self._items))
-        write_gaussians_ply(path, *(g[k] for k in WINDOW_KEYS), time=float(g["time"]))
+        _write_window(path, g)
         self._items.append(path)
 
 
@@ -308,8 +312,7 @@ def _put_window(folder: Path, k: int, windows: GaussianWindows) -> None:
             with atomic_path(b) as tmp:
                 shutil.copyfile(a, tmp)
         return
-    g = windows[k]
-    write_gaussians_ply(path, *(g[key] for key in WINDOW_KEYS), time=float(g["time"]))
+    _write_window(path, windows[k])
 
 
 def _read_latents(path: Path, frames_views: tuple[int, int]) -> torch.Tensor:
