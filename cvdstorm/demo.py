@@ -62,7 +62,7 @@ def run_demo(out: str | Path = "outputs/demo", overwrite: bool = False, checkpoi
     still = _write_still(run, out / "still.png")
     print(f"[4/5] the generated clip vs the real scene (PSNR, GS depth vs exact depth, control mIoU, "
           f"cross-view error; generated and real frames) -> {gen / 'eval_generation.json'}")
-    scores = evaluate_run(gen, device="cpu")
+    scores = evaluate_run(gen, device="cpu", pipe=pipe)
     print(f"[5/5] report -> {out / 'report.html'}")
     report = build_report(out, out / "report.html", generation=gen)
     print(f"done in {time.perf_counter() - tick:.0f} s\n"
@@ -79,17 +79,19 @@ def run_demo(out: str | Path = "outputs/demo", overwrite: bool = False, checkpoi
 
 def _score_lines(scores: dict) -> str:
     """The headline numbers of the generated clip beside those of the real frames."""
-    s, r = scores.get("summary") or {}, scores.get("reference_frames") or {}
-    rows = [("PSNR vs the real frames (dB)", "psnr"), ("GS depth AbsRel vs exact depth", "gen_depth_abs_rel"),
-            ("control mIoU (generated | real frames)", "control_miou_generated"),
-            ("cross-view warp L1 (generated | real frames)", "crossview_l1_generated")]
+    s = scores.get("summary") or {}
+    rows = [("PSNR vs the real frames (dB)", "psnr", None),
+            ("GS depth AbsRel vs exact depth", "gen_depth_abs_rel", None),
+            ("control mIoU (generated | real frames)", "control_miou_generated", "control_miou_real"),
+            ("cross-view warp L1 (generated | real, exact depth)", "crossview_l1_generated", "crossview_l1_real"),
+            # the fair pair: both warped with the GS depth this checkpoint makes of them
+            ("cross-view warp L1 (generated | real, GS depth)", "crossview_l1_generated", "crossview_l1_real_gs")]
     lines = []
-    for label, key in rows:
-        v = s.get(key)
-        if v is None:
+    for label, key, real_key in rows:
+        v, real = s.get(key), s.get(real_key) if real_key else None
+        if v is None or (real_key and real is None):
             continue
-        real = s.get(key.replace("_generated", "_real")) if key.endswith("_generated") else None
-        lines.append(f"  {label + ':':<47}{v:.3f}" + (f" | {real:.3f}" if real is not None else ""))
+        lines.append(f"  {label + ':':<52}{v:.3f}" + (f" | {real:.3f}" if real is not None else ""))
     return "\n".join(lines)
 
 

@@ -245,7 +245,7 @@ def test_end_to_end_with_a_tiny_checkpoint(synth_root, tmp_path):
     assert all(np.isfinite(r["psnr"]) and np.isfinite(r["lpips"]) for r in res["per_frame"])
     s = agg["summary"]
     for key in ("psnr_ref1", "lpips_ref1", "gen_depth_abs_rel_ref1", "control_miou_real_ref1",
-                "crossview_l1_generated_ref1"):
+                "crossview_l1_generated_ref1", "crossview_l1_real_gs_ref1"):
         assert s[key] is not None and np.isfinite(s[key]), key
     assert len(agg["quality_vs_horizon"]["ref1"]["psnr"]) == 4
     again = G.evaluate_generation(ckpt, synth_root, tmp_path / "e", **kw)

@@ -167,3 +167,22 @@ def test_cli_errors_one_line_and_outputs_kept(tmp_path, world, ckpt, capsys):
                "--frames", "4", "--edits", str(tmp_path / "bad.yaml")])
     err = capsys.readouterr().err.strip()
     assert rc == 2 and "spaceship" in err and len(err.splitlines()) == 1
+
+
+def test_windowed_depth_of_real_frames_is_the_runs_reference_depth(tmp_path, world, ckpt):
+    """With every context frame a reference, window 0's reference frames are decoded from the real
+    frames' latents alone: the run's depth there is the real clip's windowed depth, bit for bit."""
+    from cvdstorm.data.clips import load_clip
+    from cvdstorm.data.nuscenes import NuScenesReader
+
+    pipe = G.CVDStormPipeline.from_pretrained(ckpt)
+    T = pipe.dit_cfg.data.num_frames
+    pipe.vae_cfg.data.context_frames = [0, 1]   # the GS decoder reads frames 0 and 1 of each window
+    refs = 2
+    run = pipe(gen_cfg(world, ckpt, frames=8, references=refs), progress=False)
+    plan = [tuple(p) for p in run.settings["resolved"]["windows"]]
+    clip = load_clip(NuScenesReader(world / "data").preload(), run.scene["samples"], *run.rgb.shape[2:4])
+    depth = pipe.windowed_depth(clip, plan, T)
+    assert depth.shape == run.depth.shape and np.isfinite(depth).all() and (depth >= 0).all() and depth.max() > 0
+    np.testing.assert_array_equal(depth[:refs], np.asarray(run.depth)[:refs])
+    assert not np.array_equal(depth[refs:], np.asarray(run.depth)[refs:])   # generated frames differ

@@ -17,6 +17,12 @@ Out: `evaluate_run(RUN)` -> dict, also written as RUN/eval_generation.json and t
        crossview_generated, crossview_real
                                     neighbour-warp photometric L1 (eval/crossview.py): generated
                                     frames with their GS depth, real frames with the exact depth
+       crossview_real_gs, real_gs_depth_{abs_rel,rmse,delta1}
+                                    with a pipeline given (`pipe=`): the real frames warped with the
+                                    GS depth the same checkpoint makes of them, decoded in the run's
+                                    windows (`CVDStormPipeline.windowed_depth`), and that depth's
+                                    error. The fair reference for crossview_generated: both warp
+                                    with GS depth, so depth error is not counted against generation
      The summary averages the generated frames only (pixel-pooled for depth, confusion-pooled for
      mIoU, overlap-pixel-pooled for cross-view); reference frames are summarised apart.
 
@@ -166,11 +172,13 @@ def resolve_segmenter(segmenter=None, device: str = "cpu"):
 
 @torch.no_grad()
 def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", dataroot: str | Path | None = None,
-                 crossview: bool = True, device: str = "cpu", write: bool = True, real: dict | None = None) -> dict:
+                 crossview: bool = True, device: str = "cpu", write: bool = True, real: dict | None = None,
+                 pipe=None) -> dict:
     """Evaluate one generation run against the real clip (module docstring); returns the JSON dict.
 
     segmenter: a `Segmenter`, a weights folder, None (the shipped weights) or False (skip).
     real: a preloaded `real_frames(...)` dict (tests, or several runs of the same samples).
+    pipe: the run's `CVDStormPipeline`, for the real frames' GS depth (crossview_real_gs); None: skipped.
     """
     from .metrics import psnr, ssim
     from ..models.perceptual import get_perceptual
@@ -191,24 +199,29 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
     lp = get_perceptual(lpips_net, device)
     gen_depth = None if run.depth is None else torch.from_numpy(run.depth)
     has_dense = bool((clip["depth"] > 0).any())
+    real_gs = None
+    if pipe is not None:
+        resolved = run.settings.get("resolved", {})
+        plan = [tuple(p) for p in resolved.get("windows", [])]
+        if plan:
+            real_gs = torch.from_numpy(pipe.windowed_depth(clip, plan, int(resolved["window"])))
 
-    rows, depth_stats, lidar_stats = [], {"generated": [], "reference": []}, {"generated": [], "reference": []}
+    rows = []
+    depth_stats = {w: {"generated": [], "reference": []} for w in ("depth", "lidar", "real_gs_depth")}
     conf = {w: {"generated": ConfusionMatrix(), "reference": ConfusionMatrix()} for w in ("gen", "real")}
-    xv = {w: {"generated": [], "reference": []} for w in ("gen", "real")}
+    xv = {w: {"generated": [], "reference": []} for w in ("gen", "real", "real_gs")}
     for f in range(F):
         part = "reference" if f < k else "generated"
         g, r = gen[f], ref[f]                                                  # [V, 3, H, W]
         row = {"frame": f, "reference": f < k, "sample": meta["samples"][f],
                "psnr": float(psnr(g, r).mean()), "ssim": float(ssim(g, r).mean()),
                "lpips": float(lp(g.to(device), r.to(device)).mean())}
-        if gen_depth is not None:
-            if has_dense:
-                d, st = _depth_row(gen_depth[f], clip["depth"][f], "depth")
+        scored = [("depth", gen_depth, "depth"), ("lidar", gen_depth, "lidar_depth"), ("real_gs_depth", real_gs, "depth")]
+        for name, pred, truth in scored:
+            if pred is not None and (has_dense or truth == "lidar_depth"):
+                d, st = _depth_row(pred[f], clip[truth][f], name)
                 row.update(d)
-                depth_stats[part].append(st)
-            d, st = _depth_row(gen_depth[f], clip["lidar_depth"][f], "lidar")
-            row.update(d)
-            lidar_stats[part].append(st)
+                depth_stats[name][part].append(st)
         if seg is not None and sem is not None:
             for who, imgs in (("gen", g), ("real", r)):
                 cm = ConfusionMatrix().update(seg(imgs), sem[f])
@@ -223,6 +236,10 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
             l1, n = _crossview_frame(r, real_d, clip["intrinsics"][f], clip["cam_to_world"][f])
             row["crossview_real"] = l1
             xv["real"][part].append((l1, n))
+            if real_gs is not None:
+                l1, n = _crossview_frame(r, real_gs[f], clip["intrinsics"][f], clip["cam_to_world"][f])
+                row["crossview_real_gs"] = l1
+                xv["real_gs"][part].append((l1, n))
         rows.append(row)
 
     def part_summary(part: str) -> dict:
@@ -230,17 +247,16 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
         if not sel:
             return {}
         s = {m: float(np.mean([r[m] for r in sel])) for m in METRICS}
-        if depth_stats[part]:
-            s.update({f"gen_depth_{m}": v for m, v in _pool_depth(depth_stats[part]).items()})
-        if lidar_stats[part]:
-            s.update({f"gen_lidar_{m}": v for m, v in _pool_depth(lidar_stats[part]).items()})
+        for name, key in (("depth", "gen_depth"), ("lidar", "gen_lidar"), ("real_gs_depth", "real_gs_depth")):
+            if depth_stats[name][part]:
+                s.update({f"{key}_{m}": v for m, v in _pool_depth(depth_stats[name][part]).items()})
         if seg is not None and sem is not None:
             for who, name in (("gen", "generated"), ("real", "real")):
                 res = _miou_of(conf[who][part].matrix)
                 s[f"miou_{name}"] = res["miou"]
                 s[f"control_miou_{name}"] = res["control_miou"]
         if crossview:
-            for who, name in (("gen", "generated"), ("real", "real")):
+            for who, name in (("gen", "generated"), ("real", "real"), ("real_gs", "real_gs")):
                 if xv[who][part]:
                     p = _pool_crossview(xv[who][part])
                     s[f"crossview_l1_{name}"], s[f"crossview_pixels_{name}"] = p["l1"], p["pixels"]
@@ -426,8 +442,12 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
                 job["status"] = "evaluated"
             if log:
                 log(f"{label}: evaluating")
+            if crossview and pipe is None and checkpoint:
+                from ..pipelines.generate import CVDStormPipeline
+
+                pipe = CVDStormPipeline.from_pretrained(checkpoint, device)
             res = evaluate_run(run, segmenter=seg if seg is not None else False, lpips_net=lpips_net,
-                               device=device, crossview=crossview)
+                               device=device, crossview=crossview, pipe=pipe)
         elif log:
             log(f"{label}: already evaluated, reused")
         job["scene"] = res["settings"].get("scene")
@@ -496,7 +516,7 @@ def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool =
                 s[f"miou_{name}"], s[f"control_miou_{name}"] = res["miou"], res["control_miou"]
                 per_class[name] = res["iou"]
         # cross-view: overlap-pixel-pooled
-        for name in ("generated", "real"):
+        for name in ("generated", "real", "real_gs"):
             parts = [(r["summary"].get(f"crossview_l1_{name}"), r["summary"].get(f"crossview_pixels_{name}", 0))
                      for _, r in group]
             parts = [p for p in parts if p[0] is not None and p[1]]
@@ -506,7 +526,8 @@ def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool =
         by_reference[f"ref{k}"] = {**s, "per_class_iou": per_class or None,
                                    "scenes": sorted({str(j["scene"]) for j, _ in group})}
         for key in ("psnr", "ssim", "lpips", "gen_depth_abs_rel", "gen_depth_rmse", "gen_depth_delta1",
-                    "control_miou_generated", "control_miou_real", "crossview_l1_generated", "crossview_l1_real"):
+                    "control_miou_generated", "control_miou_real", "crossview_l1_generated", "crossview_l1_real",
+                    "crossview_l1_real_gs"):
             if s.get(key) is not None:
                 summary[f"{key}_ref{k}"] = s[key]
 

@@ -142,6 +142,25 @@ class CVDStormPipeline:
         """Gaussians and depth of a real clip (`reconstruct_clip` with this pipeline's STORM-VAE)."""
         return reconstruct_clip(self.vae, self.vae_cfg, clip)
 
+    @torch.no_grad()
+    def windowed_depth(self, clip: dict, plan: list[tuple[int, int]], window: int) -> np.ndarray:
+        """GS-decoder depth float32 [F, V, H, W] of a real clip of F frames decoded in a run's windows
+        (`window_plan` with `window` frames each): the real frames' latents go through exactly the decode a generated run's
+        latents go through, so the two depths differ only by what was generated (eval: the fair
+        reference for warp-based cross-view scores)."""
+        T = window
+        F, V, _, H, W = clip["images"].shape
+        dev = next(self.vae.parameters()).device
+        ctx = [c for c in self.vae_cfg.data.context_frames if c < T]
+        z = self.vae.encode(clip["images"].to(dev))[0].cpu()                               # [F, V, C, h, w]
+        depth = np.zeros((F, V, H, W), np.float32)
+        for k, (start, fixed) in enumerate(plan):
+            sl, _, c2w, times = window_frame(clip, start, T)
+            first = start + fixed if k else start
+            _, depth[first:start + T], _ = decode_window(self.vae, z[sl], clip["intrinsics"][sl], c2w, times, ctx,
+                                                         first - start, H, W)
+        return depth
+
 
 @dataclass
 class Reconstruction:
@@ -181,6 +200,15 @@ def decode_window(vae: StormVAE, z: torch.Tensor, K: torch.Tensor, c2w: torch.Te
                       times[first:].repeat_interleave(V)[None].float().to(dev), torch.arange(V).repeat(n)[None].to(dev),
                       H, W)
     return rgb, rend["depth"].reshape(n, V, H, W).cpu().numpy(), gs
+
+
+def window_frame(clip: dict, start: int, T: int) -> tuple[slice, torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Window [start, start + T) of a clip in its own world (the ego pose of its first frame, where the
+    models were trained): (frames slice, e2w [4, 4] window world in clip world, c2w [T, V, 4, 4],
+    times [T] seconds from the window's first frame)."""
+    sl = slice(start, start + T)
+    e2w = clip["ego_to_world"][start]
+    return sl, e2w, invert_pose(e2w) @ clip["cam_to_world"][sl], clip["timestamps"][sl] - clip["timestamps"][start]
 
 
 def window_gaussians(gs, at: float, e2w: torch.Tensor | None = None, start: float = 0.0) -> dict:
@@ -298,11 +326,7 @@ def _generate(pipe: CVDStormPipeline, cfg: GenerateConfig, edits: dict, workdir:
     for k, (start, fixed) in enumerate(plan):
         t0 = time.perf_counter()
         bar.set_description(f"generate window {k + 1}/{len(plan)}")
-        sl = slice(start, start + T)
-        e2w = clip["ego_to_world"][start]                                                 # window world in clip world
-        to_win = invert_pose(e2w)
-        c2w = to_win @ clip["cam_to_world"][sl]                                           # [T, V, 4, 4]
-        times = clip["timestamps"][sl] - clip["timestamps"][start]
+        sl, e2w, c2w, times = window_frame(clip, start, T)
         cond = make_conditions([captions[sl]], clip["intrinsics"][sl][None], c2w[None], times[None],
                                {n: controls[n][sl][None] for n in names}, pipe.text_encoder, s, (H, W)).to(dev)
         noise = torch.randn((1, T, V, C, H // s, W // s), generator=torch.Generator().manual_seed(cfg.seed * 1000 + k))

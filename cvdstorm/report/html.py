@@ -334,6 +334,7 @@ GENERATION_COLUMNS = (
     ("gen_depth_abs_rel", "depth AbsRel ↓"), ("gen_depth_rmse", "depth RMSE m ↓"), ("gen_depth_delta1", "δ<1.25 ↑"),
     ("control_miou_generated", "control mIoU ↑"), ("control_miou_real", "control mIoU, real frames"),
     ("crossview_l1_generated", "cross-view L1 ↓"), ("crossview_l1_real", "cross-view L1, real frames"),
+    ("crossview_l1_real_gs", "cross-view L1, real frames, GS depth"),
 )
 
 
