@@ -139,6 +139,9 @@ def load_clip(reader: NuScenesReader, samples: list[str], height: int, width: in
             pts_w = transform_points(to_clip @ r.ego_pose(s, LIDAR) @ lidar_to_ego, pts[:, :3].astype(np.float64))
         for v, cam_name in enumerate(cameras):
             cam = r.camera(s, cam_name)
+            if not cam.filename.is_file():  # name the record: a sweep's file is easily left behind in a copy
+                raise CvdError(f"missing {cam_name} image: {cam.filename} does not exist (sample_data {cam.token}, "
+                               f"frame {s}); restore it from the dataset (sweeps/ holds the frames between keyframes)")
             img = read_image(cam.filename, what=f"{cam_name} image")
             if img.ndim != 3 or img.shape[2] != 3:
                 raise CvdError(f"{cam.filename}: expected an RGB image, got shape {img.shape}; re-export it as RGB")

@@ -74,6 +74,7 @@ class Camera:
     height: int
     ego_to_world: np.ndarray  # [4, 4] ego pose at this camera's timestamp (global frame)
     timestamp: int            # microseconds
+    token: str = ""           # its sample_data record
 
 
 @dataclass
@@ -537,7 +538,7 @@ class NuScenesReader:
         if not np.isfinite(K).all() or K[0, 0] <= 0 or K[1, 1] <= 0:
             raise CvdError(f"{where}: camera_intrinsic has NaN/Inf or non-positive focal lengths; fix the record")
         return Camera(channel, self.root / sd.filename, K, _pose(cs["translation"], cs["rotation"], where),
-                      sd.width, sd.height, self._ego_of(sd), sd.timestamp)
+                      sd.width, sd.height, self._ego_of(sd), sd.timestamp, sd.token)
 
     def lidar(self, sample: str) -> tuple[Path, np.ndarray]:
         """(LiDAR file path, lidar_to_ego [4, 4])."""

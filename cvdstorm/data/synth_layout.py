@@ -4,7 +4,8 @@ In:  a numpy Generator (the scene's seed), the number of keyframes and their rat
 Out: `make_scene(rng, frames, hz) -> Scene`: static and moving oriented boxes (buildings, trees,
      cars/trucks built from parts, pedestrians; `Boxes`), the annotatable agents (one proxy box
      each, the nuScenes box; `Agent`), the ego trajectory with its manoeuvre and place words,
-     weather and time of day.
+     weather and time of day. `Scene.keyframe(f)` / `Scene.at(t)` -> `Instant` (time, ego x, y,
+     yaw): the world at a keyframe or at any time along the ego path (camera sweeps).
      The world constants (semantic classes, texture kinds, the road grid) and the ground:
      `road_frame(x, y)` (offsets from the nearest roads) and `ground_class(x, y)` (road, paint or
      sidewalk), which the ray caster (synth_raycast), the shader (synth_shading) and the HD map
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
@@ -85,6 +87,22 @@ class Agent:
     box: int
 
 
+class Instant(NamedTuple):
+    """One moment of a scene: the time and where the ego is (what a render needs besides the scene)."""
+
+    t: float                 # seconds from the scene's first keyframe
+    xy: np.ndarray           # [2] ego position (global)
+    yaw: float               # ego heading about +z
+
+    def pose(self) -> np.ndarray:
+        """ego_to_world [4, 4]."""
+        c, s = math.cos(self.yaw), math.sin(self.yaw)
+        T = np.eye(4)
+        T[:2, :2] = [[c, -s], [s, c]]
+        T[:2, 3] = self.xy
+        return T
+
+
 @dataclass
 class Scene:
     boxes: Boxes
@@ -94,15 +112,22 @@ class Scene:
     times: np.ndarray        # [F] seconds
     weather: str
     time_of_day: str
+    path: np.ndarray         # [P, 2] ego path waypoints (the ego drives along it at `speed`)
+    speed: float             # m/s
     maneuvers: list = field(default_factory=list)   # per frame: "driving straight" / "turning left" / ...
     places: list = field(default_factory=list)      # per frame: "through an intersection" / "along a street"
 
+    def keyframe(self, f: int) -> Instant:
+        return Instant(float(self.times[f]), self.ego_xy[f], self.ego_yaw[f])
+
+    def at(self, t: float) -> Instant:
+        """The world at time t (s) between keyframes: the ego where the path puts it then (the
+        keyframes' ego_xy / ego_yaw are this function sampled at `times`, up to rounding)."""
+        xy, yaw = path_pose(self.path, np.array([self.speed * t + PATH_START]))
+        return Instant(float(t), xy[0], float(yaw[0]))
+
     def ego_pose(self, f: int) -> np.ndarray:
-        c, s = math.cos(self.ego_yaw[f]), math.sin(self.ego_yaw[f])
-        T = np.eye(4)
-        T[:2, :2] = [[c, -s], [s, c]]
-        T[:2, 3] = self.ego_xy[f]
-        return T
+        return self.keyframe(f).pose()
 
 
 # ---------------------------------------------------------------------------------- ego path
@@ -147,19 +172,29 @@ def _ego_path(rng: np.random.Generator, frames: int, hz: float, speed: float):
         total += BLOCK
     pts = np.array(pts, dtype=np.float64)
     pts = pts[np.concatenate([[True], np.linalg.norm(np.diff(pts, axis=0), axis=1) > 1e-6])]
-    s = np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(pts, axis=0), axis=1))])
-    st = speed * np.arange(frames) / hz + BLOCK * 0.1
-
-    def at(x):
-        return np.stack([np.interp(x, s, pts[:, 0]), np.interp(x, s, pts[:, 1])], -1)
-
-    xy = at(st)
-    tangent = at(st + 1.0) - at(st - 1.0)
-    yaw = np.arctan2(tangent[:, 1], tangent[:, 0])
+    st = speed * np.arange(frames) / hz + PATH_START
+    xy, yaw = path_pose(pts, st)
     # manoeuvre from the heading change over the next 2 s
+    at = lambda x: _along(pts, x)  # noqa: E731
     dyaw = np.angle(np.exp(1j * (np.arctan2(*(at(st + 2 * speed) - at(st + 2 * speed - 1.0))[:, ::-1].T) - yaw)))
     maneuvers = ["turning left" if w > 0.3 else "turning right" if w < -0.3 else "driving straight" for w in dyaw]
     return xy, yaw, maneuvers, pts
+
+
+PATH_START = BLOCK * 0.1   # arc length (m) along the ego path at t = 0
+
+
+def _along(pts: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """Points [N, 2] at arc lengths x [N] along the polyline pts [P, 2]."""
+    s = np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(pts, axis=0), axis=1))])
+    return np.stack([np.interp(x, s, pts[:, 0]), np.interp(x, s, pts[:, 1])], -1)
+
+
+def path_pose(pts: np.ndarray, st: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Ego position [N, 2] and heading [N] at arc lengths st [N] along the path pts [P, 2]
+    (heading: the chord over +-1 m, which smooths the polyline's corners)."""
+    tangent = _along(pts, st + 1.0) - _along(pts, st - 1.0)
+    return _along(pts, st), np.arctan2(tangent[:, 1], tangent[:, 0])
 
 
 def nearest_road(p):
@@ -389,7 +424,8 @@ def make_scene(rng: np.random.Generator, frames: int, hz: float) -> Scene:
                 (0.45, 0.6, h), vel, PEDESTRIAN, _person_parts(h, cloth))
 
     places = ["through an intersection" if x else "along a city street" for x in _in_intersection(ego_xy)]
-    return Scene(B.build(), B.agents, ego_xy, ego_yaw, times, weather, tod, maneuvers=maneuvers, places=places)
+    return Scene(B.build(), B.agents, ego_xy, ego_yaw, times, weather, tod, path, speed, maneuvers=maneuvers,
+                 places=places)
 
 
 # ---------------------------------------------------------------------------------- ground

@@ -1,4 +1,5 @@
-"""Exact ground truth of the synthetic world from any camera (for novel-view evaluation).
+"""Exact ground truth of the synthetic world: views from any camera (novel-view evaluation) and the
+boxes at camera sweeps (scoring the reader's box interpolation).
 
 In:  a synthetic dataroot written by `cvdstorm synth` (its log.logfile `synth-<seed>-<scene index>`,
      the scene's keyframe count and rate identify the procedural scene), a scene name, a keyframe
@@ -7,20 +8,36 @@ Out: `render_truth(...) -> (rgb uint8 [H, W, 3], depth float32 [H, W] metres, 0 
      rendered by the same ray caster and shader that wrote the dataset (synthetic.render_camera), so
      at the dataset's own cameras it reproduces the dataset's images (before JPEG) and depth.
 The scene is rebuilt from its seed (`synth_layout.make_scene`) once per process and cached.
+
+In:  a dataroot written with `cvdstorm synth --sweeps N`: its SWEEP_TRUTH/<scene name>.json, the exact
+     boxes at every camera sweep ({"scene", "frames": [{"sample_data_token" (CAM_FRONT's, the reader's
+     frame id), "timestamp", "boxes": [{"instance_token", "category", "translation", "size" (w, l, h),
+     "rotation" (w, x, y, z)}]}]}; the agents annotated at either keyframe around the sweep).
+Out: `score_interpolation(reader) -> InterpolationScore`: the reader's boxes at those frames
+     (`NuScenesReader.annotations`, interpolated between keyframes) against the exact ones, matched by
+     instance: mean / max centre error (m) and yaw error (deg), and the exact boxes the reader has no
+     box for (objects entering or leaving, kept only in the half interval nearer their annotation).
+     `box_errors(exact, boxes)` is the same comparison for one frame.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import re
+from dataclasses import dataclass
+from typing import Sequence
 
 import numpy as np
 
 from ..errors import CvdError
+from ..geometry import quat_to_yaw
+from ..io import read_json
 from .synth_layout import Scene, make_scene
-from .nuscenes import NuScenesReader
+from .nuscenes import Annotation, NuScenesReader
 
 _LOGFILE = re.compile(r"^synth-(\d+)-(\d+)$")
+SWEEP_TRUTH = "truth/sweep_boxes"    # under the dataroot: <scene name>.json per scene with sweeps
 
 
 @functools.lru_cache(maxsize=4)
@@ -58,3 +75,72 @@ def render_truth(reader: NuScenesReader, scene: str | dict, frame: int, K: np.nd
     rgb, depth, _, _ = render_camera(sc, frame, K, c2g, height, width)
     depth = np.where(np.isfinite(depth), depth, 0.0).astype(np.float32)
     return rgb, depth
+
+
+@dataclass
+class InterpolationScore:
+    """The reader's interpolated sweep boxes against the exact ones (module docstring)."""
+
+    frames: int                # sweep frames scored
+    boxes: int                 # exact boxes matched by instance to a reader box
+    missed: int                # exact boxes without a reader box (entering / leaving objects)
+    extra: int                 # reader boxes without an exact box
+    skipped_frames: int        # sweep frames the reader did not keep (cameras out of sync)
+    center_mean_m: float
+    center_max_m: float
+    yaw_mean_deg: float
+    yaw_max_deg: float
+
+    def line(self) -> str:
+        return (f"sweep boxes interpolated between keyframes vs exact: {self.boxes} boxes in {self.frames} frames, "
+                f"centre error mean {self.center_mean_m:.4f} m / max {self.center_max_m:.4f} m, yaw error mean "
+                f"{self.yaw_mean_deg:.3f} / max {self.yaw_max_deg:.3f} deg; {self.missed} boxes of objects entering "
+                f"or leaving not interpolated")
+
+
+def box_errors(exact: Sequence[dict], boxes: Sequence[Annotation]) -> tuple[np.ndarray, np.ndarray, int, int]:
+    """One frame: exact boxes (SWEEP_TRUTH records) vs the reader's, matched by instance token.
+    Returns centre errors [M] (m), yaw errors [M] (deg, the shorter way round), and the numbers of
+    exact boxes without a match and of reader boxes without one."""
+    mine = {a.instance: a for a in boxes}
+    truth = {b["instance_token"]: b for b in exact}
+    both = [i for i in truth if i in mine]
+    centre = np.array([np.linalg.norm(np.asarray(truth[i]["translation"]) - mine[i].center) for i in both])
+    dyaw = np.array([float(quat_to_yaw(np.asarray(truth[i]["rotation"], np.float64))) - mine[i].yaw for i in both])
+    yaw = np.degrees(np.abs(np.angle(np.exp(1j * dyaw))))
+    return centre.reshape(-1), yaw.reshape(-1), len(truth) - len(both), len(mine) - len(both)
+
+
+def score_interpolation(reader: NuScenesReader, scenes: Sequence[str] | None = None) -> InterpolationScore:
+    """Score the reader's boxes at every sweep of `scenes` (default: all with a SWEEP_TRUTH file)."""
+    folder = reader.root / SWEEP_TRUTH
+    names = list(scenes) if scenes is not None else [n for n in reader.scene_names() if (folder / f"{n}.json").is_file()]
+    if not names:
+        raise CvdError(f"{reader.root} has no exact sweep boxes ({folder}/<scene>.json); write the synthetic world with "
+                       "sweeps, e.g. `cvdstorm synth --sweeps 5`")
+    centre, yaw, missed, extra, n_frames, skipped = [], [], 0, 0, 0, 0
+    for name in names:
+        path = folder / f"{name}.json"
+        if not path.is_file():
+            raise CvdError(f"no exact sweep boxes for scene {name}: {path} does not exist; write the synthetic world "
+                           "with sweeps (`cvdstorm synth --sweeps 5`)")
+        truth = read_json(path, "exact sweep boxes")
+        kept = set(reader.scene_frames(name, "camera"))
+        try:
+            for fr in truth["frames"]:
+                if fr["sample_data_token"] not in kept:
+                    skipped += 1
+                    continue
+                c, y, m, e = box_errors(fr["boxes"], reader.annotations(fr["sample_data_token"]))
+                centre.append(c)
+                yaw.append(y)
+                missed, extra, n_frames = missed + m, extra + e, n_frames + 1
+        except (KeyError, TypeError, ValueError) as e:
+            raise CvdError(f"corrupt exact sweep boxes {path} ({type(e).__name__}: {e}); write the world again") from None
+    c, y = np.concatenate(centre or [np.zeros(0)]), np.concatenate(yaw or [np.zeros(0)])
+
+    def stat(a, fn):
+        return float(fn(a)) if len(a) else math.nan
+
+    return InterpolationScore(n_frames, len(c), missed, extra, skipped, stat(c, np.mean), stat(c, np.max),
+                              stat(y, np.mean), stat(y, np.max))

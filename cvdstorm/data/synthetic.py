@@ -7,6 +7,10 @@ Out: DATAROOT/<version>/*.json (scene, sample, sample_data, calibrated_sensor, s
      intensity, ring in the LiDAR frame), depth/CAM_*/*.png (uint16, metres * 256, 0 = sky or
      beyond 256 m), semantic/CAM_*/*.png (class ids, synth_layout.CLASS_NAMES),
      maps/expansion/<LOCATION>.json (synth_map) and the map table's drivable-area raster.
+     With `sweeps` > 0, camera sweeps between keyframes as nuScenes has them (sample_data with
+     is_key_frame false, linked prev/next per camera): sweeps/CAM_*/*.jpg, their depth/ and
+     semantic/ PNGs, an ego_pose each, and their exact boxes in truth/sweep_boxes/<scene>.json
+     (synth_truth.score_interpolation scores the reader's interpolated boxes against them).
 See docs/DATA.md. Everything is a pure function of the seed (tokens are hashes, not uuid4; JSON,
 PNG and JPEG encoders are deterministic), so the same seed gives identical bytes, whatever the
 number of worker processes.
@@ -31,10 +35,11 @@ from ..errors import CvdError
 from ..geometry import BOX_EDGES, box_corners, invert_pose, make_pose, transform_points, yaw_to_quat
 from ..io import write_bytes, write_image, write_json
 from .nuscenes import LIDAR
-from .synth_layout import Scene, make_scene
+from .synth_layout import Instant, Scene, make_scene
 from .synth_map import drivable_area_raster, map_expansion
 from .synth_raycast import TILE, cast_rays
 from .synth_shading import ShadowMap, shade, sun_shadows
+from .synth_truth import SWEEP_TRUTH
 from .tables import SENSORS, TableWriter, token, visibility_token
 
 LOCATION = "synth-grid"
@@ -72,7 +77,8 @@ ATTRIBUTES = [
 
 @dataclass
 class SynthConfig(Config):
-    """What `cvdstorm synth` writes. Sizes are per camera image; hz is the keyframe rate."""
+    """What `cvdstorm synth` writes. Sizes are per camera image; hz is the keyframe rate; sweeps is
+    the number of camera frames between consecutive keyframes (nuScenes: 5, cameras at 12 Hz)."""
 
     scenes: int = 2
     seed: int = 0
@@ -84,12 +90,16 @@ class SynthConfig(Config):
     lidar_azimuths: int = 1024     # LiDAR columns per sweep (x 32 beams)
     jpeg_quality: int = 92
     workers: int = 2               # render processes (1: in-process)
+    sweeps: int = 0                # camera sweeps between keyframes (5: 12 Hz cameras at 2 Hz keyframes)
 
     def validate(self) -> None:
         for name in ("scenes", "frames", "width", "height", "lidar_azimuths", "workers"):
             v = getattr(self, name)
             if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v <= 0:
                 raise CvdError(f"--{name.replace('_', '-')} must be a positive integer, got {v!r}")
+        if isinstance(self.sweeps, bool) or not isinstance(self.sweeps, (int, np.integer)) or self.sweeps < 0:
+            raise CvdError(f"--sweeps must be a non-negative integer (camera frames between keyframes; nuScenes: 5), "
+                           f"got {self.sweeps!r}")
         if not (isinstance(self.hz, (int, float)) and math.isfinite(self.hz) and self.hz > 0):
             raise CvdError(f"--hz must be a positive number, got {self.hz!r}")
         if self.width < 16 or self.height < 16:
@@ -183,9 +193,9 @@ def _box_regions(scene: Scene, t: float, world_to_cam: np.ndarray, K: np.ndarray
     return [int(boxes[k]) for k in ok], [tuple(int(x) for x in rects[k]) for k in ok], np.maximum(zmin[ok], 0.0)
 
 
-def render_camera(scene: Scene, f: int, K: np.ndarray, cam_to_world: np.ndarray, H: int, Wd: int,
+def render_camera(scene: Scene, at: int | Instant, K: np.ndarray, cam_to_world: np.ndarray, H: int, Wd: int,
                   shadows: ShadowMap | None | str = "auto"):
-    """Exact render of one camera at keyframe f.
+    """Exact render of one camera at keyframe `at` (an index) or at any moment (`scene.at(t)`).
 
     Returns rgb uint8 [H, W, 3], depth [H, W] (camera z, inf = sky), class uint8 [H, W] and the
     box id per pixel [H, W] (-1 for ground and sky).
@@ -194,9 +204,10 @@ def render_camera(scene: Scene, f: int, K: np.ndarray, cam_to_world: np.ndarray,
     shadows: the frame's sun shadow map (computed here when "auto"; pass it to share it between
     the cameras of a frame).
     """
-    t = scene.times[f]
+    at = at if isinstance(at, Instant) else scene.keyframe(at)
+    t = at.t
     if isinstance(shadows, str):
-        shadows = sun_shadows(scene, t, scene.ego_xy[f])
+        shadows = sun_shadows(scene, t, at.xy)
     T = TILE
     nty, ntx = -(-H // T), -(-Wd // T)
     v, u = np.meshgrid(np.arange(nty * T) + 0.5, np.arange(ntx * T) + 0.5, indexing="ij")
@@ -209,7 +220,7 @@ def render_camera(scene: Scene, f: int, K: np.ndarray, cam_to_world: np.ndarray,
     tile_grid = np.arange(nty * ntx).reshape(nty, ntx)
     tiles = [tile_grid[v0 // T:(v1 - 1) // T + 1, u0 // T:(u1 - 1) // T + 1].ravel() for u0, v0, u1, v1 in regions]
     hits = cast_rays(scene, t, origin, dirs, ids, lower=lower, tiles=tiles)
-    ego_fwd = np.array([math.cos(scene.ego_yaw[f]), math.sin(scene.ego_yaw[f]), 0.0])
+    ego_fwd = np.array([math.cos(at.yaw), math.sin(at.yaw), 0.0])
     rgb = shade(scene, hits, dirs, origin, ego_fwd, t, shadows)
 
     def image(a):  # tile-major [N, ...] -> [H, W, ...]
@@ -311,18 +322,36 @@ def _agent_stats(scene: Scene, f: int, ego: np.ndarray, calib: dict, cams: dict,
 
 
 # ------------------------------------------------------------------------------------- frames
+def _render_cameras(scene: Scene, at: Instant, cfg: SynthConfig, calib: dict) -> dict:
+    """camera -> (rgb, depth, class, box id, agent id) of the 6 cameras at one moment."""
+    ego = at.pose()
+    cams = {}
+    shadows = sun_shadows(scene, at.t, at.xy)
+    for cam in CAMERAS:
+        K, c2e = calib[cam]
+        rgb, depth, cls, box = render_camera(scene, at, K, ego @ c2e, cfg.height, cfg.width, shadows)
+        agent = np.where(box >= 0, scene.boxes.agent[np.maximum(box, 0)], -1)
+        cams[cam] = (rgb, depth, cls, box, agent)
+    return cams
+
+
+def _encode_cameras(cams: dict, cfg: SynthConfig) -> dict[str, tuple[bytes, bytes, bytes]]:
+    """camera -> (JPEG, depth PNG uint16 metres * 256, semantic PNG), encoded in the worker so the
+    main process only writes bytes."""
+    enc = {}
+    for cam in CAMERAS:
+        rgb, depth, cls, _, _ = cams[cam]
+        d16 = np.where(np.isfinite(depth) & (depth < MAX_DEPTH_PNG), np.round(depth * 256), 0).astype(np.uint16)
+        enc[cam] = (_encode(rgb, "JPEG", quality=cfg.jpeg_quality), _encode(d16, "PNG"), _encode(cls, "PNG"))
+    return enc
+
+
 def _frame_job(args):
     """Render all sensors of one keyframe (runs in a worker process); returns stage timings too."""
     scene, f, cfg, calib = args
     tick = time.perf_counter()
     ego = scene.ego_pose(f)
-    cams = {}
-    shadows = sun_shadows(scene, scene.times[f], scene.ego_xy[f])
-    for cam in CAMERAS:
-        K, c2e = calib[cam]
-        rgb, depth, cls, box = render_camera(scene, f, K, ego @ c2e, cfg.height, cfg.width, shadows)
-        agent = np.where(box >= 0, scene.boxes.agent[np.maximum(box, 0)], -1)
-        cams[cam] = (rgb, depth, cls, box, agent)
+    cams = _render_cameras(scene, scene.keyframe(f), cfg, calib)
     t_cam = time.perf_counter()
     lidar_to_world = ego @ make_pose(np.eye(3), np.array(LIDAR_MOUNT))
     pts, pt_box = lidar_sweep(scene, f, lidar_to_world, cfg.lidar_azimuths)
@@ -330,16 +359,21 @@ def _frame_job(args):
     t_lidar = time.perf_counter()
     stats = _agent_stats(scene, f, ego, calib, cams, cfg.height, cfg.width, pt_agent)
     t_vis = time.perf_counter()
-    # encode here, in the worker, so the main process only writes bytes
-    enc = {}
-    for cam in CAMERAS:
-        rgb, depth, cls, _, _ = cams[cam]
-        d16 = np.where(np.isfinite(depth) & (depth < MAX_DEPTH_PNG), np.round(depth * 256), 0).astype(np.uint16)
-        enc[cam] = (_encode(rgb, "JPEG", quality=cfg.jpeg_quality), _encode(d16, "PNG"), _encode(cls, "PNG"))
+    enc = _encode_cameras(cams, cfg)
     t_enc = time.perf_counter()
     timings = {"render cameras": t_cam - tick, "lidar": t_lidar - t_cam, "visibility": t_vis - t_lidar,
                "encode images": t_enc - t_vis}
     return f, enc, pts.tobytes(), stats, timings
+
+
+def _sweep_job(args):
+    """Render and encode the 6 cameras of one camera sweep at time t (s); no LiDAR, no annotations."""
+    scene, t, cfg, calib = args
+    tick = time.perf_counter()
+    cams = _render_cameras(scene, scene.at(t), cfg, calib)
+    t_cam = time.perf_counter()
+    enc = _encode_cameras(cams, cfg)
+    return enc, {"render sweeps": t_cam - tick, "encode sweeps": time.perf_counter() - t_cam}
 
 
 def _encode(array: np.ndarray, fmt: str, **kw) -> bytes:
@@ -408,7 +442,8 @@ def _write(root: Path, cfg: SynthConfig, progress: bool, timings: dict) -> None:
     map_token = tables.token("map", LOCATION)
     tables.map(LOCATION, f"maps/{map_token}.png")
     pool = ProcessPoolExecutor(cfg.workers) if cfg.workers > 1 else None
-    bar = tqdm(total=cfg.scenes * cfg.frames, desc="synth frames", disable=not progress, unit="frame")
+    bar = tqdm(total=cfg.scenes * (cfg.frames + (cfg.frames - 1) * cfg.sweeps), desc="synth frames",
+               disable=not progress, unit="frame")
     try:
         for si in range(cfg.scenes):
             _write_scene(root, cfg, si, calib, tables, pool, bar, timings)
@@ -446,6 +481,13 @@ def _write_scene(root, cfg, si, calib, tables: TableWriter, pool, bar, timings) 
     tables.samples(samples, stamps, scene_tok)
     jobs = [(scene, f, cfg, calib) for f in range(cfg.frames)]
     results = pool.map(_frame_job, jobs) if pool is not None else map(_frame_job, jobs)
+    # camera sweeps between keyframes f and f + 1, rendered at their own (integer us) timestamps
+    n = cfg.sweeps + 1
+    sweep_stamps = [[t0 + int(round((f * n + j) * 1e6 / (cfg.hz * n))) for j in range(1, n)] for f in range(cfg.frames - 1)]
+    sweep_jobs = [(scene, (ts - t0) * 1e-6, cfg, calib) for row in sweep_stamps for ts in row]
+    sweep_results = pool.map(_sweep_job, sweep_jobs) if pool is not None else map(_sweep_job, sweep_jobs)
+    sweep_frames: list[tuple[int, str, int]] = []   # (interval, CAM_FRONT sample_data token, timestamp)
+    instances: list[dict[int, str]] = []            # per keyframe: agent -> its annotation's instance token
     centers_all = [scene.boxes.centers(t) for t in scene.times]
     for f, enc, lidar_bytes, stats, job_t in results:
         for k, v in job_t.items():
@@ -462,18 +504,32 @@ def _write_scene(root, cfg, si, calib, tables: TableWriter, pool, bar, timings) 
                 write_bytes(root / fn, lidar_bytes)
                 fmt, h, w = "pcd", 0, 0
             else:
-                jpg, depth_png, sem_png = enc[ch]
                 fn = f"samples/{ch}/{base}__{ch}__{ts}.jpg"
-                stem = Path(fn).stem
-                write_bytes(root / fn, jpg)
-                write_bytes(root / "depth" / ch / f"{stem}.png", depth_png)
-                write_bytes(root / "semantic" / ch / f"{stem}.png", sem_png)
+                _write_camera_files(root, fn, enc[ch])
                 fmt, h, w = "jpg", cfg.height, cfg.width
             tables.sample_data(token(seed, "sample_data", si, f, ch), samples[f], ep_tok, cs_tok[ch], ts, fn, fmt, h, w)
         _add(timings, "write files", time.perf_counter() - tick)
+        for j, ts in enumerate(sweep_stamps[f] if f < len(sweep_stamps) else []):
+            enc_s, job_t = next(sweep_results)
+            for k, v in job_t.items():
+                _add(timings, k, v)
+            tick = time.perf_counter()
+            at = scene.at((ts - t0) * 1e-6)
+            ep = tables.ego_pose(token(seed, "sweep_ego_pose", si, f, j), ts, yaw_to_quat(at.yaw), [*at.xy, 0.0])
+            for ch in CAMERAS:  # the cameras' chains only: the LiDAR has keyframes alone
+                fn = f"sweeps/{ch}/{base}__{ch}__{ts}.jpg"
+                _write_camera_files(root, fn, enc_s[ch])
+                # nuScenes points a sweep's sample_token at a keyframe next to it: the next one here
+                rec = tables.sample_data(token(seed, "sweep_data", si, f, j, ch), samples[f + 1], ep, cs_tok[ch], ts,
+                                         fn, "jpg", cfg.height, cfg.width, is_key_frame=False)
+                if ch == "CAM_FRONT":
+                    sweep_frames.append((f, rec["token"], ts))
+            _add(timings, "write files", time.perf_counter() - tick)
+            bar.update(1)
         tick = time.perf_counter()
         centers = centers_all[f]
         counts = {"car": 0, "truck": 0, "pedestrian": 0}
+        instances.append({})
         for ai, agent in enumerate(scene.agents):
             if ai not in stats:
                 continue
@@ -485,17 +541,46 @@ def _write_scene(root, cfg, si, calib, tables: TableWriter, pool, bar, timings) 
             b = agent.box
             l, w, h = scene.boxes.size[b]
             # an object that left range and came back starts a new instance (a new track)
-            tables.annotation((si, ai), f, token(seed, "sample_annotation", si, f, ai), samples[f],
-                              token(seed, "instance", si, ai, f), tables.token("category", agent.category),
-                              visibility_token(seen / full if full else 0.0),
-                              [tables.token("attribute", agent.attribute)], centers[b], (w, l, h),
-                              yaw_to_quat(scene.boxes.yaw[b]), n_pts)
+            rec = tables.annotation((si, ai), f, token(seed, "sample_annotation", si, f, ai), samples[f],
+                                    token(seed, "instance", si, ai, f), tables.token("category", agent.category),
+                                    visibility_token(seen / full if full else 0.0),
+                                    [tables.token("attribute", agent.attribute)], centers[b], (w, l, h),
+                                    yaw_to_quat(scene.boxes.yaw[b]), n_pts)
+            instances[f][ai] = rec["instance_token"]
         tables.add("caption", {"token": token(seed, "caption", si, f), "sample_token": samples[f],
                                "caption": caption(scene, f, counts)})
         _add(timings, "annotations", time.perf_counter() - tick)
         bar.update(1)
-    tables.scene(scene_tok, log_tok, f"scene-{si + 1:04d}", samples,
-                 f"{scene.weather}, {scene.time_of_day}, city grid")
+    name = f"scene-{si + 1:04d}"
+    tables.scene(scene_tok, log_tok, name, samples, f"{scene.weather}, {scene.time_of_day}, city grid")
+    if sweep_frames:
+        write_json(root / SWEEP_TRUTH / f"{name}.json",
+                   {"scene": name, "frames": [{"sample_data_token": tok, "timestamp": ts,
+                                               "boxes": sweep_boxes(scene, (ts - t0) * 1e-6, instances[f], instances[f + 1])}
+                                              for f, tok, ts in sweep_frames]})
+
+
+def _write_camera_files(root: Path, filename: str, encoded: tuple[bytes, bytes, bytes]) -> None:
+    """A camera frame's JPEG at `filename` and its depth and semantic PNGs (same stem, under depth/ and semantic/)."""
+    jpg, depth_png, sem_png = encoded
+    ch, stem = Path(filename).parent.name, Path(filename).stem
+    write_bytes(root / filename, jpg)
+    write_bytes(root / "depth" / ch / f"{stem}.png", depth_png)
+    write_bytes(root / "semantic" / ch / f"{stem}.png", sem_png)
+
+
+def sweep_boxes(scene: Scene, t: float, before: dict[int, str], after: dict[int, str]) -> list[dict]:
+    """Exact boxes at time t (s) between two keyframes of the agents annotated at either of them
+    (before / after: agent -> instance token), as nuScenes box fields (size w, l, h; rotation w, x, y, z)."""
+    bx = scene.boxes
+    out = []
+    for ai in sorted(set(before) | set(after)):
+        b = scene.agents[ai].box
+        l, w, h = bx.size[b]
+        out.append({"instance_token": before.get(ai) or after[ai], "category": scene.agents[ai].category,
+                    "translation": [float(x) for x in bx.center[b] + bx.velocity[b] * t],
+                    "size": [float(w), float(l), float(h)], "rotation": [float(x) for x in yaw_to_quat(bx.yaw[b])]})
+    return out
 
 
 def caption(scene: Scene, f: int, counts: dict[str, int]) -> str:

@@ -1,8 +1,8 @@
 """The nuScenes tables of every dataroot cvdstorm writes (`synth`'s world, `export`'s generated runs).
 
 In:  rows added scene by scene through `TableWriter`: logs, calibrated sensors, ego poses, the
-     keyframe chain of each scene, sample_data, annotations (per track), categories and attributes
-     (first use), maps, plus any extra table of ours (caption, generation).
+     keyframe chain of each scene, sample_data (keyframes and sweeps), annotations (per track),
+     categories and attributes (first use), maps, plus any extra table of ours (caption, generation).
 Out: `TableWriter.write(version_dir, n_val)`: one <table>.json per table (scene, sample,
      sample_data, calibrated_sensor, sensor, ego_pose, sample_annotation, instance, category,
      attribute, visibility, log, map and the extras) and splits.json (the last n_val scenes are
@@ -136,11 +136,13 @@ class TableWriter:
                                 "next": tokens[f + 1] if f + 1 < n else "", "scene_token": scene_token})
 
     def sample_data(self, tok: str, sample: str, ego_pose: str, calibrated_sensor: str, timestamp: int,
-                    filename: str, fileformat: str, height: int = 0, width: int = 0) -> dict:
-        """A keyframe's file of one sensor, linked prev/next to the same calibrated sensor's previous one."""
+                    filename: str, fileformat: str, height: int = 0, width: int = 0, is_key_frame: bool = True) -> dict:
+        """A file of one sensor, linked prev/next to the same calibrated sensor's previous one (add each
+        sensor's keyframes and sweeps in time order). A sweep (is_key_frame False) points `sample` at a
+        keyframe next to it, as nuScenes does."""
         rec = self.add("sample_data", {"token": tok, "sample_token": sample, "ego_pose_token": ego_pose,
                                        "calibrated_sensor_token": calibrated_sensor, "timestamp": timestamp,
-                                       "is_key_frame": True, "filename": filename, "prev": "", "next": "",
+                                       "is_key_frame": bool(is_key_frame), "filename": filename, "prev": "", "next": "",
                                        "fileformat": fileformat, "height": height, "width": width})
         prev = self._last_data.get(calibrated_sensor)
         if prev is not None:
