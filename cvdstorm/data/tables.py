@@ -136,11 +136,13 @@ class TableWriter:
                                 "next": tokens[f + 1] if f + 1 < n else "", "scene_token": scene_token})
 
     def sample_data(self, tok: str, sample: str, ego_pose: str, calibrated_sensor: str, timestamp: int,
-                    filename: str, fileformat: str, height: int = 0, width: int = 0) -> dict:
-        """A keyframe's file of one sensor, linked prev/next to the same calibrated sensor's previous one."""
+                    filename: str, fileformat: str, height: int = 0, width: int = 0, is_key_frame: bool = True) -> dict:
+        """A file of one sensor, linked prev/next to the same calibrated sensor's previous one (add them in
+        time order): a keyframe's, or with is_key_frame=False a sweep's (`sample`: the next keyframe's, as
+        in nuScenes)."""
         rec = self.add("sample_data", {"token": tok, "sample_token": sample, "ego_pose_token": ego_pose,
                                        "calibrated_sensor_token": calibrated_sensor, "timestamp": timestamp,
-                                       "is_key_frame": True, "filename": filename, "prev": "", "next": "",
+                                       "is_key_frame": is_key_frame, "filename": filename, "prev": "", "next": "",
                                        "fileformat": fileformat, "height": height, "width": width})
         prev = self._last_data.get(calibrated_sensor)
         if prev is not None:
