@@ -20,6 +20,9 @@ Out: `ClipDataset[i]` / `load_clip(...)` -> dict
                    parts within map_radius of the clip's ego positions; layers = nuscenes.MAP_LAYERS
      keyframes     [T] bool: which frames are annotated keyframes (the others' boxes are interpolated)
      captions      list of T str;  scene: scene name;  samples: list of T frames (sample tokens at keyframes)
+`load_clip(..., pixels=False)`: the same without images, depth and lidar_depth (no file is read).
+`frames_at_rate(reader, scene, rate)`: the scene's frames at a rate a command asked for (an error,
+not the keyframes, where a camera-rate request meets a scene without camera sweeps).
 `collate_clips(list of clips)` stacks the tensors to [B, ...] and keeps the ragged entries
 (boxes, map, captions, scene, samples) as lists of length B.
 

@@ -13,6 +13,8 @@ Out: `NuScenesReader`:
      scene_frames(scene, "camera") -> the scene's camera-rate frames (12 Hz on nuScenes, data/sweeps.py):
      keyframes as their sample tokens, sweep frames as their CAM_FRONT sample_data tokens; every
      per-sample method above also takes a sweep frame (boxes interpolated between keyframes).
+     has_camera_sweeps(scene) -> whether it has camera frames between keyframes
+     `frame_hz(times)`: the rate of frame times (1 / median interval)
 
 No nuscenes-devkit (it pins an old numpy): the standard library's json and numpy only. Each table
 file is parsed once and reduced to the rows and fields we use (only keyframe sample_data of the 6

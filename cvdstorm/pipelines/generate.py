@@ -1,8 +1,10 @@
 """`cvdstorm generate`: controlled 6-camera video, long autoregressive rollout, depth and 4D Gaussians.
 
 In:  GenerateConfig: a checkpoint (folder with dit/ and vae/, or a train-dit run whose config names
-     its STORM-VAE), a scene of a nuScenes-format dataroot, start frame, length, number of real
-     reference frames (0, 1 or 3), optional control edits (pipelines/edits.py), seed, steps, guidance.
+     its STORM-VAE), a scene of a nuScenes-format dataroot, the frame rate (keyframes, or every camera
+     frame: 12 Hz on nuScenes; default the DiT's training rate), start frame, length (frames, or
+     seconds at that rate), number of real reference frames (0, 1 or 3), optional control edits
+     (pipelines/edits.py), seed, steps, guidance.
 Out: `CVDStormPipeline.from_pretrained(checkpoint)(cfg)` -> a GenerationRun in memory (pipelines/run.py:
      frames, depth, latents, per-window Gaussians, the scene record, every setting); `run.save(folder)`
      writes the run folder, whose layout pipelines/run.py and docs/run_format.md describe.
@@ -20,10 +22,13 @@ first frame, exactly like a training clip, so any length stays in the trained ra
 Drift: nothing ties window k to real data except the controls, so errors accumulate with k; the
 evaluation (`cvdstorm evaluate --stage generation`) measures quality against horizon.
 
-Memory: only latents [F, V, C, h, w] (small) live for the whole video. Each window is decoded
-(VAE frames, GS-decoder Gaussians and depth) right after sampling, so activations never span more
-than one window; with a work folder (`generate`, or `pipe(..., workdir=...)`) the frames and depth
-go into memory-mapped rgb.npy / depth.npy and each window's Gaussians into its .ply at once.
+Memory: only latents [F, V, C, h, w] (small) and the span's cameras, boxes and captions (a few KiB
+per frame) live for the whole video: no image of the span is read except the reference frames', and
+each window's control images are drawn for that window. Each window is decoded (VAE frames,
+GS-decoder Gaussians and depth) right after sampling, so activations never span more than one
+window; with a work folder (`generate`, or `pipe(..., workdir=...)`) the frames and depth go into
+memory-mapped rgb.npy / depth.npy, the control video into an unnamed memory-mapped file, and each
+window's Gaussians into its .ply at once (tests/test_camera_rate.py measures it).
 Same seed: the same frames, depth, latents and Gaussians (tests/test_run.py).
 """
 

@@ -10,8 +10,10 @@ Folder layout, format version 1 (camera order = cvdstorm.CAMERAS, F frames, V ca
 model's image size; docs/run_format.md says the same for users):
 
   data (what `load` reads; scene.json, run.yaml and rgb.npy make a run, the rest is optional)
-    scene.json             the scene record: source dataroot, version, scene, sample tokens, timestamps [F]
-                           (s from the first frame), references, window plan (window_starts,
+    scene.json             the scene record: source dataroot, version, scene, frame_rate ("keyframes" or
+                           "camera"; absent: keyframes), the frames (samples [F]: sample tokens at
+                           keyframes, CAM_FRONT sample_data tokens between), keyframes [F] bool (absent:
+                           all), timestamps [F] (s from the first frame), references, window plan (window_starts,
                            window_fixed), cameras, captions [F] (after edits), world_to_global [4, 4],
                            intrinsics [F, V, 3, 3], cam_to_world [F, V, 4, 4], ego_to_world [F, 4, 4] in the
                            run world (ego pose of the first frame), boxes [F] (after edits)
