@@ -57,7 +57,7 @@ def test_generate_at_the_camera_rate(run12, swept):
     assert run.keyframes == [f % EVERY == 0 for f in range(12)] == [r.is_keyframe(f) for f in frames[:12]]
     np.testing.assert_allclose(np.diff(run.scene["timestamps"]), 1 / 12, rtol=1e-3)
     assert run.fps == pytest.approx(12, rel=1e-3)
-    assert run.settings["generate"]["frame_rate"] == "camera"
+    assert run.settings["generate"]["frame_rate"] == "camera" and run.settings["resolved"]["frame_rate"] == "camera"
     # boxes between keyframes are the reader's interpolated ones
     ann = {a.instance for a in r.annotations(frames[3]) if a.cls >= 0}
     assert set(run.scene["boxes"][3]["instance"]) == ann and ann

@@ -341,7 +341,7 @@ def _generate(pipe: CVDStormPipeline, cfg: GenerateConfig, edits: dict, workdir:
     bar.close()
 
     settings = {"cvdstorm": __version__, "torch": str(torch.__version__), "python": platform.python_version(),
-                "generate": dataclasses.asdict(cfg), "resolved": {"frames": F, "steps": steps, "guidance": guidance,
+                "generate": dataclasses.asdict(cfg), "resolved": {"frame_rate": rate, "frames": F, "steps": steps, "guidance": guidance,
                 "shift": flow.sample_shift if cfg.shift is None else cfg.shift, "fps": cfg.fps or hz, "window": T,
                 "windows": [list(p) for p in plan], "image_size": [H, W], "scene": scene["name"]},
                 "edits": edits, "checkpoint_files": pipe.files, "seconds_per_window": timings,

@@ -18,7 +18,7 @@ model's image size; docs/run_format.md says the same for users):
                            intrinsics [F, V, 3, 3], cam_to_world [F, V, 4, 4], ego_to_world [F, 4, 4] in the
                            run world (ego pose of the first frame), boxes [F] (after edits)
     run.yaml               format_version, then every setting: software versions, the GenerateConfig,
-                           resolved values (frames, steps, guidance, fps, window plan, image size),
+                           resolved values (frame rate, frames, steps, guidance, fps, window plan, image size),
                            edits, checkpoint file hashes, timings
     rgb.npy                uint8 [F, V, H, W, 3]
     depth.npy              float32 [F, V, H, W] GS-decoder depth, metres
