@@ -116,7 +116,7 @@ def cmd_preview(args) -> None:
 
     _refuse_existing(Path(args.out), args.overwrite)
     out = write_preview(args.dataroot, args.out, version=args.version, scene=args.scene,
-                        frames=args.frames, width=args.width, height=args.height)
+                        frames=args.frames, width=args.width, height=args.height, frame_rate=args.frame_rate)
     print(f"preview written to {out}")
 
 
@@ -273,7 +273,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--version", default="v1.0-synth")
     s.add_argument("--scene", default=None, help="scene name or token (default: the first)")
     s.add_argument("--out", required=True, help="output MP4 path")
-    s.add_argument("--frames", type=int, default=None, help="at most this many keyframes")
+    s.add_argument("--frame-rate", default="keyframes",
+                   help="keyframes (annotated, 2 Hz on nuScenes; default) or camera (every camera frame, 12 Hz)")
+    s.add_argument("--frames", type=int, default=None, help="at most this many frames (at --frame-rate)")
     s.add_argument("--width", type=int, default=448)
     s.add_argument("--height", type=int, default=256)
     s.add_argument("--overwrite", action="store_true", help="replace an existing output file")
@@ -327,11 +329,14 @@ def build_parser() -> argparse.ArgumentParser:
                  help="nuScenes-format dataroot giving the scene's controls")
     _config_flag(s, "--version", key="version", help="table folder name (default v1.0-synth)")
     _config_flag(s, "--scene", key="scene", help="scene name or token (default: the first val scene)")
-    _config_flag(s, "--start", key="start", type=int, help="first keyframe (default 0)")
-    _config_flag(s, "--frames", key="frames", type=int, help="length in keyframes (default: one window)")
+    _config_flag(s, "--frame-rate", key="frame_rate",
+                 help="keyframes (2 Hz on nuScenes) or camera (every camera frame, 12 Hz); default: the rate "
+                      "the DiT was trained at")
+    _config_flag(s, "--start", key="start", type=int, help="first frame at the frame rate (default 0)")
+    _config_flag(s, "--frames", key="frames", type=int, help="length in frames at the frame rate (default: one window)")
     _config_flag(s, "--seconds", key="seconds", type=_number(float, "a positive finite number of seconds",
                                                             lambda v: math.isfinite(v) and v > 0),
-                 help="length in seconds (instead of --frames)")
+                 help="length in seconds at the frame rate (instead of --frames)")
     _config_flag(s, "--references", key="references", type=int, choices=[0, 1, 3],
                  help="real frames at the start to continue from (default 3; 0: controls only)")
     _config_flag(s, "--overlap", key="overlap", type=int, help="frames carried between windows (default 3)")

@@ -205,6 +205,20 @@ _PIL_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
 
 def read_image(path: str | os.PathLike, what: str = "image") -> np.ndarray:
     """Read an image fully (so truncation is detected) into a numpy array."""
+    with _open_image(path, what) as im:
+        im.load()
+        return np.asarray(im)
+
+
+def image_size(path: str | os.PathLike, what: str = "image") -> tuple[int, int]:
+    """(width, height) of an image from its header, without decoding the pixels."""
+    with _open_image(path, what) as im:
+        return im.size
+
+
+@contextlib.contextmanager
+def _open_image(path: str | os.PathLike, what: str):
+    """The PIL image of `path`; a missing or undecodable file is one CvdError naming it."""
     from PIL import Image
 
     path = Path(path)
@@ -212,8 +226,7 @@ def read_image(path: str | os.PathLike, what: str = "image") -> np.ndarray:
         raise CvdError(f"missing {what}: {path} does not exist")
     try:
         with Image.open(path) as im:
-            im.load()
-            return np.asarray(im)
+            yield im
     except (OSError, SyntaxError, ValueError) as e:
         raise CvdError(f"corrupt {what}: {path} cannot be decoded ({e}); re-copy or regenerate it") from None
 

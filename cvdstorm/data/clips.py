@@ -20,6 +20,9 @@ Out: `ClipDataset[i]` / `load_clip(...)` -> dict
                    parts within map_radius of the clip's ego positions; layers = nuscenes.MAP_LAYERS
      keyframes     [T] bool: which frames are annotated keyframes (the others' boxes are interpolated)
      captions      list of T str;  scene: scene name;  samples: list of T frames (sample tokens at keyframes)
+`load_clip(..., pixels=False)`: the same without images, depth and lidar_depth (no file is read).
+`frames_at_rate(reader, scene, rate)`: the scene's frames at a rate a command asked for (an error,
+not the keyframes, where a camera-rate request meets a scene without camera sweeps).
 `collate_clips(list of clips)` stacks the tensors to [B, ...] and keeps the ragged entries
 (boxes, map, captions, scene, samples) as lists of length B.
 
@@ -43,10 +46,11 @@ from .. import CAMERAS
 from ..config import DataConfig
 from ..errors import CvdError
 from ..geometry import invert_pose, quat_to_rotmat, rotmat_to_quat, scale_intrinsics, transform_points
-from ..io import read_image
+from ..io import image_size, read_image
 from .nuscenes import FRAME_RATES, LIDAR, MAP_LAYERS, NuScenesReader
 
 RAGGED = ("boxes", "map", "captions", "scene", "samples")
+PIXEL_KEYS = ("images", "depth", "lidar_depth")   # what load_clip(pixels=False) leaves out
 TENSOR_KEYS = ("images", "intrinsics", "cam_to_world", "ego_to_world", "timestamps", "depth", "lidar_depth")
 LIDAR_MIN_DIST = 1.0   # m in front of the camera, as the devkit's map_pointcloud_to_image
 VAL_FRACTION = 0.1     # of scenes by name hash when the dataset has no splits.json
@@ -106,6 +110,20 @@ class ClipDataset(Dataset):
                          scene_polylines=self.scene_map(name), cameras=CAMERAS[:self.cfg.num_cameras])
 
 
+def frames_at_rate(reader: NuScenesReader, scene: dict | str, rate: str) -> list[str]:
+    """The scene's frames at `rate` (reader.scene_frames) for a command that asked for that rate: camera
+    frames of a scene without camera sweeps are one CvdError naming the fix (the reader alone warns and
+    gives the keyframes, which would silently be a 2 Hz video)."""
+    if rate not in FRAME_RATES:
+        raise CvdError(f"unknown frame rate {rate!r}; use one of {list(FRAME_RATES)}")
+    scene = reader.scene(scene) if isinstance(scene, str) else scene
+    if rate == "camera" and not reader.has_camera_sweeps(scene):
+        raise CvdError(f"scene {scene['name']} of {reader.vdir} has no camera sweeps (sample_data rows with "
+                       "is_key_frame false between its keyframes), so it has no camera-rate frames; use the "
+                       "keyframe rate (--frame-rate keyframes) or a dataroot with camera sweeps")
+    return reader.scene_frames(scene, rate)
+
+
 def scene_map(reader: NuScenesReader, scene: str, radius: float) -> dict[str, list[np.ndarray]]:
     """{layer: [M, 2] global polylines} of the scene's location, cut to within radius of its ego path."""
     path = reader.ego_path(scene)
@@ -114,46 +132,53 @@ def scene_map(reader: NuScenesReader, scene: str, radius: float) -> dict[str, li
 
 def load_clip(reader: NuScenesReader, samples: list[str], height: int, width: int, map_radius: float = 80.0,
               world: np.ndarray | None = None, scene_polylines: dict | None = None,
-              cameras: Sequence[str] = CAMERAS) -> dict:
-    """One clip of the given keyframes (module docstring). `world`: the global pose [4, 4] that
+              cameras: Sequence[str] = CAMERAS, pixels: bool = True) -> dict:
+    """One clip of the given frames (module docstring). `world`: the global pose [4, 4] that
     defines clip world (default: the ego pose of samples[0]); `scene_polylines`: a precomputed
-    `scene_map` (default: computed here); `cameras`: the V views, in this order."""
+    `scene_map` (default: computed here); `cameras`: the V views, in this order. pixels=False:
+    no image, depth or LiDAR file is read and images / depth / lidar_depth are left out (the
+    cameras, boxes, map and captions of a long span cost little memory; generation needs only those)."""
     r = reader
     H, W = height, width
     scene = r.scene_of(samples[0])
     world = r.ego_pose(samples[0]) if world is None else np.asarray(world, np.float64)
     to_clip = invert_pose(world)  # global -> clip world
     T, V = len(samples), len(cameras)
-    images = np.zeros((T, V, 3, H, W), np.float32)
-    depth = np.zeros((T, V, H, W), np.float32)
-    lidar = np.zeros((T, V, H, W), np.float32)
+    if pixels:
+        images = np.zeros((T, V, 3, H, W), np.float32)
+        depth = np.zeros((T, V, H, W), np.float32)
+        lidar = np.zeros((T, V, H, W), np.float32)
     Ks = np.zeros((T, V, 3, 3))
     c2w = np.zeros((T, V, 4, 4))
     e2w = np.zeros((T, 4, 4))
     for t, s in enumerate(samples):
         e2w[t] = to_clip @ r.ego_pose(s)
         pts_w = None  # a camera frame between keyframes may have no LiDAR sweep: its lidar_depth stays 0
-        if LIDAR in r.channels(s):
+        if pixels and LIDAR in r.channels(s):
             lidar_path, lidar_to_ego = r.lidar(s)
             pts = read_points(lidar_path)                                # [P, 5] LiDAR frame
             pts_w = transform_points(to_clip @ r.ego_pose(s, LIDAR) @ lidar_to_ego, pts[:, :3].astype(np.float64))
         for v, cam_name in enumerate(cameras):
             cam = r.camera(s, cam_name)
+            # the table's size (what the intrinsics are for), else the file's
+            w0, h0 = (cam.width, cam.height) if cam.width and cam.height else \
+                image_size(cam.filename, what=f"{cam_name} image")
+            Ks[t, v] = scale_intrinsics(cam.K, W / w0, H / h0)
+            # each camera has its own timestamp and so its own ego pose
+            c2w[t, v] = to_clip @ cam.ego_to_world @ cam.cam_to_ego
+            if not pixels:
+                continue
             if not cam.filename.is_file():  # name the record: a sweep's file is easily left behind in a copy
                 raise CvdError(f"missing {cam_name} image: {cam.filename} does not exist (sample_data {cam.token}, "
                                f"frame {s}); restore it from the dataset (sweeps/ holds the frames between keyframes)")
             img = read_image(cam.filename, what=f"{cam_name} image")
             if img.ndim != 3 or img.shape[2] != 3:
                 raise CvdError(f"{cam.filename}: expected an RGB image, got shape {img.shape}; re-export it as RGB")
-            h0, w0 = img.shape[:2]
-            if cam.width and cam.height and (w0, h0) != (cam.width, cam.height):
+            if img.shape[:2] != (h0, w0):
                 # the intrinsics are for the table's size: resizing this file would silently misalign it
-                raise CvdError(f"{cam.filename} is {w0}x{h0} but sample_data says {cam.width}x{cam.height} "
+                raise CvdError(f"{cam.filename} is {img.shape[1]}x{img.shape[0]} but sample_data says {w0}x{h0} "
                                f"(the size its intrinsics are for); replace the file with the original image")
             images[t, v] = resize_image(img, W, H).transpose(2, 0, 1) / 127.5 - 1
-            Ks[t, v] = scale_intrinsics(cam.K, W / w0, H / h0)
-            # each camera has its own timestamp and so its own ego pose
-            c2w[t, v] = to_clip @ cam.ego_to_world @ cam.cam_to_ego
             dpath = r.root / "depth" / cam_name / (cam.filename.name.rsplit(".", 1)[0] + ".png")
             if dpath.is_file():
                 d = read_image(dpath, what=f"{cam_name} depth map")
@@ -165,14 +190,14 @@ def load_clip(reader: NuScenesReader, samples: list[str], height: int, width: in
     polylines = scene_polylines if scene_polylines is not None else scene_map(r, scene["name"], map_radius)
     ego_xy = transform_points(world, e2w[:, :3, 3])[:, :2]  # the clip's ego positions, global
     t0 = r.timestamp(samples[0])
-    return {
-        "images": torch.from_numpy(images),
+    out = {
+        "images": images if pixels else None,
         "intrinsics": torch.from_numpy(Ks).float(),
         "cam_to_world": torch.from_numpy(c2w).float(),
         "ego_to_world": torch.from_numpy(e2w).float(),
         "timestamps": torch.tensor([(r.timestamp(s) - t0) * 1e-6 for s in samples], dtype=torch.float64),
-        "depth": torch.from_numpy(depth),
-        "lidar_depth": torch.from_numpy(lidar),
+        "depth": depth if pixels else None,
+        "lidar_depth": lidar if pixels else None,
         "boxes": [clip_boxes(r, s, to_clip) for s in samples],
         "map": clip_map(polylines, ego_xy, to_clip, map_radius),
         "keyframes": torch.tensor([r.is_keyframe(s) for s in samples]),
@@ -180,6 +205,7 @@ def load_clip(reader: NuScenesReader, samples: list[str], height: int, width: in
         "scene": scene["name"],
         "samples": list(samples),
     }
+    return {k: (torch.from_numpy(v) if k in PIXEL_KEYS else v) for k, v in out.items() if pixels or k not in PIXEL_KEYS}
 
 
 def clip_boxes(reader: NuScenesReader, sample: str, to_clip: np.ndarray) -> dict:

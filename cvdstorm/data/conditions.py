@@ -147,10 +147,12 @@ def control_images(boxes: list[dict], polylines: dict, intrinsics, cam_to_world,
     return out
 
 
-def clip_controls(clip: dict, names: tuple[str, ...] = CONTROL_NAMES, near: float = NEAR) -> dict[str, torch.Tensor]:
+def clip_controls(clip: dict, names: tuple[str, ...] = CONTROL_NAMES, near: float = NEAR,
+                  size: tuple[int, int] | None = None) -> dict[str, torch.Tensor]:
     """{name: float32 [T, V, 3, H, W] in [0, 1]} for one (unbatched) clip: one image per control,
-    as the DiT's `DiTConditions.controls` wants them (batch with torch.stack)."""
-    H, W = clip["images"].shape[-2:]
+    as the DiT's `DiTConditions.controls` wants them (batch with torch.stack). size: (H, W),
+    default the clip's images' (a clip loaded without pixels has none)."""
+    H, W = size or clip["images"].shape[-2:]
     return {n: torch.from_numpy(control_images(clip["boxes"], clip["map"], clip["intrinsics"], clip["cam_to_world"],
                                                H, W, near, names=(n,))) for n in names}
 

@@ -13,6 +13,8 @@ Out: `NuScenesReader`:
      scene_frames(scene, "camera") -> the scene's camera-rate frames (12 Hz on nuScenes, data/sweeps.py):
      keyframes as their sample tokens, sweep frames as their CAM_FRONT sample_data tokens; every
      per-sample method above also takes a sweep frame (boxes interpolated between keyframes).
+     has_camera_sweeps(scene) -> whether it has camera frames between keyframes
+     `frame_hz(times)`: the rate of frame times (1 / median interval)
 
 No nuscenes-devkit (it pins an old numpy): the standard library's json and numpy only. Each table
 file is parsed once and reduced to the rows and fields we use (only keyframe sample_data of the 6
@@ -41,6 +43,7 @@ from ..io import read_json
 from .sweeps import SYNC_TOLERANCE_MS, SweepRecord, group_frames, interpolate_annotations, walk_chain
 
 FRAME_RATES = ("keyframes", "camera")  # annotated samples (2 Hz on nuScenes) or every camera frame (12 Hz)
+KEYFRAME_HZ = 2.0                      # nuScenes' keyframe rate: the rate of a single frame, which has no interval
 REQUIRED_TABLES = ("scene", "sample", "sample_data", "calibrated_sensor", "sensor", "ego_pose",
                    "sample_annotation", "instance", "category", "log")
 LIDAR = "LIDAR_TOP"
@@ -54,6 +57,12 @@ _CATEGORY_PREFIX = (
     ("vehicle.motorcycle", "motorcycle"), ("vehicle.bicycle", "bicycle"),
     ("movable_object.trafficcone", "traffic_cone"), ("movable_object.barrier", "barrier"),
 )
+
+
+def frame_hz(times_s) -> float:
+    """Frame rate (Hz) of frame times [N] in seconds: 1 / the median interval (KEYFRAME_HZ for one frame)."""
+    ts = np.asarray(times_s, np.float64)
+    return 1.0 / float(np.median(np.diff(ts))) if len(ts) > 1 else KEYFRAME_HZ
 
 
 def box_class(category: str) -> int:
@@ -392,6 +401,16 @@ class NuScenesReader:
                           f"more than {self.sync_tolerance_ms:g} ms out of sync (worst: frame {ref[i].token}, {others[c]} "
                           f"off by {groups.residual_ms[i, c]:.1f} ms); raise sync_tolerance_ms to keep them", stacklevel=3)
         return frames
+
+    def has_camera_sweeps(self, scene: dict | str) -> bool:
+        """Whether the scene has camera frames between its keyframes (CAM_FRONT's record after its first
+        keyframe is a sweep), i.e. whether scene_frames(scene, "camera") gives more than the keyframes."""
+        keys = self.scene_samples(scene)
+        if len(keys) < 2:
+            return False
+        first = self._sweep_records.get(self._sd(keys[0], "CAM_FRONT").token)
+        after = self._sweep_records.get(first.next) if first is not None else None
+        return after is not None and not after.is_key_frame
 
     def is_keyframe(self, frame: str) -> bool:
         """A sample (annotated keyframe) rather than a sweep frame."""

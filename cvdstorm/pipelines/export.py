@@ -8,11 +8,13 @@ Out: DATAROOT/<version>/ with the nuScenes tables (written by data/tables.py, as
      attribute, visibility, log, map), our
      caption.json (the captions the run was generated with, edits applied) and splits.json (every
      exported scene in "train"), and the sidecar table generation.json: one row per exported scene
-     {token, scene_token, run, source_dataroot, source_scene, source_samples, reference_frames,
+     {token, scene_token, run, source_dataroot, source_scene, source_samples (the run's frames),
+     frame_rate, keyframes [F] (which exported frames are samples), reference_frames,
      settings (run.yaml's generate + resolved), edits, checkpoint_files}.
-     Files: samples/CAM_*/<stem>.jpg (the generated frames, JPEG quality 95, 4:4:4 chroma), depth/CAM_*/<stem>.png (GS-decoder
-     depth, uint16 metres * 256, 0 = unknown, docs/DATA.md), samples/LIDAR_TOP/<file> (the source
-     scene's LiDAR sweeps, copied unchanged), maps/ (the source map files).
+     Files: samples/CAM_*/<stem>.jpg (the generated frames, JPEG quality 95, 4:4:4 chroma; sweeps/CAM_*/
+     for frames between keyframes), depth/CAM_*/<stem>.png (GS-decoder depth, uint16 metres * 256,
+     0 = unknown, docs/DATA.md), samples/LIDAR_TOP/<file> (the source scene's LiDAR, copied
+     unchanged), maps/ (the source map files).
 
 Mapping, per run k (scene name `gen<k>-<source scene>`; tokens are md5 hashes of the run's content
 and the source tokens, so the same runs give the same bytes):
@@ -27,6 +29,15 @@ and the source tokens, so the same runs give the same bytes):
     The LiDAR is the source's: it shows the scene as recorded, not the edits.
   - the first `references` frames of window 0 are VAE reconstructions of real frames (the run's
     reference frames); generation.json lists them.
+  - camera-rate runs (12 Hz, scene.json `frame_rate: camera`): the run's keyframes are samples as
+    above; the frames between are sweeps as nuScenes writes them: camera sample_data rows with
+    is_key_frame false (LiDAR too where the source frame has a LiDAR sweep), chained prev/next per
+    channel, each with its own ego_pose row, pointing at the next sample, and no annotations or
+    captions (readers interpolate boxes and take the nearer keyframe's caption). A nuScenes scene
+    begins and ends with a sample, so a run's first and last frames become samples even when they
+    were sweeps, annotated with the run's (interpolated) boxes; generation.json's `keyframes` says
+    which frames are samples. nuscenes-devkit loads the result; NuScenesReader reads it back at both
+    rates (frames, times and camera poses those of the run).
 """
 
 from __future__ import annotations
@@ -63,6 +74,7 @@ def _load_run(run: Path) -> dict:
     require(not lacking, f"export: {run}/scene.json lacks {lacking}; regenerate the run with this version")
     scene_bytes, settings_bytes = loaded.record_bytes()   # the tokens' seed: the run's records as stored
     return {"scene": loaded.scene, "settings": loaded.settings, "rgb": loaded.rgb, "depth": loaded.depth,
+            "frame_rate": loaded.frame_rate, "keyframes": loaded.keyframes,
             "key": token(scene_bytes.hex(), settings_bytes.hex())[:12]}
 
 
@@ -122,10 +134,18 @@ def _export_run(k: int, path: Path, run: dict, reader: NuScenesReader, root: Pat
     require(c2w.shape == (F, V, 4, 4) and e2w.shape == (F, 4, 4) and Ks.shape == (F, V, 3, 3)
             and len(src["boxes"]) == F and len(src["captions"]) == F,
             f"export: {path}/scene.json does not match rgb.npy ({F} frames of {V} cameras)")
-    for s in samples_src:
-        require(reader.has_sample(s), f"export: sample {s} of {path} is not in the source dataroot "
-                f"{src['dataroot']}; was the source regenerated?")
+    require(len(run["keyframes"]) == F, f"export: {path}/scene.json has {len(run['keyframes'])} keyframe flags "
+            f"for {F} frames; regenerate the run")
+    for s, is_key in zip(samples_src, run["keyframes"]):
+        if is_key:
+            require(reader.has_sample(s), f"export: sample {s} of {path} is not in the source dataroot "
+                    f"{src['dataroot']}; was the source regenerated?")
     src_scene = reader.scene(src["scene_token"] if "scene_token" in src else src["scene"])
+    if not all(run["keyframes"]):
+        camera_frames = set(reader.scene_frames(src_scene, "camera"))
+        for s in samples_src:
+            require(s in camera_frames, f"export: camera frame {s} of {path} is not a camera frame of scene "
+                    f"{src_scene['name']} in the source dataroot {src['dataroot']}; was the source regenerated?")
     name = f"gen{k:03d}-{src_scene['name']}"
     scene_tok = token(key, "scene")
     loc = reader.location(src_scene)
@@ -154,48 +174,66 @@ def _export_run(k: int, path: Path, run: dict, reader: NuScenesReader, root: Pat
     cam_to_ego = {ch: reader.camera(s0, ch).cam_to_ego for ch in CAMERAS}
     cs_tok = {ch: tables.calibrated_sensor(token(key, "calibrated_sensor", ch), ch, cam_to_ego[ch], Ks[0, v])
               for v, ch in enumerate(CAMERAS)}
-    cs_tok[LIDAR] = tables.calibrated_sensor(token(key, "calibrated_sensor", LIDAR), LIDAR, reader.lidar(s0)[1])
-    samples = [token(key, "sample", f) for f in range(F)]
+    has_lidar = [LIDAR in reader.channels(s) for s in samples_src]   # a camera frame may have no LiDAR sweep
+    if any(has_lidar):
+        cs_tok[LIDAR] = tables.calibrated_sensor(token(key, "calibrated_sensor", LIDAR), LIDAR,
+                                                 reader.lidar(samples_src[has_lidar.index(True)])[1])
+    # the run's keyframes become samples; a nuScenes scene begins and ends with one, so the run's first and
+    # last frames are samples too (annotated with the run's interpolated boxes when they were sweeps)
+    is_key = list(run["keyframes"])
+    is_key[0] = is_key[-1] = True
+    key_frames = [f for f in range(F) if is_key[f]]
+    samples = [token(key, "sample", f) for f in key_frames]
     stamps = [reader.timestamp(s) for s in samples_src]
-    tables.samples(samples, stamps, scene_tok)
+    tables.samples(samples, [stamps[f] for f in key_frames], scene_tok)
+    # the sample a frame belongs to: its own, or for a sweep the next keyframe's (as in nuScenes)
+    sample_index = np.searchsorted(key_frames, np.arange(F))                           # [F] position among samples
+    sample_of = [samples[i] for i in sample_index]
     vdir = Path(src["dataroot"]) / src["version"]
     src_attrs = {r["token"]: r.get("attribute_tokens", []) for r in read_json(vdir / "sample_annotation.json")}
     src_attr_rows = ({r["token"]: r for r in read_json(vdir / "attribute.json")}
                      if (vdir / "attribute.json").is_file() else {})
     for f in range(F):
         ts = stamps[f]
-        tables.add("caption", {"token": token(key, "caption", f), "sample_token": samples[f],
-                               "caption": src["captions"][f]})
+        if is_key[f]:
+            tables.add("caption", {"token": token(key, "caption", f), "sample_token": sample_of[f],
+                                   "caption": src["captions"][f]})
         base = f"n000-gen-{key}-{k:03d}"
+        folder = "samples" if is_key[f] else "sweeps"   # nuScenes' folders for keyframe and sweep files
         ego_g = w2g @ e2w[f]
         for v, ch in enumerate(SENSORS):
             if ch == LIDAR:
+                if not has_lidar[f]:
+                    continue
                 lidar_file, _ = reader.lidar(samples_src[f])
-                fn = f"samples/{LIDAR}/{base}__{LIDAR}__{ts}{''.join(lidar_file.suffixes)}"
+                fn = f"{folder}/{LIDAR}/{base}__{LIDAR}__{ts}{''.join(lidar_file.suffixes)}"
                 (root / fn).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(lidar_file, root / fn)
                 pose = ego_g
                 fmt, h, w = "pcd", 0, 0
             else:
-                fn = f"samples/{ch}/{base}__{ch}__{ts}.jpg"
+                fn = f"{folder}/{ch}/{base}__{ch}__{ts}.jpg"
                 write_image(root / fn, np.ascontiguousarray(rgb[f, v]), quality=jpeg_quality, subsampling=0)
                 d16 = np.clip(np.round(np.nan_to_num(np.asarray(depth[f, v]), nan=0.0) * 256), 0, 65535)
                 write_image(root / "depth" / ch / f"{Path(fn).stem}.png", d16.astype(np.uint16))
                 pose = w2g @ c2w[f, v] @ invert_pose(cam_to_ego[ch])                     # this camera's ego pose
                 fmt, h, w = "jpg", H, W
             ep_tok = tables.ego_pose(token(key, "ego_pose", f, ch), ts, quat(pose[:3, :3]), pose[:3, 3])
-            tables.sample_data(token(key, "sample_data", f, ch), samples[f], ep_tok, cs_tok[ch], ts, fn, fmt, h, w)
-        # boxes (run world -> global)
+            tables.sample_data(token(key, "sample_data", f, ch), sample_of[f], ep_tok, cs_tok[ch], ts, fn, fmt, h, w,
+                               is_key_frame=is_key[f])
+        # boxes (run world -> global), annotated at samples only (as in nuScenes)
         b = src["boxes"][f]
         n = len(b["instance"])
-        if not n:
+        if not n or not is_key[f]:
             continue
         centers = transform_points(w2g, np.asarray(b["center"], np.float64).reshape(n, 3))
         R = w2g[:3, :3] @ quat_to_rotmat(np.asarray(b["rotation"], np.float64).reshape(n, 4))
         sizes = np.asarray(b["size"], np.float64).reshape(n, 3)
-        lidar_file, l2e = reader.lidar(samples_src[f])
-        pts = transform_points(ego_g @ l2e, read_points(lidar_file)[:, :3].astype(np.float64))
-        n_pts = _points_in_boxes(pts, centers, sizes, R)
+        n_pts = np.zeros(n, np.int64)   # no LiDAR sweep at this frame: no points counted
+        if has_lidar[f]:
+            lidar_file, l2e = reader.lidar(samples_src[f])
+            pts = transform_points(ego_g @ l2e, read_points(lidar_file)[:, :3].astype(np.float64))
+            n_pts = _points_in_boxes(pts, centers, sizes, R)
         src_ann = {a.instance: a for a in reader.annotations(samples_src[f])}
         for i, inst in enumerate(b["instance"]):
             cls = int(b["cls"][i])
@@ -211,8 +249,8 @@ def _export_run(k: int, path: Path, run: dict, reader: NuScenesReader, root: Pat
                         attrs.append(tables.attribute(row["name"], row.get("description", "")))
             # one instance per source instance, also over keyframes where the box is missing
             inst_tok = token(key, "instance", inst)
-            tables.annotation(inst_tok, f, token(key, "sample_annotation", f, inst), samples[f], inst_tok, cat_tok,
-                              vis, attrs, centers[i], sizes[i], quat(R[i]), n_pts[i])
+            tables.annotation(inst_tok, int(sample_index[f]), token(key, "sample_annotation", f, inst), sample_of[f],
+                              inst_tok, cat_tok, vis, attrs, centers[i], sizes[i], quat(R[i]), n_pts[i])
     s = run["settings"]
     refs = int(src.get("references", 0))
     tables.scene(scene_tok, log_tok, name, samples,
@@ -222,7 +260,8 @@ def _export_run(k: int, path: Path, run: dict, reader: NuScenesReader, root: Pat
     tables.add("generation", {"token": token(key, "generation"), "scene_token": scene_tok, "scene": name,
                               "run": str(path.resolve()), "source_dataroot": src["dataroot"],
                               "source_version": src["version"], "source_scene": src_scene["name"],
-                              "source_samples": samples_src, "reference_frames": list(range(refs)),
+                              "source_samples": samples_src, "frame_rate": run["frame_rate"], "keyframes": is_key,
+                              "reference_frames": list(range(refs)),
                               "settings": {"generate": s.get("generate"), "resolved": s.get("resolved"),
                                            "cvdstorm": s.get("cvdstorm")},
                               "edits": s.get("edits") or {}, "checkpoint_files": s.get("checkpoint_files") or {}})

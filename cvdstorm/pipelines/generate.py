@@ -1,8 +1,10 @@
 """`cvdstorm generate`: controlled 6-camera video, long autoregressive rollout, depth and 4D Gaussians.
 
 In:  GenerateConfig: a checkpoint (folder with dit/ and vae/, or a train-dit run whose config names
-     its STORM-VAE), a scene of a nuScenes-format dataroot, start frame, length, number of real
-     reference frames (0, 1 or 3), optional control edits (pipelines/edits.py), seed, steps, guidance.
+     its STORM-VAE), a scene of a nuScenes-format dataroot, the frame rate (keyframes, or every camera
+     frame: 12 Hz on nuScenes; default the DiT's training rate), start frame, length (frames, or
+     seconds at that rate), number of real reference frames (0, 1 or 3), optional control edits
+     (pipelines/edits.py), seed, steps, guidance.
 Out: `CVDStormPipeline.from_pretrained(checkpoint)(cfg)` -> a GenerationRun in memory (pipelines/run.py:
      frames, depth, latents, per-window Gaussians, the scene record, every setting); `run.save(folder)`
      writes the run folder, whose layout pipelines/run.py and docs/run_format.md describe.
@@ -20,10 +22,13 @@ first frame, exactly like a training clip, so any length stays in the trained ra
 Drift: nothing ties window k to real data except the controls, so errors accumulate with k; the
 evaluation (`cvdstorm evaluate --stage generation`) measures quality against horizon.
 
-Memory: only latents [F, V, C, h, w] (small) live for the whole video. Each window is decoded
-(VAE frames, GS-decoder Gaussians and depth) right after sampling, so activations never span more
-than one window; with a work folder (`generate`, or `pipe(..., workdir=...)`) the frames and depth
-go into memory-mapped rgb.npy / depth.npy and each window's Gaussians into its .ply at once.
+Memory: only latents [F, V, C, h, w] (small) and the span's cameras, boxes and captions (a few KiB
+per frame) live for the whole video: no image of the span is read except the reference frames', and
+each window's control images are drawn for that window. Each window is decoded (VAE frames,
+GS-decoder Gaussians and depth) right after sampling, so activations never span more than one
+window; with a work folder (`generate`, or `pipe(..., workdir=...)`) the frames and depth go into
+memory-mapped rgb.npy / depth.npy, the control video into an unnamed memory-mapped file, and each
+window's Gaussians into its .ply at once (tests/test_camera_rate.py measures it).
 Same seed: the same frames, depth, latents and Gaussians (tests/test_run.py).
 """
 
@@ -43,9 +48,9 @@ from tqdm.auto import tqdm
 
 from .. import CAMERAS, __version__
 from ..config import Config, DiTTrainConfig, StormVAEConfig
-from ..data.clips import load_clip, scene_map
+from ..data.clips import frames_at_rate, load_clip, scene_map
 from ..data.conditions import clip_controls, control_images
-from ..data.nuscenes import NuScenesReader
+from ..data.nuscenes import FRAME_RATES, NuScenesReader, frame_hz
 from ..errors import CvdError, require
 from ..geometry import invert_pose, quat_multiply, rotmat_to_quat
 from ..images import to_uint8
@@ -57,7 +62,7 @@ from ..models.loading import (check_compatible, load_checkpoint_state, load_dit,
 from ..models.storm_vae import StormVAE
 from ..models.text import load_text_encoder
 from .edits import apply_edits, load_edits
-from .run import WINDOW_KEYS, GaussianWindows, GenerationRun, is_run, new_arrays
+from .run import WINDOW_KEYS, GaussianWindows, GenerationRun, is_run, new_arrays, scratch_array
 
 
 @dataclass
@@ -68,9 +73,11 @@ class GenerateConfig(Config):
     dataroot: str = "outputs/demo/synth"
     version: str = "v1.0-synth"
     scene: str | None = None          # name or token; default: the first val scene (else the first scene)
-    start: int = 0                    # first keyframe of the scene
-    frames: int | None = None         # length in keyframes (default: one window)
-    seconds: float | None = None      # or length in seconds (keyframe rate of the dataset)
+    frame_rate: str | None = None     # "keyframes" (2 Hz on nuScenes) or "camera" (12 Hz): what the frames are;
+                                      # default: the DiT's training data.frame_rate
+    start: int = 0                    # first frame of the scene (at frame_rate)
+    frames: int | None = None         # length in frames at frame_rate (default: one window)
+    seconds: float | None = None      # or length in seconds: round(seconds x the frame rate in Hz) frames
     references: int = 3               # real frames at the start (0: generated from controls alone)
     overlap: int = 3                  # generated frames carried into the next window as references
     captions: list[str] | str | None = None   # caption override (all frames, or one per frame)
@@ -80,7 +87,7 @@ class GenerateConfig(Config):
     guidance: float | None = None     # CFG scale (default: the model's flow config)
     shift: float | None = None
     png: bool = False                 # also write PNG frames
-    fps: float | None = None          # video frame rate (default: the dataset's keyframe rate)
+    fps: float | None = None          # video frame rate (default: the frames' rate)
     device: str = "cpu"
 
 
@@ -243,14 +250,17 @@ def window_plan(frames: int, window: int, overlap: int, references: int) -> list
     return plan
 
 
-def _frame_count(cfg: GenerateConfig, reader: NuScenesReader, available: int, hz: float, window: int) -> int:
+def _frame_count(cfg: GenerateConfig, rate: str, available: int, hz: float, window: int) -> int:
     if cfg.frames is not None and cfg.seconds is not None:
         raise CvdError("give the length as frames or as seconds, not both")
     n = (cfg.frames if cfg.frames is not None else
          int(round(cfg.seconds * hz)) if cfg.seconds is not None else window)
-    require(n <= available, f"the scene has {available} keyframes from start {cfg.start}; asked for {n} "
-            f"({n / hz:.1f} s at {hz:.1f} Hz); use a shorter length or an earlier --start")
+    require(n <= available, f"the scene has {available} {_UNITS[rate]} ({available / hz:.1f} s at {hz:.1f} Hz) from "
+            f"start {cfg.start}; asked for {n} ({n / hz:.1f} s); use a shorter length or an earlier --start")
     return n
+
+
+_UNITS = {"keyframes": "keyframes", "camera": "camera frames"}
 
 
 def _read_inputs(cfg: GenerateConfig) -> dict:
@@ -258,6 +268,8 @@ def _read_inputs(cfg: GenerateConfig) -> dict:
     if cfg.seconds is not None:
         require(math.isfinite(cfg.seconds) and cfg.seconds > 0,
                 f"--seconds must be a positive number of seconds, got {cfg.seconds}")
+    require(cfg.frame_rate in (None, *FRAME_RATES),
+            f"unknown frame_rate {cfg.frame_rate!r}; use one of {list(FRAME_RATES)} (--frame-rate)")
     return load_edits(cfg.edits) if cfg.edits else {}
 
 
@@ -288,17 +300,19 @@ def _generate(pipe: CVDStormPipeline, cfg: GenerateConfig, edits: dict, workdir:
         scene = reader.scene(names[0])
     else:
         scene = reader.scene(cfg.scene)
-    samples_all = reader.scene_samples(scene)
-    require(0 <= cfg.start < len(samples_all), f"--start {cfg.start} is outside the scene's {len(samples_all)} keyframes")
-    ts = np.array([reader.timestamp(s) for s in samples_all], np.float64) * 1e-6
-    hz = 1.0 / float(np.median(np.diff(ts))) if len(ts) > 1 else 2.0
-    F = _frame_count(cfg, reader, len(samples_all) - cfg.start, hz, T)
+    rate = cfg.frame_rate or dcfg.data.frame_rate
+    samples_all = frames_at_rate(reader, scene, rate)
+    require(0 <= cfg.start < len(samples_all),
+            f"--start {cfg.start} is outside the scene's {len(samples_all)} {_UNITS[rate]}")
+    hz = frame_hz(np.array([reader.timestamp(s) for s in samples_all], np.float64) * 1e-6)
+    F = _frame_count(cfg, rate, len(samples_all) - cfg.start, hz, T)
     samples = samples_all[cfg.start:cfg.start + F]
     plan = window_plan(F, T, cfg.overlap, cfg.references)
 
-    # the whole span as one clip (world = ego pose of its first frame), then the control edits
-    clip = load_clip(reader, samples, H, W, dcfg.data.map_radius,
-                     scene_polylines=scene_map(reader, scene["name"], dcfg.data.map_radius))
+    # the whole span's cameras, boxes, map and captions (world = ego pose of its first frame; no pixels:
+    # memory must not grow with F), then the control edits
+    polylines = scene_map(reader, scene["name"], dcfg.data.map_radius)
+    clip = load_clip(reader, samples, H, W, dcfg.data.map_radius, scene_polylines=polylines, pixels=False)
     captions = clip["captions"]
     if cfg.captions is not None:
         captions = [cfg.captions] * F if isinstance(cfg.captions, str) else list(cfg.captions)
@@ -306,17 +320,18 @@ def _generate(pipe: CVDStormPipeline, cfg: GenerateConfig, edits: dict, workdir:
     boxes, captions = apply_edits(clip["boxes"], captions, clip["timestamps"].numpy(), edits)
     clip = {**clip, "boxes": boxes, "captions": captions}
     names = tuple(dcfg.dit.control_names)
-    controls = clip_controls(clip, names)                                                  # {n: [F, V, 3, H, W]}
 
     dev = torch.device(cfg.device)
     dit, vae = pipe.dit.to(dev), pipe.vae.to(dev)
     C, s = dcfg.dit.in_channels, dcfg.dit.vae_downsample
     V = len(CAMERAS)
     latents = torch.zeros(F, V, C, H // s, W // s)
-    if cfg.references:
-        latents[:cfg.references] = vae.encode(clip["images"][:cfg.references].to(dev))[0].cpu()
+    if cfg.references:  # the only real images generation reads
+        images = load_clip(reader, samples[:cfg.references], H, W, dcfg.data.map_radius, scene_polylines=polylines)
+        latents[:cfg.references] = vae.encode(images["images"].to(dev))[0].cpu()
 
     rgb, depth = new_arrays(F, V, H, W, workdir)
+    controls = scratch_array((F, V, H, W, 3), np.uint8, workdir)   # the control video: not a run file
     windows = GaussianWindows(folder=workdir)
     ctx = [c for c in pipe.vae_cfg.data.context_frames if c < T]
     steps = cfg.steps or flow.sample_steps
@@ -327,8 +342,11 @@ def _generate(pipe: CVDStormPipeline, cfg: GenerateConfig, edits: dict, workdir:
         t0 = time.perf_counter()
         bar.set_description(f"generate window {k + 1}/{len(plan)}")
         sl, e2w, c2w, times = window_frame(clip, start, T)
+        window = {"boxes": boxes[sl], "map": clip["map"], "intrinsics": clip["intrinsics"][sl],
+                  "cam_to_world": clip["cam_to_world"][sl]}
+        ctl = clip_controls(window, names, size=(H, W))                                    # {n: [T, V, 3, H, W]}
         cond = make_conditions([captions[sl]], clip["intrinsics"][sl][None], c2w[None], times[None],
-                               {n: controls[n][sl][None] for n in names}, pipe.text_encoder, s, (H, W)).to(dev)
+                               {n: ctl[n][None] for n in names}, pipe.text_encoder, s, (H, W)).to(dev)
         noise = torch.randn((1, T, V, C, H // s, W // s), generator=torch.Generator().manual_seed(cfg.seed * 1000 + k))
         ref = (torch.arange(T) < fixed)[None]
         z = sample_latents(dit, cond, noise.to(dev), steps=steps, shift=cfg.shift, guidance=guidance,
@@ -340,24 +358,25 @@ def _generate(pipe: CVDStormPipeline, cfg: GenerateConfig, edits: dict, workdir:
         rgb[new], depth[new], gs = decode_window(vae, z, clip["intrinsics"][sl], c2w, times, ctx, new.start - start,
                                                  H, W)
         windows.add(window_gaussians(gs, float(times[0]), e2w.to(dev), float(clip["timestamps"][start])))
+        ctrl = control_images(boxes[new], clip["map"], clip["intrinsics"][new], clip["cam_to_world"][new], H, W,
+                              names=names)                                              # [n, V, 3, H, W] in [0, 1]
+        controls[new] = to_uint8(ctrl * 2 - 1)
         timings.append(round(time.perf_counter() - t0, 3))
     bar.close()
 
-    ctrl = control_images(clip["boxes"], clip["map"], clip["intrinsics"], clip["cam_to_world"], H, W,
-                          names=names)                                                  # [F, V, 3, H, W] in [0, 1]
     settings = {"cvdstorm": __version__, "torch": str(torch.__version__), "python": platform.python_version(),
-                "generate": dataclasses.asdict(cfg), "resolved": {"frames": F, "steps": steps, "guidance": guidance,
+                "generate": dataclasses.asdict(cfg), "resolved": {"frame_rate": rate, "frames": F, "steps": steps, "guidance": guidance,
                 "shift": flow.sample_shift if cfg.shift is None else cfg.shift, "fps": cfg.fps or hz, "window": T,
                 "windows": [list(p) for p in plan], "image_size": [H, W], "scene": scene["name"]},
                 "edits": edits, "checkpoint_files": pipe.files, "seconds_per_window": timings,
                 "seconds_total": round(time.perf_counter() - tick, 2)}
-    return GenerationRun(scene_record(cfg, reader, scene, samples, clip, plan), settings, rgb, depth, latents,
-                         windows, to_uint8(ctrl * 2 - 1))
+    return GenerationRun(scene_record(cfg, reader, scene, samples, clip, plan, rate), settings, rgb, depth, latents,
+                         windows, controls)
 
 
 def scene_record(cfg: GenerateConfig, reader: NuScenesReader, scene: dict, samples: list[str], clip: dict,
-                 plan) -> dict:
-    """A run's scene.json: the source scene and samples, the controls of every frame, the settings."""
+                 plan, frame_rate: str = "keyframes") -> dict:
+    """A run's scene.json: the source scene and frames, the controls of every frame, the settings."""
 
     def boxes(b):
         return {"center": b["center"].tolist(), "size": b["size"].tolist(), "yaw": b["yaw"].tolist(),
@@ -365,7 +384,8 @@ def scene_record(cfg: GenerateConfig, reader: NuScenesReader, scene: dict, sampl
                 "velocity": b["velocity"].tolist()}
 
     return {"scene": scene["name"], "scene_token": scene["token"], "dataroot": str(Path(cfg.dataroot).resolve()),
-            "version": cfg.version, "start": cfg.start, "samples": list(samples),
+            "version": cfg.version, "start": cfg.start, "frame_rate": frame_rate, "samples": list(samples),
+            "keyframes": [bool(k) for k in clip["keyframes"]],
             "timestamps": clip["timestamps"].tolist(), "references": cfg.references,
             "window_starts": [p[0] for p in plan], "window_fixed": [p[1] for p in plan],
             "cameras": list(CAMERAS), "captions": list(clip["captions"]),

@@ -10,13 +10,15 @@ Folder layout, format version 1 (camera order = cvdstorm.CAMERAS, F frames, V ca
 model's image size; docs/run_format.md says the same for users):
 
   data (what `load` reads; scene.json, run.yaml and rgb.npy make a run, the rest is optional)
-    scene.json             the scene record: source dataroot, version, scene, sample tokens, timestamps [F]
-                           (s from the first frame), references, window plan (window_starts,
+    scene.json             the scene record: source dataroot, version, scene, frame_rate ("keyframes" or
+                           "camera"; absent: keyframes), the frames (samples [F]: sample tokens at
+                           keyframes, CAM_FRONT sample_data tokens between), keyframes [F] bool (absent:
+                           all), timestamps [F] (s from the first frame), references, window plan (window_starts,
                            window_fixed), cameras, captions [F] (after edits), world_to_global [4, 4],
                            intrinsics [F, V, 3, 3], cam_to_world [F, V, 4, 4], ego_to_world [F, 4, 4] in the
                            run world (ego pose of the first frame), boxes [F] (after edits)
     run.yaml               format_version, then every setting: software versions, the GenerateConfig,
-                           resolved values (frames, steps, guidance, fps, window plan, image size),
+                           resolved values (frame rate, frames, steps, guidance, fps, window plan, image size),
                            edits, checkpoint file hashes, timings
     rgb.npy                uint8 [F, V, H, W, 3]
     depth.npy              float32 [F, V, H, W] GS-decoder depth, metres
@@ -45,6 +47,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +57,7 @@ import torch
 import yaml
 
 from .. import CAMERAS
+from ..data.nuscenes import frame_hz
 from ..errors import CvdError, require
 from ..images import colorize_depth, tile_rig
 from ..io import (OutputFolder, atomic_path, read_json, read_npy, read_yaml, save_tensors, write_bytes, write_image,
@@ -88,6 +92,15 @@ def new_arrays(frames: int, views: int, height: int, width: int,
     folder = Path(folder)
     return (np.lib.format.open_memmap(folder / RGB, "w+", np.uint8, (frames, views, height, width, 3)),
             np.lib.format.open_memmap(folder / DEPTH, "w+", np.float32, (frames, views, height, width)))
+
+
+def scratch_array(shape: tuple[int, ...], dtype, folder: str | Path | None = None) -> np.ndarray:
+    """A zeroed array that is no file of the run (e.g. the control images, saved only as controls.mp4):
+    in memory, or memory-mapped to an unnamed file in `folder` (never listed there; freed with the array)."""
+    if folder is None:
+        return np.zeros(shape, dtype)
+    with tempfile.TemporaryFile(dir=folder) as fh:  # the map keeps its own handle to the file
+        return np.memmap(fh, dtype, "w+", shape=shape)
 
 
 def _write_window(path: Path, g: dict) -> None:
@@ -163,12 +176,22 @@ class GenerationRun:
 
     @property
     def fps(self) -> float:
-        """Frame rate of the videos: the resolved setting, else the keyframe rate of the timestamps."""
+        """Frame rate of the videos: the resolved setting, else the rate of the timestamps."""
         fps = (self.settings.get("resolved") or {}).get("fps")
         if fps:
             return float(fps)
-        ts = np.asarray(self.scene.get("timestamps") or [], np.float64)
-        return 1.0 / float(np.median(np.diff(ts))) if len(ts) > 1 else 2.0
+        return frame_hz(self.scene.get("timestamps") or [])
+
+    @property
+    def frame_rate(self) -> str:
+        """What the frames are (data.nuscenes.FRAME_RATES): "keyframes" or "camera". A scene record
+        without the field was written before camera-rate runs existed: keyframes."""
+        return str(self.scene.get("frame_rate", "keyframes"))
+
+    @property
+    def keyframes(self) -> list[bool]:
+        """[F] whether each frame is an annotated keyframe of the source (all, in a keyframe run)."""
+        return [bool(k) for k in self.scene.get("keyframes") or [True] * self.frames]
 
     @property
     def window_first_frames(self) -> list[int]:

@@ -1,6 +1,7 @@
 """Preview of a dataset scene: an MP4 of the 6 cameras with box/map overlays, beside their depth.
 
-In:  a nuScenes-format dataroot (real nuScenes or the synthetic world), a scene, frame count, size.
+In:  a nuScenes-format dataroot (real nuScenes or the synthetic world), a scene, the frame rate
+     ("keyframes", or "camera": every camera frame, 12 Hz on nuScenes), frame count, size.
 Out: an H.264 MP4 (cvdstorm.io.write_video, atomic: an existing file is only replaced by a
      complete new one). Each video frame, uint8 [18 + 2H, 6W, 3], is
 
@@ -24,9 +25,9 @@ from typing import Iterator
 import numpy as np
 from tqdm.auto import tqdm
 
-from ..data.clips import load_clip, scene_map
+from ..data.clips import frames_at_rate, load_clip, scene_map
 from ..data.conditions import control_images
-from ..data.nuscenes import NuScenesReader
+from ..data.nuscenes import NuScenesReader, frame_hz
 from ..errors import CvdError
 from ..io import write_video
 from ..images import caption_bar, colorize_depth, tile_rig, to_uint8
@@ -59,12 +60,13 @@ def _dilate_points(depth: np.ndarray) -> np.ndarray:
 
 
 def write_preview(dataroot: str | Path, out: str | Path, version: str = "v1.0-synth", scene: str | None = None,
-                  frames: int | None = None, width: int = 448, height: int = 256, fps: float = 2.0,
-                  map_radius: float = 80.0, progress: bool | None = None) -> Path:
+                  frames: int | None = None, width: int = 448, height: int = 256, fps: float | None = None,
+                  map_radius: float = 80.0, progress: bool | None = None, frame_rate: str = "keyframes") -> Path:
     """Write the preview MP4 of `scene` (name or token; default the first) and return its path.
 
-    frames: at most this many keyframes from the scene's start (default all). progress: a tqdm
-    bar (None: only on a terminal)."""
+    frame_rate: "keyframes" or "camera" (data.nuscenes.FRAME_RATES); frames: at most this many
+    frames at that rate from the scene's start (default all); fps: default the frames' own rate.
+    progress: a tqdm bar (None: only on a terminal)."""
     if frames is not None and frames < 1:
         raise CvdError(f"--frames must be at least 1, got {frames}")
     if width < 8 or height < 8:
@@ -78,9 +80,11 @@ def write_preview(dataroot: str | Path, out: str | Path, version: str = "v1.0-sy
     sc = reader.scene(scene) if scene else reader.scenes[0] if reader.scenes else None
     if sc is None:
         raise CvdError(f"{reader.vdir / 'scene.json'} lists no scenes")
-    samples = reader.scene_samples(sc)[:frames]
+    scene_frames = frames_at_rate(reader, sc, frame_rate)
+    samples = scene_frames[:frames]
     if not samples:
         raise CvdError(f"scene {sc['name']} has no keyframes in {reader.vdir / 'sample.json'}")
+    fps = fps or frame_hz(np.array([reader.timestamp(s) for s in scene_frames], np.float64) * 1e-6)
     world = reader.ego_pose(samples[0])
     polylines = scene_map(reader, sc["name"], map_radius)
 
