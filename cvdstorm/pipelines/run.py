@@ -53,7 +53,7 @@ import torch
 import yaml
 
 from .. import CAMERAS
-from ..errors import CvdError, require
+from ..errors import require
 from ..images import colorize_depth, tile_rig
 from ..io import (OutputFolder, atomic_path, json_bytes, read_json, read_npy, read_yaml, save_tensors, write_bytes,
                   write_image, write_video)
