@@ -34,7 +34,7 @@ from scipy import stats
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from cvdstorm.config import DiTTrainConfig, StormVAEConfig  # noqa: E402
-from cvdstorm.eval.generation import evaluate_generation  # noqa: E402
+from cvdstorm.eval.generation_suite import evaluate_generation  # noqa: E402
 from cvdstorm.io import read_json, write_json  # noqa: E402
 from cvdstorm.models.loading import resolve_checkpoint  # noqa: E402
 from cvdstorm.train.dit import train_dit  # noqa: E402

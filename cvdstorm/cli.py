@@ -189,7 +189,9 @@ def cmd_evaluate(args) -> None:
         print(f"evaluate: {args.out}/eval_novel_view.json, eval_novel_view.csv, renders/")
         return
     if args.stage == "generation":
-        from .eval.generation import evaluate_generation, evaluate_run
+        from .eval.generation import evaluate_run
+        from .eval.generation_suite import evaluate_generation
+        from .report.horizon_plot import HORIZON_PLOT, plot_horizon
 
         if args.runs and len(args.runs) == 1 and not args.out:  # one run: RUN/eval_generation.json/.csv
             res = evaluate_run(args.runs[0], segmenter=args.segmenter, device=args.device)
@@ -204,6 +206,7 @@ def cmd_evaluate(args) -> None:
                                   steps=args.steps, guidance=args.guidance, version=args.version, split=args.split,
                                   i3d=args.i3d, segmenter=args.segmenter, device=args.device, runs=args.runs,
                                   fid=not args.no_fid)
+        plot_horizon(agg["quality_vs_horizon"], Path(out) / HORIZON_PLOT)
         print(json.dumps(agg["summary"], indent=1))
         print(f"evaluate: {out}/eval_generation.json, eval_generation.csv, quality_vs_horizon.csv, "
               "plot_quality_vs_horizon.png/.svg")

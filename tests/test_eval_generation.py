@@ -11,7 +11,8 @@ import torch
 
 from cvdstorm import CAMERAS
 from cvdstorm.errors import CvdError
-from cvdstorm.eval import generation as G
+from cvdstorm.eval import generation as evalgen
+from cvdstorm.eval import generation_suite as suite
 from cvdstorm.eval.metrics import depth_metrics
 from cvdstorm.geometry import EVAL_MAX_DEPTH
 from cvdstorm.images import to_float_images, to_uint8
@@ -34,13 +35,22 @@ def fake_run(out, root, scene_idx=0, references=1, frames=NF, noise=0.0, depth_s
     samples = samples[:frames]
     meta = {"scene": name, "dataroot": str(root), "version": "v1.0-synth", "samples": samples,
             "timestamps": list(range(frames)), "references": references, "captions": [""] * frames}
-    real = real or G.real_frames(meta, H, W)
+    real = real or evalgen.real_frames(meta, H, W)
     rgb = to_uint8(real["images"])
     if noise:
         g = np.random.default_rng(0)
         rgb = np.clip(rgb.astype(np.float64) + g.normal(0, noise, rgb.shape), 0, 255).astype(np.uint8)
     depth = (real["depth"] * depth_scale).numpy().astype(np.float32)
     return GenerationRun(meta, {}, rgb, depth).save(out, overwrite=True, views=False), real
+
+
+def cli_evaluate(out, runs, *flags):
+    """`cvdstorm evaluate --stage generation --runs RUN... --out OUT`: the aggregate (OUT/eval_generation.json),
+    with the quality-vs-horizon plot the CLI draws beside it."""
+    from cvdstorm.cli import main
+
+    assert main(["evaluate", "--stage", "generation", "--runs", *map(str, runs), "--out", str(out), *flags]) == 0
+    return json.loads((out / evalgen.EVAL_JSON).read_text())
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +63,7 @@ def runs(synth_root, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def results(runs):
-    return {k: G.evaluate_run(runs[k]) for k in ("good", "bad")}
+    return {k: evalgen.evaluate_run(runs[k]) for k in ("good", "bad")}
 
 
 def test_real_frames_score_perfectly(runs, results):
@@ -73,10 +83,10 @@ def test_real_frames_score_perfectly(runs, results):
     assert s["crossview_l1_generated"] == pytest.approx(s["crossview_l1_real"])
     assert s["crossview_pixels_generated"] > 0
     # per-frame table flags the reference frame
-    rows = list(csv.DictReader(open(runs["good"] / G.EVAL_CSV)))
+    rows = list(csv.DictReader(open(runs["good"] / evalgen.EVAL_CSV)))
     assert [row["reference"] for row in rows] == ["true"] + ["false"] * (NF - 1)
     assert [int(row["frame"]) for row in rows] == list(range(NF))
-    assert json.loads((runs["good"] / G.EVAL_JSON).read_text())["summary"]["frames"] == NF - 1
+    assert json.loads((runs["good"] / evalgen.EVAL_JSON).read_text())["summary"]["frames"] == NF - 1
 
 
 def test_corrupted_copy_scores_worse(runs, results):
@@ -97,7 +107,7 @@ def test_corrupted_copy_scores_worse(runs, results):
 
 def test_aggregate_fid_horizon_and_resume(runs, results, tmp_path, monkeypatch):
     out = tmp_path / "agg"
-    agg = G.evaluate_generation(None, None, out, runs=[runs["good"], runs["bad"]], log=None)
+    agg = cli_evaluate(out, [runs["good"], runs["bad"]])
     s = agg["summary"]
     assert [r["status"] for r in agg["runs"]] == ["reused", "reused"]  # evaluated by the fixture already
     assert s["psnr_ref1"] == pytest.approx(results["good"]["summary"]["psnr"])
@@ -113,10 +123,10 @@ def test_aggregate_fid_horizon_and_resume(runs, results, tmp_path, monkeypatch):
     assert len(rows) == 2 * NF and {r["references"] for r in rows} == {"0", "1"}
     assert (out / "plot_quality_vs_horizon.png").stat().st_size > 1000
     assert (out / "plot_quality_vs_horizon.svg").read_text().count("<svg") == 1
-    summary_rows = list(csv.DictReader(open(out / G.EVAL_CSV)))
+    summary_rows = list(csv.DictReader(open(out / evalgen.EVAL_CSV)))
     assert [r["references"] for r in summary_rows] == ["0", "1"] and "fid" in summary_rows[0]
     # features are cached in the runs: a second aggregate needs neither the Inception net nor evaluation
-    monkeypatch.setattr(G, "evaluate_run", lambda *a, **k: pytest.fail("re-evaluated a finished run"))
+    monkeypatch.setattr(suite, "evaluate_run", lambda *a, **k: pytest.fail("re-evaluated a finished run"))
     import cvdstorm.eval.fid as fid
 
     class NoNet(fid.InceptionFeatures):
@@ -127,7 +137,7 @@ def test_aggregate_fid_horizon_and_resume(runs, results, tmp_path, monkeypatch):
             pytest.fail("Inception features recomputed")
 
     monkeypatch.setattr(fid, "InceptionFeatures", NoNet)
-    again = G.evaluate_generation(None, None, out, runs=[runs["good"], runs["bad"]], log=None)
+    again = suite.evaluate_generation(None, None, out, runs=[runs["good"], runs["bad"]], log=None)
     assert again["summary"]["fid_ref0"] == pytest.approx(s["fid_ref0"])
 
 
@@ -148,7 +158,7 @@ def test_driver_generates_each_pair_once(synth_root, runs, tmp_path, monkeypatch
 
         def __call__(self, cfg, progress=True):
             calls.append((cfg.scene, cfg.references))
-            names = sorted(G.val_scenes(cfg.dataroot, split="all"))
+            names = sorted(suite.val_scenes(cfg.dataroot, split="all"))
             return FakeRun(names.index(cfg.scene), cfg)
 
     class FakeRun:
@@ -166,15 +176,15 @@ def test_driver_generates_each_pair_once(synth_root, runs, tmp_path, monkeypatch
     for name, fake in (("GenerateConfig", Cfg), ("CVDStormPipeline", Pipeline)):
         monkeypatch.setattr(pipeline, name, fake)
     kw = dict(scenes=1, references=(0, 1), frames=NF, split="all", fid=False, crossview=False, log=None)
-    agg = G.evaluate_generation("ckpt", synth_root, tmp_path / "e", **kw)
-    name = sorted(G.val_scenes(synth_root, split="all"))[0]
+    agg = suite.evaluate_generation("ckpt", synth_root, tmp_path / "e", **kw)
+    name = sorted(suite.val_scenes(synth_root, split="all"))[0]
     assert calls == [(name, 0), (name, 1)] and loads == ["ckpt"]  # the model is loaded once for all runs
     assert [r["status"] for r in agg["runs"]] == ["generated", "generated"]
-    assert (tmp_path / "e" / "runs" / name / "ref1" / G.EVAL_JSON).is_file()
+    assert (tmp_path / "e" / "runs" / name / "ref1" / evalgen.EVAL_JSON).is_file()
     assert agg["summary"]["psnr_ref1"] < agg["summary"]["psnr_ref0"]  # noise only in the fake ref1 run
     # a killed evaluation: generated but not evaluated -> evaluated only; finished -> reused
-    (tmp_path / "e" / "runs" / name / "ref1" / G.EVAL_JSON).unlink()
-    agg = G.evaluate_generation("ckpt", synth_root, tmp_path / "e", **kw)
+    (tmp_path / "e" / "runs" / name / "ref1" / evalgen.EVAL_JSON).unlink()
+    agg = suite.evaluate_generation("ckpt", synth_root, tmp_path / "e", **kw)
     assert calls == [(name, 0), (name, 1)]
     assert [r["status"] for r in agg["runs"]] == ["reused", "evaluated"]
     assert agg["settings"]["checkpoint"] == "ckpt" and agg["settings"]["frames"] == NF
@@ -188,17 +198,17 @@ def test_bad_runs_one_line_errors(runs, tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "scene.json" in err and "not a generation run" in err
     with pytest.raises(CvdError, match="does not exist"):
-        G.load_run(tmp_path / "missing")
+        evalgen.load_run(tmp_path / "missing")
     short = tmp_path / "short"
     short.mkdir()
     for name in ("scene.json", "run.yaml"):
         (short / name).write_text((runs["good"] / name).read_text())
     np.save(short / "rgb.npy", np.zeros((1, len(CAMERAS), H, W, 3), np.uint8))
     with pytest.raises(CvdError, match=f"rgb.npy has 1 frames but scene.json lists {NF}"):
-        G.load_run(short)
+        evalgen.load_run(short)
     np.save(short / "rgb.npy", np.zeros((NF, len(CAMERAS), H, W), np.float32))
     with pytest.raises(CvdError, match="expected uint8"):
-        G.load_run(short)
+        evalgen.load_run(short)
     bad = tmp_path / "bad_settings"
     shutil.copytree(runs["good"], bad)
     (bad / "run.yaml").write_text("generate: {frames: 4\n")  # truncated settings record
@@ -207,9 +217,9 @@ def test_bad_runs_one_line_errors(runs, tmp_path, capsys):
     assert len(err.splitlines()) == 1 and "corrupt" in err and "run.yaml" in err
     (bad / "run.yaml").write_text("- just\n- a list\n")
     with pytest.raises(CvdError, match="not a mapping"):
-        G.load_run(bad)
+        evalgen.load_run(bad)
     with pytest.raises(CvdError, match="needs --checkpoint and --dataroot"):
-        G.evaluate_generation(None, None, tmp_path / "x")
+        suite.evaluate_generation(None, None, tmp_path / "x")
     assert main(["evaluate", "--stage", "generation", "--checkpoint", "c"]) == 2
     assert "--out" in capsys.readouterr().err
 
@@ -218,7 +228,7 @@ def test_report_shows_generation_eval(runs, results, tmp_path):
     from cvdstorm.report.html import format_value, build_report
 
     out = tmp_path / "agg"
-    G.evaluate_generation(None, None, out, runs=[runs["good"], runs["bad"]], fid=False, log=None)
+    cli_evaluate(out, [runs["good"], runs["bad"]], "--no-fid")
     page = build_report(out).read_text()
     assert 'id="generation"' in page
     table = page[page.index('id="generation"'):]
@@ -236,10 +246,10 @@ def test_end_to_end_with_a_tiny_checkpoint(synth_root, tmp_path):
 
     ckpt = make_checkpoint(tmp_path / "ckpt", synth_root)
     kw = dict(scenes=1, references=(1,), frames=4, steps=1, fid=False, log=None, progress=False)
-    agg = G.evaluate_generation(ckpt, synth_root, tmp_path / "e", **kw)
+    agg = suite.evaluate_generation(ckpt, synth_root, tmp_path / "e", **kw)
     assert [r["status"] for r in agg["runs"]] == ["generated"]
     run = tmp_path / "e" / "runs" / agg["runs"][0]["scene"] / "ref1"
-    res = json.loads((run / G.EVAL_JSON).read_text())
+    res = json.loads((run / evalgen.EVAL_JSON).read_text())
     assert res["settings"]["height"] == 32 and res["settings"]["references"] == 1
     assert [r["reference"] for r in res["per_frame"]] == [True, False, False, False]
     assert all(np.isfinite(r["psnr"]) and np.isfinite(r["lpips"]) for r in res["per_frame"])
@@ -248,7 +258,7 @@ def test_end_to_end_with_a_tiny_checkpoint(synth_root, tmp_path):
                 "crossview_l1_generated_ref1", "crossview_l1_real_gs_ref1"):
         assert s[key] is not None and np.isfinite(s[key]), key
     assert len(agg["quality_vs_horizon"]["ref1"]["psnr"]) == 4
-    again = G.evaluate_generation(ckpt, synth_root, tmp_path / "e", **kw)
+    again = suite.evaluate_generation(ckpt, synth_root, tmp_path / "e", **kw)
     assert [r["status"] for r in again["runs"]] == ["reused"]
     assert again["summary"] == s
 
@@ -263,7 +273,7 @@ def test_generation_report_in_a_browser(runs, results, tmp_path):
     if not browser:
         pytest.skip("no chromium on PATH (tests/test_report_browser.py installs it when allowed)")
     out = tmp_path / "agg"
-    G.evaluate_generation(None, None, out, runs=[runs["good"], runs["bad"]], fid=False, log=None)
+    cli_evaluate(out, [runs["good"], runs["bad"]], "--no-fid")
     res = probe(browser, tmp_path, build_report(out))
     assert res["errors"] == [] and res["videos"] == []
 
@@ -278,14 +288,14 @@ def test_fvd_with_a_stand_in_i3d(runs, results, tmp_path, monkeypatch):
     path = tmp_path / "i3d_torchscript.pt"
     torch.jit.save(torch.jit.script(FakeI3D()), str(path))
     kw = dict(runs=[runs["good"], runs["bad"]], fid=False, log=None)
-    agg = G.evaluate_generation(None, None, tmp_path / "a", i3d=path, **kw)
+    agg = suite.evaluate_generation(None, None, tmp_path / "a", i3d=path, **kw)
     s = agg["summary"]
     assert s["fvd_ref1"] < 1e-6 and s["fvd_ref0"] > 1e-3
     assert agg["by_reference"]["ref0"]["fvd_videos"] == len(CAMERAS)
     assert any("stretched" in n for n in agg["notes"])  # 2-frame runs are shorter than I3D's 16
     monkeypatch.setattr(fvd.I3DFeatures, "__call__", lambda *a, **k: pytest.fail("I3D features recomputed"))
-    again = G.evaluate_generation(None, None, tmp_path / "a", i3d=path, **kw)
+    again = suite.evaluate_generation(None, None, tmp_path / "a", i3d=path, **kw)
     assert again["summary"]["fvd_ref0"] == pytest.approx(s["fvd_ref0"])
-    missing = G.evaluate_generation(None, None, tmp_path / "b", i3d=tmp_path / "nope.pt", **kw)
+    missing = suite.evaluate_generation(None, None, tmp_path / "b", i3d=tmp_path / "nope.pt", **kw)
     assert "fvd_ref0" not in missing["summary"] and missing["summary"]["psnr_ref0"] == s["psnr_ref0"]
     assert sum(n.startswith("FVD skipped: no I3D TorchScript") for n in missing["notes"]) == 1

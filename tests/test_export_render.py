@@ -17,7 +17,7 @@ from cvdstorm.cli import main
 from cvdstorm.data.nuscenes import NuScenesReader
 from cvdstorm.errors import CvdError
 from cvdstorm.io import read_image
-from cvdstorm.pipelines import generate as G
+from cvdstorm.pipelines import generate as pipeline
 from cvdstorm.pipelines.export import export_dataset
 from cvdstorm.pipelines.novel_view import load_rig, render_run
 from checkpoints import make_checkpoint
@@ -38,9 +38,9 @@ def run(tmp_path_factory):
     inst = next(a.instance for a in reader.annotations(s0) if a.cls >= 0)
     (root / "edits.yaml").write_text(yaml.safe_dump({"move": [{"instance": inst, "offset": MOVE.tolist()}]}))
     ckpt = make_checkpoint(root / "ckpt", root / "data")
-    cfg = G.GenerateConfig(checkpoint=str(ckpt), dataroot=str(root / "data"), frames=4, references=1, steps=1,
+    cfg = pipeline.GenerateConfig(checkpoint=str(ckpt), dataroot=str(root / "data"), frames=4, references=1, steps=1,
                            edits=str(root / "edits.yaml"))
-    out = G.generate(cfg, root / "run", progress=False)
+    out = pipeline.generate(cfg, root / "run", progress=False)
     return {"root": root, "run": out, "ckpt": ckpt, "instance": inst}
 
 
@@ -136,7 +136,7 @@ def test_render_offset_zero_is_the_gs_decoders_own_render(run, tmp_path):
     StormVAE.render (no sky, no colour token) == `render` at offset 0 from the .ply files."""
     from safetensors.torch import load_file
 
-    gen = G.CVDStormPipeline.from_pretrained(run["ckpt"])
+    gen = pipeline.CVDStormPipeline.from_pretrained(run["ckpt"])
     vae = gen.vae
     scene = json.loads((run["run"] / "scene.json").read_text())
     z = load_file(str(run["run"] / "latents.safetensors"))["latents"]                  # [F, V, C, h, w]

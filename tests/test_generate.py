@@ -11,7 +11,7 @@ from cvdstorm import CAMERAS
 from cvdstorm.cli import main
 from cvdstorm.data.conditions import box_masks
 from cvdstorm.io import read_image, read_video
-from cvdstorm.pipelines import generate as G
+from cvdstorm.pipelines import generate as pipeline
 from cvdstorm.pipelines.ply import read_gaussians_ply
 from checkpoints import make_checkpoint
 
@@ -33,12 +33,12 @@ def ckpt(world):
 
 def gen_cfg(world, ckpt, **kw):
     base = dict(checkpoint=str(ckpt), dataroot=str(world / "data"), frames=8, references=1, overlap=2, steps=2)
-    return G.GenerateConfig(**{**base, **kw})
+    return pipeline.GenerateConfig(**{**base, **kw})
 
 
 @pytest.mark.parametrize("frames,window,overlap,refs", [(4, 4, 3, 0), (8, 4, 2, 1), (9, 4, 3, 3), (19, 8, 3, 3)])
 def test_window_plan_covers_every_frame_once(frames, window, overlap, refs):
-    plan = G.window_plan(frames, window, overlap, refs)
+    plan = pipeline.window_plan(frames, window, overlap, refs)
     new = []
     for k, (start, fixed) in enumerate(plan):
         assert 0 <= start and start + window <= frames
@@ -49,7 +49,7 @@ def test_window_plan_covers_every_frame_once(frames, window, overlap, refs):
 
 
 def test_outputs_complete_readable_and_deterministic(tmp_path, world, ckpt):
-    out = G.generate(gen_cfg(world, ckpt, png=True), tmp_path / "a", progress=False)
+    out = pipeline.generate(gen_cfg(world, ckpt, png=True), tmp_path / "a", progress=False)
     F, V, H, W = 8, 6, 32, 56
     run = yaml.safe_load((out / "run.yaml").read_text())
     assert run["resolved"]["windows"] == [[0, 1], [2, 2], [4, 2]] and run["cvdstorm"]
@@ -75,10 +75,10 @@ def test_outputs_complete_readable_and_deterministic(tmp_path, world, ckpt):
     scene = json.loads((out / "scene.json").read_text())
     assert len(scene["samples"]) == F and len(scene["boxes"]) == F and scene["window_starts"] == [0, 2, 4]
     # same seed: same bytes; another seed: another video
-    again = G.generate(gen_cfg(world, ckpt, png=True), tmp_path / "b", progress=False)
+    again = pipeline.generate(gen_cfg(world, ckpt, png=True), tmp_path / "b", progress=False)
     assert np.array_equal(np.load(again / "rgb.npy"), rgb)
     assert (again / "gaussians" / "window_002.ply").read_bytes() == (out / "gaussians" / "window_002.ply").read_bytes()
-    other = G.generate(gen_cfg(world, ckpt, seed=1), tmp_path / "c", progress=False)
+    other = pipeline.generate(gen_cfg(world, ckpt, seed=1), tmp_path / "c", progress=False)
     assert not np.array_equal(np.load(other / "rgb.npy")[1:], rgb[1:])
 
 
@@ -89,7 +89,7 @@ def test_reference_frames_are_the_real_frames_latents(tmp_path, world, ckpt):
     from cvdstorm.data.nuscenes import NuScenesReader
     from cvdstorm.models.loading import load_storm_vae
 
-    out = G.generate(gen_cfg(world, ckpt, frames=4, references=3), tmp_path / "r", progress=False)
+    out = pipeline.generate(gen_cfg(world, ckpt, frames=4, references=3), tmp_path / "r", progress=False)
     scene = json.loads((out / "scene.json").read_text())
     clip = load_clip(NuScenesReader(world / "data").preload(), scene["samples"][:3], 32, 56)
     vae, _ = load_storm_vae(world / "ckpt" / "vae")
@@ -99,22 +99,22 @@ def test_reference_frames_are_the_real_frames_latents(tmp_path, world, ckpt):
 
 
 def test_decoding_is_bounded_to_one_window(tmp_path, world, ckpt, monkeypatch):
-    gen = G.CVDStormPipeline.from_pretrained(ckpt)
+    gen = pipeline.CVDStormPipeline.from_pretrained(ckpt)
     seen = []
     decode = gen.vae.decode
     monkeypatch.setattr(gen.vae, "decode", lambda z: seen.append(z.shape[0] * z.shape[1]) or decode(z))
-    sample = G.sample_latents
+    sample = pipeline.sample_latents
     shapes = []
-    monkeypatch.setattr(G, "sample_latents", lambda m, c, noise, **kw: shapes.append(noise.shape[1]) or
+    monkeypatch.setattr(pipeline, "sample_latents", lambda m, c, noise, **kw: shapes.append(noise.shape[1]) or
                         sample(m, c, noise, **kw))
-    G.generate(gen_cfg(world, ckpt), tmp_path / "m", progress=False, pipe=gen)
+    pipeline.generate(gen_cfg(world, ckpt), tmp_path / "m", progress=False, pipe=gen)
     assert len(seen) == 3 and max(seen) <= 4 * 6 and sum(seen) == 8 * 6   # each frame decoded once, per window
     assert shapes == [4, 4, 4]
 
 
 def test_box_edit_changes_controls_and_frames_where_the_box_is(tmp_path, world):
     ck = make_checkpoint(tmp_path / "ck", world / "data", controls_on=True)
-    base = G.generate(gen_cfg(world, ck, frames=4, references=0), tmp_path / "base", progress=False)
+    base = pipeline.generate(gen_cfg(world, ck, frames=4, references=0), tmp_path / "base", progress=False)
     scene = json.loads((base / "scene.json").read_text())
     clip_boxes = [{k: (np.array(v) if k != "instance" else v) for k, v in b.items()} for b in scene["boxes"]]
     K, c2w = np.array(scene["intrinsics"]), np.array(scene["cam_to_world"])
@@ -125,7 +125,7 @@ def test_box_edit_changes_controls_and_frames_where_the_box_is(tmp_path, world):
                       else np.zeros_like(idx[f], bool) for f in range(4)])
     assert where.sum() > 20
     (tmp_path / "edit.yaml").write_text(yaml.safe_dump({"remove": [target]}))
-    edited = G.generate(gen_cfg(world, ck, frames=4, references=0, edits=str(tmp_path / "edit.yaml")),
+    edited = pipeline.generate(gen_cfg(world, ck, frames=4, references=0, edits=str(tmp_path / "edit.yaml")),
                         tmp_path / "edited", progress=False)
     ctrl_a, ctrl_b = read_video(base / "controls.mp4").astype(float), read_video(edited / "controls.mp4").astype(float)
     assert np.abs(ctrl_a - ctrl_b).max() > 50                                            # the box left the controls
@@ -135,10 +135,10 @@ def test_box_edit_changes_controls_and_frames_where_the_box_is(tmp_path, world):
 
 
 def test_pack_roundtrip_fp16(tmp_path, world, ckpt):
-    packed = G.pack_checkpoint(ckpt, tmp_path / "packed")
+    packed = pipeline.pack_checkpoint(ckpt, tmp_path / "packed")
     assert (packed / "dit" / "model.safetensors").stat().st_size < 0.6 * (ckpt / "step_00000000" / "model.safetensors").stat().st_size
-    a = G.generate(gen_cfg(world, ckpt, frames=4), tmp_path / "a", progress=False)
-    b = G.generate(gen_cfg(world, packed, frames=4), tmp_path / "b", progress=False)
+    a = pipeline.generate(gen_cfg(world, ckpt, frames=4), tmp_path / "a", progress=False)
+    b = pipeline.generate(gen_cfg(world, packed, frames=4), tmp_path / "b", progress=False)
     diff = np.abs(np.load(a / "rgb.npy").astype(int) - np.load(b / "rgb.npy").astype(int))
     assert diff.mean() < 2.0    # float16 storage: nearly the same video
 
@@ -175,7 +175,7 @@ def test_windowed_depth_of_real_frames_is_the_runs_reference_depth(tmp_path, wor
     from cvdstorm.data.clips import load_clip
     from cvdstorm.data.nuscenes import NuScenesReader
 
-    pipe = G.CVDStormPipeline.from_pretrained(ckpt)
+    pipe = pipeline.CVDStormPipeline.from_pretrained(ckpt)
     T = pipe.dit_cfg.data.num_frames
     pipe.vae_cfg.data.context_frames = [0, 1]   # the GS decoder reads frames 0 and 1 of each window
     refs = 2

@@ -1,4 +1,5 @@
-"""Generation evaluation (`cvdstorm evaluate --stage generation`): generated runs vs the real clip.
+"""Generation evaluation of one run (`cvdstorm evaluate --stage generation --runs RUN`): a generated
+run vs the real clip of the same samples.
 
 The synthetic world gives ground truth for every generated frame: the real camera images, exact
 depth and semantic masks of the same samples, under the same controls (boxes, map, poses).
@@ -26,26 +27,14 @@ Out: `evaluate_run(RUN)` -> dict, also written as RUN/eval_generation.json and t
      The summary averages the generated frames only (pixel-pooled for depth, confusion-pooled for
      mIoU, overlap-pixel-pooled for cross-view); reference frames are summarised apart.
 
-`evaluate_generation(checkpoint, dataroot, out, ...)` generates one run per (val scene, reference
-count) under OUT/runs/<scene>/ref<k>/, evaluates it, and aggregates into OUT/eval_generation.json,
-OUT/eval_generation.csv (one row per reference count, with the settings), OUT/quality_vs_horizon.csv
-(long format: references, frame, scenes, psnr, ssim, lpips) and OUT/plot_quality_vs_horizon.{png,svg};
-FID over all generated vs real frames per reference count, FVD when an I3D TorchScript is given.
-It is resumable: a (scene, references) pair whose RUN/eval_generation.json exists is reused, a run
-that was generated but not evaluated is only evaluated. Per-image Inception (and I3D) features are
-cached (generated: in each run folder; real: OUT/fid_real/, shared by the runs of the same
-samples), so re-aggregating costs no network passes.
+Many runs, generated and resumed, pooled by reference count with FID / FVD: eval/generation_suite.py.
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
-import json
 import math
-import re
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 import torch
@@ -54,18 +43,14 @@ from .. import CAMERAS, __version__
 from ..errors import CvdError
 from ..geometry import EVAL_MAX_DEPTH
 from ..images import to_float_images, to_uint8
-from ..io import atomic_path, read_json, write_json
-from ..pipelines.run import GenerationRun, is_run
+from ..io import atomic_path, write_json
+from ..pipelines.run import GenerationRun
 from .metrics import DepthStats
 
 EVAL_JSON, EVAL_CSV = "eval_generation.json", "eval_generation.csv"
-FID_FEATURES, FVD_FEATURES = "fid_features.npy", "fvd_features.npz"
 # The classes the controls draw: boxes (vehicle, pedestrian) and the HD map (road, lane marking).
 CONTROL_CLASSES = ("road", "lane_marking", "vehicle", "pedestrian")
 METRICS = ("psnr", "ssim", "lpips")
-SMALL_N_NOTE = ("FID from {n} generated images: below ~2048 Inception features the covariance is "
-                "rank-deficient and FID is biased upwards (it falls as N grows); compare only runs "
-                "with the same N, not with the paper's 50k-image numbers.")
 
 
 # ------------------------------------------------------------------------------------ a run
@@ -144,7 +129,8 @@ def _pool_depth(stats: list) -> dict:
     return {k: _num(r[k]) if k != "pixels" else r[k] for k in ("abs_rel", "rmse", "delta1", "pixels")}
 
 
-def _miou_of(matrix: np.ndarray) -> dict:
+def miou_of(matrix: np.ndarray) -> dict:
+    """mIoU, per-class IoU and the mean over CONTROL_CLASSES of a confusion matrix (counts, any pooling)."""
     from .segmentation import CLASS_NAMES, ConfusionMatrix
 
     cm = ConfusionMatrix(len(CLASS_NAMES))
@@ -252,7 +238,7 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
                 s.update({f"{key}_{m}": v for m, v in _pool_depth(depth_stats[name][part]).items()})
         if seg is not None and sem is not None:
             for who, name in (("gen", "generated"), ("real", "real")):
-                res = _miou_of(conf[who][part].matrix)
+                res = miou_of(conf[who][part].matrix)
                 s[f"miou_{name}"] = res["miou"]
                 s[f"control_miou_{name}"] = res["control_miou"]
         if crossview:
@@ -274,8 +260,8 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
         notes.append("control fidelity skipped: the dataset has no semantic/ masks (synthetic world only)")
     classes = None
     if seg is not None and sem is not None:
-        classes = {part: {"generated": _miou_of(conf["gen"][part].matrix)["iou"],
-                          "real": _miou_of(conf["real"][part].matrix)["iou"]}
+        classes = {part: {"generated": miou_of(conf["gen"][part].matrix)["iou"],
+                          "real": miou_of(conf["real"][part].matrix)["iou"]}
                    for part in ("generated", "reference") if any(r["reference"] == (part == "reference") for r in rows)}
     result = {
         "summary": part_summary("generated"),
@@ -301,6 +287,7 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
 
 
 def write_csv(path: Path, rows: list[dict]) -> None:
+    """Rows as CSV, columns in first-seen order; None -> empty, booleans as true/false."""
     if not rows:
         raise CvdError(f"nothing to write to {path}")
     keys: list[str] = []
@@ -312,356 +299,3 @@ def write_csv(path: Path, rows: list[dict]) -> None:
         for r in rows:
             w.writerow({c: ("" if r.get(c) is None else str(r[c]).lower() if isinstance(r.get(c), bool) else r[c])
                         for c in keys})
-
-
-# ------------------------------------------------------------------------- features (cached)
-def _fid_features(path: Path, images_fn, shape: tuple[int, int], frames: np.ndarray, extractor) -> np.ndarray:
-    """Inception features [F, V, 2048] float32 of the wanted frames (bool [F]), cached in `path`.
-
-    Frames not yet computed are NaN in the cache; only missing wanted frames are computed, from
-    `images_fn()` -> uint8 [F, V, H, W, 3] (called only when something is missing)."""
-    F, V = shape
-    f = None
-    if path.is_file():
-        try:
-            f = np.load(path, allow_pickle=False)
-            f = f if f.shape == (F, V, 2048) else None
-        except (OSError, ValueError, EOFError):
-            f = None  # recompute a corrupt cache
-    if f is None:
-        f = np.full((F, V, 2048), np.nan, np.float32)
-    missing = frames & np.isnan(f).any((1, 2))
-    if missing.any():
-        imgs = images_fn()[missing]                                                  # [n, V, H, W, 3]
-        f[missing] = extractor(imgs.reshape(-1, *imgs.shape[2:])).astype(np.float32).reshape(len(imgs), V, -1)
-        with atomic_path(path) as tmp, open(tmp, "wb") as fh:
-            np.save(fh, f)
-    return f
-
-
-def _fvd_features(run: Path, videos: torch.Tensor, extractor, key: str) -> np.ndarray:
-    """I3D features of the run's per-camera videos [V, F, 3, H, W], cached per I3D file in RUN."""
-    path = run / FVD_FEATURES
-    if path.is_file():
-        try:
-            with np.load(path, allow_pickle=False) as z:
-                if key in z.files:
-                    return z[key]
-                cached = {n: z[n] for n in z.files}
-        except (OSError, ValueError, EOFError):
-            cached = {}
-    else:
-        cached = {}
-    cached[key] = extractor(videos).astype(np.float32)
-    with atomic_path(path) as tmp, open(tmp, "wb") as fh:
-        np.savez(fh, **cached)
-    return cached[key]
-
-
-# ----------------------------------------------------------------------------- the driver
-def _safe(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", str(name)) or "scene"
-
-
-def val_scenes(dataroot: str | Path, version: str = "v1.0-synth", split: str = "val") -> list[str]:
-    from ..data.clips import split_scenes
-    from ..data.nuscenes import NuScenesReader
-
-    return sorted(split_scenes(NuScenesReader(dataroot, version), split))
-
-
-def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | None, out: str | Path,
-                        scenes: int | Sequence[str] = 1, references: Sequence[int] = (0, 1, 3), frames: int = 18,
-                        seed: int = 0, start: int = 0, steps: int | None = None, guidance: float | None = None,
-                        version: str = "v1.0-synth", split: str = "val", i3d: str | Path | None = None,
-                        segmenter=None, lpips_net: str = "alex", device: str = "cpu", runs: Sequence | None = None,
-                        fid: bool = True, crossview: bool = True, progress: bool = True, log=print) -> dict:
-    """Generate + evaluate each (scene, reference count), then aggregate (module docstring).
-
-    scenes: how many scenes of the split (the first N, sorted) or their names. runs: existing run
-    folders to evaluate instead of generating (checkpoint / dataroot are then not needed).
-    Returns the aggregate JSON dict (also OUT/eval_generation.json).
-    """
-    out = Path(out)
-    refs = sorted({int(r) for r in references})
-    if any(r < 0 or r >= frames for r in refs) and runs is None:
-        raise CvdError(f"reference counts must be in 0..{frames - 1} (got {refs})")
-    jobs: list[dict] = []  # {run, scene, references, status}
-    if runs is not None:
-        for r in runs:
-            jobs.append({"run": Path(r), "status": None})
-    else:
-        if not checkpoint or not dataroot:
-            raise CvdError("evaluate --stage generation needs --checkpoint and --dataroot (or --runs RUN... "
-                           "to evaluate runs that exist)")
-        if frames < 1:
-            raise CvdError(f"--frames must be positive (got {frames})")
-        names = list(scenes) if not isinstance(scenes, int) else val_scenes(dataroot, version, split)[:scenes]
-        if isinstance(scenes, int) and scenes < 1:
-            raise CvdError(f"--scenes must be positive (got {scenes})")
-        if not names:
-            raise CvdError(f"no {split} scenes in {dataroot} ({version})")
-        for name in names:
-            for k in refs:
-                jobs.append({"run": out / "runs" / _safe(name) / f"ref{k}", "scene": name, "references": k,
-                             "status": None})
-
-    seg = resolve_segmenter(segmenter, device)
-    pipe = None
-    results = []
-    for i, job in enumerate(jobs):
-        run = job["run"]
-        label = f"[{i + 1}/{len(jobs)}] {run}"
-        res = None
-        if (run / EVAL_JSON).is_file():
-            try:
-                res = read_json(run / EVAL_JSON, "evaluation")
-                if "summary" not in res or "per_frame" not in res:
-                    res = None
-            except CvdError:
-                res = None
-            if res is not None:
-                job["status"] = "reused"
-        if res is None:
-            if not is_run(run):
-                if runs is not None:
-                    load_run(run)  # raises the one-line error for a folder that is no run
-                from ..pipelines import generate as pipeline
-
-                if pipe is None:
-                    pipe = pipeline.CVDStormPipeline.from_pretrained(checkpoint, device)  # once for every run
-                cfg = pipeline.GenerateConfig(checkpoint=str(checkpoint), dataroot=str(dataroot), version=version,
-                                              scene=job["scene"], start=start, frames=frames,
-                                              references=job["references"], seed=seed, steps=steps,
-                                              guidance=guidance, device=device)
-                if log:
-                    log(f"{label}: generating {frames} frames with {job['references']} reference frame(s)")
-                pipe(cfg, progress=progress).save(run, overwrite=True)
-                job["status"] = "generated"
-            else:
-                job["status"] = "evaluated"
-            if log:
-                log(f"{label}: evaluating")
-            if crossview and pipe is None and checkpoint:
-                from ..pipelines.generate import CVDStormPipeline
-
-                pipe = CVDStormPipeline.from_pretrained(checkpoint, device)
-            res = evaluate_run(run, segmenter=seg if seg is not None else False, lpips_net=lpips_net,
-                               device=device, crossview=crossview, pipe=pipe)
-        elif log:
-            log(f"{label}: already evaluated, reused")
-        job["scene"] = res["settings"].get("scene")
-        job["references"] = int(res["settings"]["references"])
-        results.append((job, res))
-
-    agg = aggregate(results, out, i3d=i3d, fid=fid, device=device, log=log)
-    agg["settings"].update({"checkpoint": None if checkpoint is None else str(checkpoint),
-                            "dataroot": None if dataroot is None else str(dataroot), "version": version,
-                            "split": split, "frames": frames, "start": start, "seed": seed, "steps": steps,
-                            "guidance": guidance, "lpips_net": lpips_net, "device": device,
-                            "segmenter": results[0][1]["settings"].get("segmenter") if results else None,
-                            "from_existing_runs": runs is not None, "cvdstorm": __version__})
-    write_json(out / EVAL_JSON, agg)
-    _write_summary_csv(out / EVAL_CSV, agg)
-    return agg
-
-
-def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool = True, device: str = "cpu",
-              log=print) -> dict:
-    """Pool per-run evaluations by reference count; FID/FVD; quality vs horizon (CSV, PNG, SVG)."""
-    if not results:
-        raise CvdError("no generation runs to aggregate")
-    out.mkdir(parents=True, exist_ok=True)
-    by_ref: dict[int, list[tuple[dict, dict]]] = {}
-    for job, res in results:
-        by_ref.setdefault(job["references"], []).append((job, res))
-    summary: dict = {}
-    by_reference: dict = {}
-    horizon: dict = {}
-    notes: list[str] = []
-
-    # ---------------- per-frame means over scenes, and pooled summaries
-    for k in sorted(by_ref):
-        group = by_ref[k]
-        F = max(len(r["per_frame"]) for _, r in group)
-        h = {m: [] for m in METRICS}
-        h["scenes"] = []
-        for f in range(F):
-            vals = [r["per_frame"][f] for _, r in group if f < len(r["per_frame"])]
-            for m in METRICS:
-                h[m].append(float(np.mean([v[m] for v in vals])))
-            h["scenes"].append(len(vals))
-        horizon[f"ref{k}"] = {"psnr": h["psnr"], "ssim": h["ssim"], "lpips": h["lpips"]}
-        horizon[f"ref{k}"]["_scenes"] = h["scenes"]
-        gen_rows = [row for _, r in group for row in r["per_frame"] if not row["reference"]]
-        s: dict = {"runs": len(group), "generated_frames": len(gen_rows)}
-        for m in METRICS:
-            s[m] = float(np.mean([row[m] for row in gen_rows])) if gen_rows else None
-        # depth: pixel-pooled from the per-run results (exact: sums of per-run pixel sums)
-        for pre in ("gen_depth", "gen_lidar"):
-            parts = [(r["summary"].get(f"{pre}_abs_rel"), r["summary"].get(f"{pre}_rmse"),
-                      r["summary"].get(f"{pre}_delta1"), r["summary"].get(f"{pre}_pixels", 0)) for _, r in group]
-            parts = [p for p in parts if p[0] is not None and p[3]]
-            n = sum(p[3] for p in parts)
-            if n:
-                s[f"{pre}_abs_rel"] = sum(p[0] * p[3] for p in parts) / n
-                s[f"{pre}_rmse"] = math.sqrt(sum(p[1] ** 2 * p[3] for p in parts) / n)
-                s[f"{pre}_delta1"] = sum(p[2] * p[3] for p in parts) / n
-        # control fidelity: sum the confusion matrices
-        per_class = {}
-        for who, name in (("gen", "generated"), ("real", "real")):
-            mats = [np.asarray(r["confusion"][f"{who}_generated"]) for _, r in group if r.get("confusion")]
-            if mats:
-                res = _miou_of(sum(mats))
-                s[f"miou_{name}"], s[f"control_miou_{name}"] = res["miou"], res["control_miou"]
-                per_class[name] = res["iou"]
-        # cross-view: overlap-pixel-pooled
-        for name in ("generated", "real", "real_gs"):
-            parts = [(r["summary"].get(f"crossview_l1_{name}"), r["summary"].get(f"crossview_pixels_{name}", 0))
-                     for _, r in group]
-            parts = [p for p in parts if p[0] is not None and p[1]]
-            n = sum(p[1] for p in parts)
-            if n:
-                s[f"crossview_l1_{name}"] = sum(a * b for a, b in parts) / n
-        by_reference[f"ref{k}"] = {**s, "per_class_iou": per_class or None,
-                                   "scenes": sorted({str(j["scene"]) for j, _ in group})}
-        for key in ("psnr", "ssim", "lpips", "gen_depth_abs_rel", "gen_depth_rmse", "gen_depth_delta1",
-                    "control_miou_generated", "control_miou_real", "crossview_l1_generated", "crossview_l1_real",
-                    "crossview_l1_real_gs"):
-            if s.get(key) is not None:
-                summary[f"{key}_ref{k}"] = s[key]
-
-    # ---------------- FID (generated frames vs the real frames of the same samples)
-    if fid:
-        from .fid import InceptionFeatures
-        from .frechet import FeatureStats
-
-        ext = InceptionFeatures(device)
-        n_min = None
-        for k in sorted(by_ref):
-            g_st, r_st = FeatureStats(), FeatureStats()
-            for job, res in by_ref[k]:
-                run = load_run(job["run"])
-                H, W = run.rgb.shape[2:4]
-                mask = np.array([not row["reference"] for row in res["per_frame"]])
-                if not mask.any():
-                    continue
-                g = _fid_features(run.folder / FID_FEATURES, lambda: run.rgb, run.rgb.shape[:2], mask, ext)
-                # real features are shared by every run of the same samples (0/1/3 references)
-                root = res["settings"].get("dataroot")
-                key = hashlib.sha1(json.dumps([str(root), run.scene.get("version"), run.scene["samples"],
-                                               H, W]).encode()).hexdigest()[:16]
-                r_ = _fid_features(out / "fid_real" / f"{key}.npy",
-                                   lambda: to_uint8(real_frames(run.scene, H, W, root)["images"]),
-                                   run.rgb.shape[:2], mask, ext)
-                g_st.update(g[mask].reshape(-1, g.shape[-1]))
-                r_st.update(r_[mask].reshape(-1, r_.shape[-1]))
-            if g_st.n >= 2 and r_st.n >= 2:
-                summary[f"fid_ref{k}"] = g_st.frechet(r_st)
-                by_reference[f"ref{k}"]["fid"] = summary[f"fid_ref{k}"]
-                by_reference[f"ref{k}"]["fid_images"] = g_st.n
-                n_min = g_st.n if n_min is None else min(n_min, g_st.n)
-        if n_min is not None and n_min < 2048:
-            notes.append(SMALL_N_NOTE.format(n=n_min))
-    # ---------------- FVD when an I3D model is given
-    fvd_note = None
-    if i3d is None:
-        fvd_note = "FVD skipped: no --i3d PATH given (the usual i3d_torchscript.pt; no registry ships it)"
-    else:
-        from .fvd import I3DFeatures
-        from .frechet import FeatureStats
-
-        try:
-            ext3 = I3DFeatures(i3d, device)
-        except CvdError as e:
-            fvd_note = str(e)
-        else:
-            key = "i3d_" + hashlib.sha1(str(Path(i3d).resolve()).encode()).hexdigest()[:12]
-            for k in sorted(by_ref):
-                g_st, r_st = FeatureStats(), FeatureStats()
-                for job, res in by_ref[k]:
-                    run = load_run(job["run"])
-                    H, W = run.rgb.shape[2:4]
-                    real = real_frames(run.scene, H, W, res["settings"].get("dataroot"))
-                    gv = to_float_images(run.rgb).transpose(0, 1)                  # [V, F, 3, H, W]
-                    rv = to_float_images(to_uint8(real["images"])).transpose(0, 1)
-                    g_st.update(_fvd_features(run.folder, gv, ext3, key + "_gen"))
-                    r_st.update(_fvd_features(run.folder, rv, ext3, key + "_real"))
-                if g_st.n >= 2:
-                    summary[f"fvd_ref{k}"] = g_st.frechet(r_st)
-                    by_reference[f"ref{k}"]["fvd"] = summary[f"fvd_ref{k}"]
-                    by_reference[f"ref{k}"]["fvd_videos"] = g_st.n
-            if ext3.stretched:
-                notes.append(f"FVD: {ext3.stretched} videos were shorter than 16 frames and were stretched")
-            notes.append("FVD on per-camera videos of every run (all frames, references included), "
-                         "few videos: biased like FID at small N")
-    if fvd_note:
-        notes.append(fvd_note)
-        if log:
-            log(fvd_note)
-
-    # ---------------- quality vs horizon: CSV (long format) and plots
-    rows = [{"references": int(k[3:]), "frame": f, "scenes": v["_scenes"][f],
-             **{m: v[m][f] for m in METRICS}} for k, v in horizon.items() for f in range(len(v["psnr"]))]
-    with atomic_path(out / "quality_vs_horizon.csv") as tmp, open(tmp, "w", newline="") as fh:
-        w = csv.DictWriter(fh, ["references", "frame", "scenes", *METRICS])
-        w.writeheader()
-        w.writerows(rows)
-    plot_horizon(horizon, out / "plot_quality_vs_horizon")
-    for v in horizon.values():
-        v.pop("_scenes")
-    return {"summary": summary, "by_reference": by_reference, "quality_vs_horizon": horizon,
-            "runs": [{"scene": j["scene"], "references": j["references"], "run": str(j["run"]),
-                      "status": j["status"]} for j, _ in results],
-            "notes": notes, "settings": {"references": sorted(by_ref), "fid": fid,
-                                         "i3d": None if i3d is None else str(i3d)}}
-
-
-def plot_horizon(horizon: dict, base: Path) -> list[Path]:
-    """PSNR / SSIM / LPIPS per frame index, one line per reference count -> base.png, base.svg."""
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
-    from matplotlib.ticker import MaxNLocator
-
-    with plt.rc_context({"svg.hashsalt": "horizon", "svg.fonttype": "path"}):
-        fig, axes = plt.subplots(1, 3, figsize=(11, 3.0), dpi=110)
-        for ax, m, label in zip(axes, METRICS, ("PSNR (dB) ↑", "SSIM ↑", "ST-LPIPS ↓")):
-            for key, v in sorted(horizon.items(), key=lambda kv: int(kv[0][3:])):
-                k = int(key[3:])
-                y = v[m]
-                line, = ax.plot(range(len(y)), y, marker="o", markersize=3, linewidth=1.4,
-                                label=f"{k} reference frame{'s' if k != 1 else ''}")
-                if k:  # reference frames (real reconstructions) drawn hollow
-                    ax.plot(range(k), y[:k], "o", markersize=6, markerfacecolor="none", color=line.get_color())
-            ax.set_title(label, fontsize=10)
-            ax.set_xlabel("frame index (horizon)", fontsize=8)
-            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-            ax.tick_params(labelsize=7)
-            ax.grid(alpha=0.3)
-        axes[0].legend(fontsize=7, frameon=False)
-        fig.suptitle("Generation quality vs horizon (hollow: reference frames)", fontsize=10)
-        fig.tight_layout()
-        paths = []
-        for ext in ("png", "svg"):
-            p = base.with_suffix(f".{ext}")
-            with atomic_path(p) as tmp:
-                fig.savefig(tmp, format=ext)
-            paths.append(p)
-        plt.close(fig)
-    return paths
-
-
-def _write_summary_csv(path: Path, agg: dict) -> None:
-    """One row per reference count: pooled metrics, FID/FVD and the settings."""
-    st = agg["settings"]
-    rows = []
-    for key, s in agg["by_reference"].items():
-        row = {"references": int(key[3:])}
-        row.update({m: v for m, v in s.items() if not isinstance(v, (dict, list))})
-        row["scenes"] = " ".join(s.get("scenes", []))
-        for name in ("checkpoint", "dataroot", "version", "frames", "seed", "steps", "guidance", "lpips_net", "i3d"):
-            row[name] = st.get(name)
-        rows.append(row)
-    write_csv(path, rows)

@@ -45,7 +45,6 @@ that folder keeps them as they are instead of writing them again.
 
 from __future__ import annotations
 
-import json
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -58,10 +57,10 @@ import yaml
 
 from .. import CAMERAS
 from ..data.nuscenes import frame_hz
-from ..errors import CvdError, require
+from ..errors import require
 from ..images import colorize_depth, tile_rig
-from ..io import (OutputFolder, atomic_path, read_json, read_npy, read_yaml, save_tensors, write_bytes, write_image,
-                  write_video)
+from ..io import (OutputFolder, atomic_path, json_bytes, read_json, read_npy, read_yaml, save_tensors, write_bytes,
+                  write_image, write_video)
 from ..models.loading import read_tensors
 from .ply import read_gaussians_ply, write_gaussians_ply
 
@@ -206,7 +205,7 @@ class GenerationRun:
 
     def record_bytes(self) -> tuple[bytes, bytes]:
         """scene.json and run.yaml as stored: a loaded run's file bytes, else what `save` writes."""
-        return self._records or (_scene_bytes(self.scene), _settings_bytes(self.settings))
+        return self._records or (json_bytes(self.scene), _settings_bytes(self.settings))
 
     # ------------------------------------------------------------------ writing
     def save(self, folder: str | Path, overwrite: bool = False, views: bool = True, png: bool | None = None) -> Path:
@@ -233,7 +232,7 @@ class GenerationRun:
             save_tensors({"latents": self.latents.contiguous()}, folder / LATENTS)
         for k in range(len(self.gaussians)):
             _put_window(folder, k, self.gaussians)
-        write_bytes(folder / SCENE, _scene_bytes(self.scene))
+        write_bytes(folder / SCENE, json_bytes(self.scene))
         write_bytes(folder / SETTINGS, _settings_bytes(self.settings))
 
     def _check(self, where: Path) -> None:
@@ -307,10 +306,6 @@ class GenerationRun:
                     f"holds {len(plys)}; the folder is incomplete")
         return cls(scene, settings, rgb, depth, latents, GaussianWindows(plys), None, folder,
                    ((folder / SCENE).read_bytes(), (folder / SETTINGS).read_bytes()))
-
-
-def _scene_bytes(scene: dict) -> bytes:
-    return json.dumps(scene, indent=1).encode()   # as io.write_json
 
 
 def _settings_bytes(settings: dict) -> bytes:

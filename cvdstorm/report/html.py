@@ -328,7 +328,7 @@ def _figure(svg: str, src) -> str:
     return f"<figure class='plot'>{svg}<figcaption class='file'>{_e(src)}</figcaption></figure>"
 
 
-# Generation evaluation (eval/generation.py): columns of the table by reference count.
+# Generation evaluation (eval/generation.py per run, eval/generation_suite.py by reference count): table columns.
 GENERATION_COLUMNS = (
     ("psnr", "PSNR ↑"), ("ssim", "SSIM ↑"), ("lpips", "ST-LPIPS ↓"), ("fid", "FID ↓"), ("fvd", "FVD ↓"),
     ("gen_depth_abs_rel", "depth AbsRel ↓"), ("gen_depth_rmse", "depth RMSE m ↓"), ("gen_depth_delta1", "δ<1.25 ↑"),

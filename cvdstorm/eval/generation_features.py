@@ -1,0 +1,124 @@
+"""FID and FVD of generation runs vs the real frames of the same samples, from cached features.
+
+In:  evaluated runs grouped by reference count, {k: [(job, result)]} (job["run"]: a RUN folder;
+     result: its `evaluate_run` dict, whose per_frame rows flag the reference frames), and a feature
+     network: Inception (eval/fid.py, per image) or I3D (eval/fvd.py, per camera video).
+Out: `frechet_by_reference(groups, features)` -> {k: (Fréchet distance, generated items)} for the
+     counts with at least 2 items on each side, where `features` is `fid_features` (Inception
+     features [n * V, 2048] of the n generated frames, generated and real) or `fvd_features` (I3D
+     features [V, D] of the run's per-camera videos, all frames, references included).
+
+Features are cached so that re-aggregating costs no network pass:
+  RUN/fid_features.npy         float32 [F, V, 2048] of the run's frames (NaN: not computed yet)
+  OUT/fid_real/<key>.npy       the same of the real frames, shared by every run of the same samples
+                               and size (key: sha1 of dataroot, version, samples, H, W)
+  RUN/fvd_features.npz         one array per I3D file and side (`i3d_<sha1 of its path>_gen|_real`)
+A corrupt cache is recomputed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from ..images import to_float_images, to_uint8
+from ..io import atomic_path
+from ..pipelines.run import GenerationRun
+from .generation import load_run, real_frames
+
+FID_FEATURES, FVD_FEATURES = "fid_features.npy", "fvd_features.npz"
+
+
+def frechet_by_reference(groups: dict[int, list[tuple[dict, dict]]],
+                         features: Callable[[GenerationRun, dict], tuple[np.ndarray, np.ndarray] | None]
+                         ) -> dict[int, tuple[float, int]]:
+    """{k: (Fréchet distance, generated items)} per reference count, pooling every run's
+    `features(run, result)` -> (generated [n, D], real [n, D]), or None for a run with nothing to add."""
+    from .frechet import FeatureStats
+
+    out = {}
+    for k in sorted(groups):
+        g_st, r_st = FeatureStats(), FeatureStats()
+        for job, res in groups[k]:
+            pair = features(load_run(job["run"]), res)
+            if pair is not None:
+                g_st.update(pair[0])
+                r_st.update(pair[1])
+        if g_st.n >= 2 and r_st.n >= 2:
+            out[k] = (g_st.frechet(r_st), g_st.n)
+    return out
+
+
+def fid_features(run: GenerationRun, res: dict, out: Path, extractor) -> tuple[np.ndarray, np.ndarray] | None:
+    """Inception features [n * V, 2048] of the run's n generated frames and of the real frames of the
+    same samples (cached in RUN and OUT/fid_real/); None when every frame is a reference."""
+    H, W = run.rgb.shape[2:4]
+    mask = np.array([not row["reference"] for row in res["per_frame"]])
+    if not mask.any():
+        return None
+    g = _frame_features(run.folder / FID_FEATURES, lambda: run.rgb, run.rgb.shape[:2], mask, extractor)
+    # real features are shared by every run of the same samples (0/1/3 references)
+    root = res["settings"].get("dataroot")
+    key = hashlib.sha1(json.dumps([str(root), run.scene.get("version"), run.scene["samples"],
+                                   H, W]).encode()).hexdigest()[:16]
+    r = _frame_features(out / "fid_real" / f"{key}.npy",
+                        lambda: to_uint8(real_frames(run.scene, H, W, root)["images"]),
+                        run.rgb.shape[:2], mask, extractor)
+    return g[mask].reshape(-1, g.shape[-1]), r[mask].reshape(-1, r.shape[-1])
+
+
+def fvd_features(run: GenerationRun, res: dict, extractor, i3d: str | Path) -> tuple[np.ndarray, np.ndarray]:
+    """I3D features [V, D] of the run's per-camera videos and of the real ones, cached in RUN per I3D file."""
+    H, W = run.rgb.shape[2:4]
+    key = "i3d_" + hashlib.sha1(str(Path(i3d).resolve()).encode()).hexdigest()[:12]
+    real = real_frames(run.scene, H, W, res["settings"].get("dataroot"))
+    gv = to_float_images(run.rgb).transpose(0, 1)                                  # [V, F, 3, H, W]
+    rv = to_float_images(to_uint8(real["images"])).transpose(0, 1)
+    return (_video_features(run.folder / FVD_FEATURES, gv, extractor, key + "_gen"),
+            _video_features(run.folder / FVD_FEATURES, rv, extractor, key + "_real"))
+
+
+def _frame_features(path: Path, images_fn, shape: tuple[int, int], frames: np.ndarray, extractor) -> np.ndarray:
+    """Inception features [F, V, 2048] float32 of the wanted frames (bool [F]), cached in `path`.
+
+    Frames not yet computed are NaN in the cache; only missing wanted frames are computed, from
+    `images_fn()` -> uint8 [F, V, H, W, 3] (called only when something is missing)."""
+    F, V = shape
+    f = _read_cache(path, lambda fh: np.load(fh, allow_pickle=False))
+    if f is None or f.shape != (F, V, 2048):
+        f = np.full((F, V, 2048), np.nan, np.float32)
+    missing = frames & np.isnan(f).any((1, 2))
+    if missing.any():
+        imgs = images_fn()[missing]                                                  # [n, V, H, W, 3]
+        f[missing] = extractor(imgs.reshape(-1, *imgs.shape[2:])).astype(np.float32).reshape(len(imgs), V, -1)
+        _write_cache(path, lambda fh: np.save(fh, f))
+    return f
+
+
+def _video_features(path: Path, videos, extractor, key: str) -> np.ndarray:
+    """I3D features of videos [V, F, 3, H, W] under `key` in the archive `path` (other keys kept)."""
+    cached = _read_cache(path, lambda fh: dict(np.load(fh, allow_pickle=False))) or {}
+    if key not in cached:
+        cached[key] = extractor(videos).astype(np.float32)
+        _write_cache(path, lambda fh: np.savez(fh, **cached))
+    return cached[key]
+
+
+def _read_cache(path: Path, read):
+    """`read(open file)`, or None when the cache is absent or unreadable (then it is recomputed)."""
+    if not path.is_file():
+        return None
+    try:
+        with open(path, "rb") as fh:
+            return read(fh)
+    except (OSError, ValueError, EOFError):
+        return None
+
+
+def _write_cache(path: Path, write) -> None:
+    with atomic_path(path) as tmp, open(tmp, "wb") as fh:
+        write(fh)

@@ -1,0 +1,277 @@
+"""Generation evaluation of a suite of runs (`cvdstorm evaluate --stage generation --out OUT`):
+generate, evaluate and pool by reference count.
+
+In:  a checkpoint and a dataroot (one run per (val scene, reference count) is generated with
+     `CVDStormPipeline`), or existing RUN folders (`runs=`); optionally an I3D TorchScript for FVD.
+Out: `evaluate_generation(checkpoint, dataroot, out, ...)` -> the aggregate dict, written as
+     OUT/eval_generation.json, with
+       OUT/runs/<scene>/ref<k>/          each generated run and its per-run evaluation (eval/generation.py)
+       OUT/eval_generation.csv           one row per reference count, with the settings
+       OUT/quality_vs_horizon.csv        long format: references, frame, scenes, psnr, ssim, lpips
+     FID over all generated vs real frames per reference count, FVD when an I3D TorchScript is given
+     (eval/generation_features.py). The aggregate's `quality_vs_horizon` is what
+     report/horizon_plot.py draws as OUT/plot_quality_vs_horizon.{png,svg} (the CLI does).
+It is resumable: a (scene, references) pair whose RUN/eval_generation.json exists is reused, a run
+that was generated but not evaluated is only evaluated. Per-image Inception (and I3D) features are
+cached, so re-aggregating costs no network passes.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from .. import __version__
+from ..errors import CvdError
+from ..io import atomic_path, read_json, write_json
+from ..pipelines.run import is_run
+from .generation import (EVAL_CSV, EVAL_JSON, METRICS, evaluate_run, load_run, miou_of, resolve_segmenter,
+                         write_csv)
+from .generation_features import fid_features, frechet_by_reference, fvd_features
+
+SMALL_N_NOTE = ("FID from {n} generated images: below ~2048 Inception features the covariance is "
+                "rank-deficient and FID is biased upwards (it falls as N grows); compare only runs "
+                "with the same N, not with the paper's 50k-image numbers.")
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", str(name)) or "scene"
+
+
+def val_scenes(dataroot: str | Path, version: str = "v1.0-synth", split: str = "val") -> list[str]:
+    from ..data.clips import split_scenes
+    from ..data.nuscenes import NuScenesReader
+
+    return sorted(split_scenes(NuScenesReader(dataroot, version), split))
+
+
+def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | None, out: str | Path,
+                        scenes: int | Sequence[str] = 1, references: Sequence[int] = (0, 1, 3), frames: int = 18,
+                        seed: int = 0, start: int = 0, steps: int | None = None, guidance: float | None = None,
+                        version: str = "v1.0-synth", split: str = "val", i3d: str | Path | None = None,
+                        segmenter=None, lpips_net: str = "alex", device: str = "cpu", runs: Sequence | None = None,
+                        fid: bool = True, crossview: bool = True, progress: bool = True, log=print) -> dict:
+    """Generate + evaluate each (scene, reference count), then aggregate (module docstring).
+
+    scenes: how many scenes of the split (the first N, sorted) or their names. runs: existing run
+    folders to evaluate instead of generating (checkpoint / dataroot are then not needed).
+    Returns the aggregate JSON dict (also OUT/eval_generation.json).
+    """
+    out = Path(out)
+    refs = sorted({int(r) for r in references})
+    if any(r < 0 or r >= frames for r in refs) and runs is None:
+        raise CvdError(f"reference counts must be in 0..{frames - 1} (got {refs})")
+    jobs: list[dict] = []  # {run, scene, references, status}
+    if runs is not None:
+        for r in runs:
+            jobs.append({"run": Path(r), "status": None})
+    else:
+        if not checkpoint or not dataroot:
+            raise CvdError("evaluate --stage generation needs --checkpoint and --dataroot (or --runs RUN... "
+                           "to evaluate runs that exist)")
+        if frames < 1:
+            raise CvdError(f"--frames must be positive (got {frames})")
+        names = list(scenes) if not isinstance(scenes, int) else val_scenes(dataroot, version, split)[:scenes]
+        if isinstance(scenes, int) and scenes < 1:
+            raise CvdError(f"--scenes must be positive (got {scenes})")
+        if not names:
+            raise CvdError(f"no {split} scenes in {dataroot} ({version})")
+        for name in names:
+            for k in refs:
+                jobs.append({"run": out / "runs" / _safe(name) / f"ref{k}", "scene": name, "references": k,
+                             "status": None})
+
+    seg = resolve_segmenter(segmenter, device)
+    pipe = None
+    results = []
+    for i, job in enumerate(jobs):
+        run = job["run"]
+        label = f"[{i + 1}/{len(jobs)}] {run}"
+        res = None
+        if (run / EVAL_JSON).is_file():
+            try:
+                res = read_json(run / EVAL_JSON, "evaluation")
+                if "summary" not in res or "per_frame" not in res:
+                    res = None
+            except CvdError:
+                res = None
+            if res is not None:
+                job["status"] = "reused"
+        if res is None:
+            if not is_run(run):
+                if runs is not None:
+                    load_run(run)  # raises the one-line error for a folder that is no run
+                from ..pipelines import generate as pipeline
+
+                if pipe is None:
+                    pipe = pipeline.CVDStormPipeline.from_pretrained(checkpoint, device)  # once for every run
+                cfg = pipeline.GenerateConfig(checkpoint=str(checkpoint), dataroot=str(dataroot), version=version,
+                                              scene=job["scene"], start=start, frames=frames,
+                                              references=job["references"], seed=seed, steps=steps,
+                                              guidance=guidance, device=device)
+                if log:
+                    log(f"{label}: generating {frames} frames with {job['references']} reference frame(s)")
+                pipe(cfg, progress=progress).save(run, overwrite=True)
+                job["status"] = "generated"
+            else:
+                job["status"] = "evaluated"
+            if log:
+                log(f"{label}: evaluating")
+            if crossview and pipe is None and checkpoint:
+                from ..pipelines.generate import CVDStormPipeline
+
+                pipe = CVDStormPipeline.from_pretrained(checkpoint, device)
+            res = evaluate_run(run, segmenter=seg if seg is not None else False, lpips_net=lpips_net,
+                               device=device, crossview=crossview, pipe=pipe)
+        elif log:
+            log(f"{label}: already evaluated, reused")
+        job["scene"] = res["settings"].get("scene")
+        job["references"] = int(res["settings"]["references"])
+        results.append((job, res))
+
+    agg = aggregate(results, out, i3d=i3d, fid=fid, device=device, log=log)
+    agg["settings"].update({"checkpoint": None if checkpoint is None else str(checkpoint),
+                            "dataroot": None if dataroot is None else str(dataroot), "version": version,
+                            "split": split, "frames": frames, "start": start, "seed": seed, "steps": steps,
+                            "guidance": guidance, "lpips_net": lpips_net, "device": device,
+                            "segmenter": results[0][1]["settings"].get("segmenter") if results else None,
+                            "from_existing_runs": runs is not None, "cvdstorm": __version__})
+    write_json(out / EVAL_JSON, agg)
+    _write_summary_csv(out / EVAL_CSV, agg)
+    return agg
+
+
+def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool = True, device: str = "cpu",
+              log=print) -> dict:
+    """Pool per-run evaluations by reference count; FID/FVD; quality vs horizon (OUT/quality_vs_horizon.csv)."""
+    if not results:
+        raise CvdError("no generation runs to aggregate")
+    out.mkdir(parents=True, exist_ok=True)
+    by_ref: dict[int, list[tuple[dict, dict]]] = {}
+    for job, res in results:
+        by_ref.setdefault(job["references"], []).append((job, res))
+    summary: dict = {}
+    by_reference: dict = {}
+    horizon: dict = {}
+    horizon_scenes: dict = {}  # per reference count: how many runs reach each frame
+    notes: list[str] = []
+
+    # ---------------- per-frame means over scenes, and pooled summaries
+    for k in sorted(by_ref):
+        group = by_ref[k]
+        F = max(len(r["per_frame"]) for _, r in group)
+        h = {m: [] for m in METRICS}
+        h["scenes"] = []
+        for f in range(F):
+            vals = [r["per_frame"][f] for _, r in group if f < len(r["per_frame"])]
+            for m in METRICS:
+                h[m].append(float(np.mean([v[m] for v in vals])))
+            h["scenes"].append(len(vals))
+        horizon[f"ref{k}"] = {"psnr": h["psnr"], "ssim": h["ssim"], "lpips": h["lpips"]}
+        horizon_scenes[f"ref{k}"] = h["scenes"]
+        gen_rows = [row for _, r in group for row in r["per_frame"] if not row["reference"]]
+        s: dict = {"runs": len(group), "generated_frames": len(gen_rows)}
+        for m in METRICS:
+            s[m] = float(np.mean([row[m] for row in gen_rows])) if gen_rows else None
+        # depth: pixel-pooled from the per-run results (exact: sums of per-run pixel sums)
+        for pre in ("gen_depth", "gen_lidar"):
+            parts = [(r["summary"].get(f"{pre}_abs_rel"), r["summary"].get(f"{pre}_rmse"),
+                      r["summary"].get(f"{pre}_delta1"), r["summary"].get(f"{pre}_pixels", 0)) for _, r in group]
+            parts = [p for p in parts if p[0] is not None and p[3]]
+            n = sum(p[3] for p in parts)
+            if n:
+                s[f"{pre}_abs_rel"] = sum(p[0] * p[3] for p in parts) / n
+                s[f"{pre}_rmse"] = math.sqrt(sum(p[1] ** 2 * p[3] for p in parts) / n)
+                s[f"{pre}_delta1"] = sum(p[2] * p[3] for p in parts) / n
+        # control fidelity: sum the confusion matrices
+        per_class = {}
+        for who, name in (("gen", "generated"), ("real", "real")):
+            mats = [np.asarray(r["confusion"][f"{who}_generated"]) for _, r in group if r.get("confusion")]
+            if mats:
+                res = miou_of(sum(mats))
+                s[f"miou_{name}"], s[f"control_miou_{name}"] = res["miou"], res["control_miou"]
+                per_class[name] = res["iou"]
+        # cross-view: overlap-pixel-pooled
+        for name in ("generated", "real", "real_gs"):
+            parts = [(r["summary"].get(f"crossview_l1_{name}"), r["summary"].get(f"crossview_pixels_{name}", 0))
+                     for _, r in group]
+            parts = [p for p in parts if p[0] is not None and p[1]]
+            n = sum(p[1] for p in parts)
+            if n:
+                s[f"crossview_l1_{name}"] = sum(a * b for a, b in parts) / n
+        by_reference[f"ref{k}"] = {**s, "per_class_iou": per_class or None,
+                                   "scenes": sorted({str(j["scene"]) for j, _ in group})}
+        for key in ("psnr", "ssim", "lpips", "gen_depth_abs_rel", "gen_depth_rmse", "gen_depth_delta1",
+                    "control_miou_generated", "control_miou_real", "crossview_l1_generated", "crossview_l1_real",
+                    "crossview_l1_real_gs"):
+            if s.get(key) is not None:
+                summary[f"{key}_ref{k}"] = s[key]
+
+    # ---------------- FID (generated frames vs the real frames of the same samples)
+    if fid:
+        from .fid import InceptionFeatures
+
+        ext = InceptionFeatures(device)
+        fids = frechet_by_reference(by_ref, lambda run, res: fid_features(run, res, out, ext))
+        for k, (d, n) in fids.items():
+            summary[f"fid_ref{k}"] = d
+            by_reference[f"ref{k}"].update(fid=d, fid_images=n)
+        n_min = min((n for _, n in fids.values()), default=None)
+        if n_min is not None and n_min < 2048:
+            notes.append(SMALL_N_NOTE.format(n=n_min))
+    # ---------------- FVD when an I3D model is given
+    fvd_note = None
+    if i3d is None:
+        fvd_note = "FVD skipped: no --i3d PATH given (the usual i3d_torchscript.pt; no registry ships it)"
+    else:
+        from .fvd import I3DFeatures
+
+        try:
+            ext3 = I3DFeatures(i3d, device)
+        except CvdError as e:
+            fvd_note = str(e)
+        else:
+            fvds = frechet_by_reference(by_ref, lambda run, res: fvd_features(run, res, ext3, i3d))
+            for k, (d, n) in fvds.items():
+                summary[f"fvd_ref{k}"] = d
+                by_reference[f"ref{k}"].update(fvd=d, fvd_videos=n)
+            if ext3.stretched:
+                notes.append(f"FVD: {ext3.stretched} videos were shorter than 16 frames and were stretched")
+            notes.append("FVD on per-camera videos of every run (all frames, references included), "
+                         "few videos: biased like FID at small N")
+    if fvd_note:
+        notes.append(fvd_note)
+        if log:
+            log(fvd_note)
+
+    # ---------------- quality vs horizon: CSV (long format); the plot is drawn from the result
+    rows = [{"references": int(k[3:]), "frame": f, "scenes": horizon_scenes[k][f],
+             **{m: v[m][f] for m in METRICS}} for k, v in horizon.items() for f in range(len(v["psnr"]))]
+    with atomic_path(out / "quality_vs_horizon.csv") as tmp, open(tmp, "w", newline="") as fh:
+        w = csv.DictWriter(fh, ["references", "frame", "scenes", *METRICS])
+        w.writeheader()
+        w.writerows(rows)
+    return {"summary": summary, "by_reference": by_reference, "quality_vs_horizon": horizon,
+            "runs": [{"scene": j["scene"], "references": j["references"], "run": str(j["run"]),
+                      "status": j["status"]} for j, _ in results],
+            "notes": notes, "settings": {"references": sorted(by_ref), "fid": fid,
+                                         "i3d": None if i3d is None else str(i3d)}}
+
+
+def _write_summary_csv(path: Path, agg: dict) -> None:
+    """One row per reference count: pooled metrics, FID/FVD and the settings."""
+    st = agg["settings"]
+    rows = []
+    for key, s in agg["by_reference"].items():
+        row = {"references": int(key[3:])}
+        row.update({m: v for m, v in s.items() if not isinstance(v, (dict, list))})
+        row["scenes"] = " ".join(s.get("scenes", []))
+        for name in ("checkpoint", "dataroot", "version", "frames", "seed", "steps", "guidance", "lpips_net", "i3d"):
+            row[name] = st.get(name)
+        rows.append(row)
+    write_csv(path, rows)
