@@ -205,7 +205,7 @@ def cmd_evaluate(args) -> None:
                                   references=args.references, frames=args.frames, seed=args.seed, start=args.start,
                                   steps=args.steps, guidance=args.guidance, version=args.version, split=args.split,
                                   i3d=args.i3d, segmenter=args.segmenter, device=args.device, runs=args.runs,
-                                  fid=not args.no_fid)
+                                  fid=not args.no_fid, frame_rate=args.frame_rate)
         plot_horizon(agg["quality_vs_horizon"], Path(out) / HORIZON_PLOT)
         print(json.dumps(agg["summary"], indent=1))
         print(f"evaluate: {out}/eval_generation.json, eval_generation.csv, quality_vs_horizon.csv, "
@@ -410,7 +410,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--scenes", type=int, default=1, help="generation: first N scenes of the split (default 1)")
     s.add_argument("--references", type=int, nargs="+", default=[0, 1, 3], help="generation: reference counts")
     s.add_argument("--frames", type=POSITIVE_INT, default=18, help="generation: frames per run (default 18)")
-    s.add_argument("--start", type=int, default=0, help="generation: first keyframe")
+    s.add_argument("--start", type=int, default=0, help="generation: first frame at the frame rate")
+    s.add_argument("--frame-rate", default=None, help="generation: keyframes (2 Hz on nuScenes) or camera "
+                   "(every camera frame, 12 Hz); default: the rate the DiT was trained at")
     s.add_argument("--seed", type=int, default=0)
     s.add_argument("--steps", type=POSITIVE_INT, default=None,
                    help="generation: sampling steps (default: the model's)")

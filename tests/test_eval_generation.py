@@ -299,3 +299,24 @@ def test_fvd_with_a_stand_in_i3d(runs, results, tmp_path, monkeypatch):
     missing = suite.evaluate_generation(None, None, tmp_path / "b", i3d=tmp_path / "nope.pt", **kw)
     assert "fvd_ref0" not in missing["summary"] and missing["summary"]["psnr_ref0"] == s["psnr_ref0"]
     assert sum(n.startswith("FVD skipped: no I3D TorchScript") for n in missing["notes"]) == 1
+
+
+def test_fvd_scores_the_16_frames_after_the_references(runs, tmp_path):
+    """FVD-16 protocol: the reference frames (real-frame reconstructions) are not scored; the frames
+    after them are. The frame rate is in the settings and in the result table."""
+    from test_fvd import FakeI3D
+
+    path = tmp_path / "i3d_torchscript.pt"
+    torch.jit.save(torch.jit.script(FakeI3D()), str(path))
+    good = GenerationRun.load(runs["good"])                       # real frames, 1 reference
+    fvd = {}
+    for wrong in (0, 1):
+        rgb = np.array(good.rgb)
+        rgb[wrong] = 255 - rgb[wrong]
+        run = GenerationRun(good.scene, {}, rgb, np.array(good.depth)).save(tmp_path / f"w{wrong}", views=False)
+        agg = suite.evaluate_generation(None, None, tmp_path / f"a{wrong}", runs=[run], i3d=path, fid=False, log=None)
+        fvd[wrong] = agg["summary"]["fvd_ref1"]
+        assert agg["settings"]["frame_rate"] == "keyframes"
+        with open(tmp_path / f"a{wrong}" / evalgen.EVAL_CSV) as fh:
+            assert next(csv.DictReader(fh))["frame_rate"] == "keyframes"
+    assert fvd[0] < 1e-6 < 1e-3 < fvd[1]

@@ -270,7 +270,8 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
         "confusion": None if classes is None else {
             f"{who}_{part}": conf[who][part].matrix.tolist() for who in ("gen", "real") for part in ("generated", "reference")},
         "settings": {"run": str(run.folder), "scene": meta.get("scene"), "dataroot": str(dataroot or meta["dataroot"]),
-                     "version": meta.get("version", "v1.0-synth"), "frames": F, "references": k,
+                     "version": meta.get("version", "v1.0-synth"), "frame_rate": run.frame_rate,
+                     "fps": run.fps, "frames": F, "references": k,
                      "height": H, "width": W, "lpips_net": lpips_net, "max_depth": EVAL_MAX_DEPTH,
                      "control_classes": list(CONTROL_CLASSES),
                      "segmenter": None if seg is None else {"input_size": list(seg.input_size),

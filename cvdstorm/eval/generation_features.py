@@ -6,7 +6,8 @@ In:  evaluated runs grouped by reference count, {k: [(job, result)]} (job["run"]
 Out: `frechet_by_reference(groups, features)` -> {k: (Fréchet distance, generated items)} for the
      counts with at least 2 items on each side, where `features` is `fid_features` (Inception
      features [n * V, 2048] of the n generated frames, generated and real) or `fvd_features` (I3D
-     features [V, D] of the run's per-camera videos, all frames, references included).
+     features [V, D] of the run's per-camera videos: the frames after its reference frames, of which
+     I3D reads the first 16 consecutive ones, the usual FVD-16 protocol, at the run's frame rate).
 
 Features are cached so that re-aggregating costs no network pass:
   RUN/fid_features.npy         float32 [F, V, 2048] of the run's frames (NaN: not computed yet)
@@ -72,12 +73,14 @@ def fid_features(run: GenerationRun, res: dict, out: Path, extractor) -> tuple[n
 
 
 def fvd_features(run: GenerationRun, res: dict, extractor, i3d: str | Path) -> tuple[np.ndarray, np.ndarray]:
-    """I3D features [V, D] of the run's per-camera videos and of the real ones, cached in RUN per I3D file."""
+    """I3D features [V, D] of the run's per-camera videos after its reference frames and of the real
+    ones, cached in RUN per I3D file."""
     H, W = run.rgb.shape[2:4]
-    key = "i3d_" + hashlib.sha1(str(Path(i3d).resolve()).encode()).hexdigest()[:12]
+    k = run.references if run.references < run.frames else 0   # a run of references only: all of them
+    key = "i3d_" + hashlib.sha1(str(Path(i3d).resolve()).encode()).hexdigest()[:12] + f"_after{k}"
     real = real_frames(run.scene, H, W, res["settings"].get("dataroot"))
-    gv = to_float_images(run.rgb).transpose(0, 1)                                  # [V, F, 3, H, W]
-    rv = to_float_images(to_uint8(real["images"])).transpose(0, 1)
+    gv = to_float_images(run.rgb[k:]).transpose(0, 1)                              # [V, F - k, 3, H, W]
+    rv = to_float_images(to_uint8(real["images"][k:])).transpose(0, 1)
     return (_video_features(run.folder / FVD_FEATURES, gv, extractor, key + "_gen"),
             _video_features(run.folder / FVD_FEATURES, rv, extractor, key + "_real"))
 

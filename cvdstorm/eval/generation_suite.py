@@ -55,7 +55,8 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
                         seed: int = 0, start: int = 0, steps: int | None = None, guidance: float | None = None,
                         version: str = "v1.0-synth", split: str = "val", i3d: str | Path | None = None,
                         segmenter=None, lpips_net: str = "alex", device: str = "cpu", runs: Sequence | None = None,
-                        fid: bool = True, crossview: bool = True, progress: bool = True, log=print) -> dict:
+                        fid: bool = True, crossview: bool = True, progress: bool = True, log=print,
+                        frame_rate: str | None = None) -> dict:
     """Generate + evaluate each (scene, reference count), then aggregate (module docstring).
 
     scenes: how many scenes of the split (the first N, sorted) or their names. runs: existing run
@@ -113,7 +114,7 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
                 cfg = pipeline.GenerateConfig(checkpoint=str(checkpoint), dataroot=str(dataroot), version=version,
                                               scene=job["scene"], start=start, frames=frames,
                                               references=job["references"], seed=seed, steps=steps,
-                                              guidance=guidance, device=device)
+                                              guidance=guidance, device=device, frame_rate=frame_rate)
                 if log:
                     log(f"{label}: generating {frames} frames with {job['references']} reference frame(s)")
                 pipe(cfg, progress=progress).save(run, overwrite=True)
@@ -140,7 +141,8 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
                             "split": split, "frames": frames, "start": start, "seed": seed, "steps": steps,
                             "guidance": guidance, "lpips_net": lpips_net, "device": device,
                             "segmenter": results[0][1]["settings"].get("segmenter") if results else None,
-                            "from_existing_runs": runs is not None, "cvdstorm": __version__})
+                            "from_existing_runs": runs is not None, "cvdstorm": __version__,
+                            **_rates(results)})
     write_json(out / EVAL_JSON, agg)
     _write_summary_csv(out / EVAL_CSV, agg)
     return agg
@@ -242,8 +244,8 @@ def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool =
                 by_reference[f"ref{k}"].update(fvd=d, fvd_videos=n)
             if ext3.stretched:
                 notes.append(f"FVD: {ext3.stretched} videos were shorter than 16 frames and were stretched")
-            notes.append("FVD on per-camera videos of every run (all frames, references included), "
-                         "few videos: biased like FID at small N")
+            notes.append("FVD on per-camera videos: the 16 consecutive frames after each run's reference "
+                         f"frames, at the runs' frame rate; few videos: biased like FID at small N")
     if fvd_note:
         notes.append(fvd_note)
         if log:
@@ -263,6 +265,14 @@ def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool =
                                          "i3d": None if i3d is None else str(i3d)}}
 
 
+def _rates(results: list[tuple[dict, dict]]) -> dict:
+    """The frame rate the runs were made at (evaluations from before camera rates: keyframes) and
+    their frames per second, for the result tables."""
+    fps = sorted({round(float(r["settings"]["fps"]), 3) for _, r in results if r["settings"].get("fps")})
+    return {"frame_rate": " ".join(sorted({r["settings"].get("frame_rate", "keyframes") for _, r in results})),
+            "fps": fps[0] if len(fps) == 1 else fps or None}
+
+
 def _write_summary_csv(path: Path, agg: dict) -> None:
     """One row per reference count: pooled metrics, FID/FVD and the settings."""
     st = agg["settings"]
@@ -271,7 +281,8 @@ def _write_summary_csv(path: Path, agg: dict) -> None:
         row = {"references": int(key[3:])}
         row.update({m: v for m, v in s.items() if not isinstance(v, (dict, list))})
         row["scenes"] = " ".join(s.get("scenes", []))
-        for name in ("checkpoint", "dataroot", "version", "frames", "seed", "steps", "guidance", "lpips_net", "i3d"):
+        for name in ("checkpoint", "dataroot", "version", "frame_rate", "fps", "frames", "seed", "steps", "guidance",
+                     "lpips_net", "i3d"):
             row[name] = st.get(name)
         rows.append(row)
     write_csv(path, rows)
