@@ -187,3 +187,35 @@ def test_memory_does_not_grow_with_the_length(swept, ckpt, tmp_path):
     per_frame = (peak[24] - peak[6]) / 18
     print(f"traced peak: {peak}, {per_frame / 1024:.1f} KiB per extra frame")
     assert per_frame < 0.25 * frame_images
+
+
+def test_both_stages_train_and_evaluate_at_the_camera_rate(swept, tmp_path):
+    """train-vae and train-dit read camera-rate clips (keyframes among them), and the evaluation driver
+    generates and scores camera-rate runs, recording the rate."""
+    import torch
+
+    from cvdstorm.config import DiTTrainConfig, StormVAEConfig
+    from cvdstorm.data.clips import ClipDataset
+    from cvdstorm.eval.generation_suite import evaluate_generation
+    from cvdstorm.train.dit import train_dit
+    from cvdstorm.train.vae import train_vae
+
+    vcfg = StormVAEConfig.from_preset("tiny")
+    vcfg.data.dataroot, vcfg.data.split, vcfg.data.frame_rate = str(swept), "all", "camera"
+    vcfg.train.steps, vcfg.train.checkpoint_every = 2, 2
+    clip = ClipDataset(vcfg.data)[0]
+    assert not clip["keyframes"].all()                                     # camera frames, not keyframes only
+    np.testing.assert_allclose(np.diff(clip["timestamps"].numpy()), 1 / 12, rtol=1e-3)
+    assert np.isfinite(train_vae(vcfg, tmp_path / "vae")["loss"])
+    dcfg = DiTTrainConfig.from_preset("tiny", vae_checkpoint=str(tmp_path / "vae"), cache_dir=str(tmp_path / "cache"))
+    dcfg.dit.in_channels = dcfg.dit.out_channels = 16
+    dcfg.data.dataroot, dcfg.data.split, dcfg.data.frame_rate = str(swept), "all", "camera"
+    dcfg.train.steps, dcfg.train.checkpoint_every = 2, 2
+    assert torch.isfinite(torch.tensor(train_dit(dcfg, tmp_path / "dit")["loss"]))
+    # the DiT was trained at the camera rate: generation follows it unless told otherwise
+    agg = evaluate_generation(tmp_path / "dit", swept, tmp_path / "e", scenes=1, references=(1,), frames=8,
+                              steps=1, fid=False, log=None, progress=False, split="all")
+    assert agg["settings"]["frame_rate"] == "camera" and agg["settings"]["fps"] == pytest.approx(12, rel=1e-3)
+    run = GenerationRun.load(tmp_path / "e" / "runs" / agg["runs"][0]["scene"] / "ref1")
+    assert run.frame_rate == "camera" and run.keyframes == [f % EVERY == 0 for f in range(8)]
+    assert np.isfinite(agg["summary"]["psnr_ref1"])
