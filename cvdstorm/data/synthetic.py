@@ -573,12 +573,13 @@ def sweep_boxes(scene: Scene, t: float, before: dict[int, str], after: dict[int,
     """Exact boxes at time t (s) between two keyframes of the agents annotated at either of them
     (before / after: agent -> instance token), as nuScenes box fields (size w, l, h; rotation w, x, y, z)."""
     bx = scene.boxes
+    centers = bx.centers(t)   # the keyframes' motion model
     out = []
     for ai in sorted(set(before) | set(after)):
         b = scene.agents[ai].box
         l, w, h = bx.size[b]
         out.append({"instance_token": before.get(ai) or after[ai], "category": scene.agents[ai].category,
-                    "translation": [float(x) for x in bx.center[b] + bx.velocity[b] * t],
+                    "translation": [float(x) for x in centers[b]],
                     "size": [float(w), float(l), float(h)], "rotation": [float(x) for x in yaw_to_quat(bx.yaw[b])]})
     return out
 

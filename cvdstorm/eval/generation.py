@@ -192,6 +192,10 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
         if plan:
             real_gs = torch.from_numpy(pipe.windowed_depth(clip, plan, int(resolved["window"])))
 
+    # (metric prefix, predicted depth [F, V, H, W], ground-truth key of the clip); dense depth where the dataset has it
+    scored = [(name, pred, truth) for name, pred, truth in
+              (("depth", gen_depth, "depth"), ("lidar", gen_depth, "lidar_depth"), ("real_gs_depth", real_gs, "depth"))
+              if pred is not None and (has_dense or truth == "lidar_depth")]
     rows = []
     depth_stats = {w: {"generated": [], "reference": []} for w in ("depth", "lidar", "real_gs_depth")}
     conf = {w: {"generated": ConfusionMatrix(), "reference": ConfusionMatrix()} for w in ("gen", "real")}
@@ -202,12 +206,10 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
         row = {"frame": f, "reference": f < k, "sample": meta["samples"][f],
                "psnr": float(psnr(g, r).mean()), "ssim": float(ssim(g, r).mean()),
                "lpips": float(lp(g.to(device), r.to(device)).mean())}
-        scored = [("depth", gen_depth, "depth"), ("lidar", gen_depth, "lidar_depth"), ("real_gs_depth", real_gs, "depth")]
         for name, pred, truth in scored:
-            if pred is not None and (has_dense or truth == "lidar_depth"):
-                d, st = _depth_row(pred[f], clip[truth][f], name)
-                row.update(d)
-                depth_stats[name][part].append(st)
+            d, st = _depth_row(pred[f], clip[truth][f], name)
+            row.update(d)
+            depth_stats[name][part].append(st)
         if seg is not None and sem is not None:
             for who, imgs in (("gen", g), ("real", r)):
                 cm = ConfusionMatrix().update(seg(imgs), sem[f])

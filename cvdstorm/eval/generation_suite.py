@@ -104,13 +104,15 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
             if res is not None:
                 job["status"] = "reused"
         if res is None:
-            if not is_run(run):
-                if runs is not None:
-                    load_run(run)  # raises the one-line error for a folder that is no run
-                from ..pipelines import generate as pipeline
+            generated = is_run(run)
+            if not generated and runs is not None:
+                load_run(run)  # raises the one-line error for a folder that is no run
+            from ..pipelines import generate as pipeline
 
-                if pipe is None:
-                    pipe = pipeline.CVDStormPipeline.from_pretrained(checkpoint, device)  # once for every run
+            # loaded once for every run: to generate, and for the real frames' GS depth (crossview_real_gs)
+            if pipe is None and checkpoint and (crossview or not generated):
+                pipe = pipeline.CVDStormPipeline.from_pretrained(checkpoint, device)
+            if not generated:
                 cfg = pipeline.GenerateConfig(checkpoint=str(checkpoint), dataroot=str(dataroot), version=version,
                                               scene=job["scene"], start=start, frames=frames,
                                               references=job["references"], seed=seed, steps=steps,
@@ -123,10 +125,6 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
                 job["status"] = "evaluated"
             if log:
                 log(f"{label}: evaluating")
-            if crossview and pipe is None and checkpoint:
-                from ..pipelines.generate import CVDStormPipeline
-
-                pipe = CVDStormPipeline.from_pretrained(checkpoint, device)
             res = evaluate_run(run, segmenter=seg if seg is not None else False, lpips_net=lpips_net,
                                device=device, crossview=crossview, pipe=pipe)
         elif log:

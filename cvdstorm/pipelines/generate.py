@@ -150,12 +150,11 @@ class CVDStormPipeline:
         return reconstruct_clip(self.vae, self.vae_cfg, clip)
 
     @torch.no_grad()
-    def windowed_depth(self, clip: dict, plan: list[tuple[int, int]], window: int) -> np.ndarray:
+    def windowed_depth(self, clip: dict, plan: list[tuple[int, int]], T: int) -> np.ndarray:
         """GS-decoder depth float32 [F, V, H, W] of a real clip of F frames decoded in a run's windows
-        (`window_plan` with `window` frames each): the real frames' latents go through exactly the decode a generated run's
-        latents go through, so the two depths differ only by what was generated (eval: the fair
-        reference for warp-based cross-view scores)."""
-        T = window
+        (`window_plan` with T frames each): the real frames' latents go through exactly the decode a
+        generated run's latents go through, so the two depths differ only by what was generated
+        (eval: the fair reference for warp-based cross-view scores)."""
         F, V, _, H, W = clip["images"].shape
         dev = next(self.vae.parameters()).device
         ctx = [c for c in self.vae_cfg.data.context_frames if c < T]
