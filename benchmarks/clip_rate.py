@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from cvdstorm.hardware import describe  # noqa: E402
 from cvdstorm.config import DataConfig  # noqa: E402
 from cvdstorm.data.clips import ClipDataset  # noqa: E402
 from cvdstorm.data.nuscenes import NuScenesReader  # noqa: E402
@@ -83,7 +84,7 @@ def main(argv=None) -> list[dict]:
             shutil.rmtree(tmp, ignore_errors=True)
     print(f"clip reading: {args.clip_frames} frames x 6 cameras at {args.height}x{args.width} per clip, clip_hop 1, "
           f"{args.reads} clips timed per rate, in-process; world {root if args.dataroot else 'written in %.1f s' % build}; "
-          f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+          f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}; {describe()}")
     print()
     print("| frame rate | frames | clips | clip span s | index s | read s | clips/s | frames/s |")
     print("|---|---|---|---|---|---|---|---|")

@@ -33,6 +33,7 @@ import torch.nn.functional as F
 from torch.utils.flop_counter import FlopCounterMode
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from cvdstorm.hardware import describe  # noqa: E402
 from cvdstorm.config import DataConfig, DiTConfig  # noqa: E402
 from cvdstorm.models.conditioning import DiTConditions  # noqa: E402
 from cvdstorm.models.dit import CVDDiT, velocity_fn  # noqa: E402
@@ -219,7 +220,7 @@ def main():
                     "(its 'x ref' column is then the ratio to the float32 full model)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-    print(f"device {args.device}, {torch.get_num_threads()} threads, {args.steps} interleaved steps per model "
+    print(f"device {args.device}: {describe(args.device)}; {args.steps} interleaved steps per model "
           f"(timings on a machine shared with other jobs vary; run twice and compare)")
     rows = []
     for p in args.presets:

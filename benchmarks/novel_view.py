@@ -25,6 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from cvdstorm.hardware import describe
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -74,7 +75,7 @@ def main() -> None:
     eval_s = time.perf_counter() - tick
 
     load = os.getloadavg()
-    print(f"novel-view benchmark: {args.threads} threads, torch {torch.__version__}, {os.cpu_count()} CPUs, "
+    print(f"novel-view benchmark: {describe()}, torch {torch.__version__}, "
           f"load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1 / 5 / 15 min)\n")
     print("| run | Gaussians | cameras | size | render s / time step (best) | mean s |")
     print("|---|---|---|---|---|---|")

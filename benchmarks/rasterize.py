@@ -28,6 +28,7 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from cvdstorm.hardware import describe  # noqa: E402
 from cvdstorm.data.synthetic import rig_calibration  # noqa: E402
 from cvdstorm.geometry import invert_pose, make_pose, unproject_depth  # noqa: E402
 from cvdstorm.render import kernel, rasterize, render_reference  # noqa: E402
@@ -139,7 +140,7 @@ def main() -> None:
                               str(args.repeats)], capture_output=True, text=True, check=True)
         rows.append(json.loads(res.stdout.strip().splitlines()[-1]))
     load = os.getloadavg()
-    print(f"rasterize benchmark: {args.threads} threads, torch {torch.__version__}, {os.cpu_count()} CPUs, "
+    print(f"rasterize benchmark: {describe()}, torch {torch.__version__}, "
           f"load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1 / 5 / 15 min)\n")
     print("| case | Gaussians | targets | size | path | forward s | fwd+bwd s | fwd+bwd CPU s | peak RSS MB (growth) |")
     print("|---|---|---|---|---|---|---|---|---|")

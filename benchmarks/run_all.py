@@ -57,10 +57,13 @@ def machine_info(python: str) -> dict[str, str]:
     # versions as the benchmark interpreter sees them (it may be another venv than ours)
     probe = ("import platform, torch; print(platform.python_version()); print(torch.__version__); "
              "print(torch.cuda.get_device_name(0) if torch.cuda.is_available() else 'none'); "
-             "print(torch.get_num_threads())")
+             "print(torch.get_num_threads()); print(torch.backends.cpu.get_cpu_capability()); "
+             "print(torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported())")
     try:
         out = subprocess.run([python, "-c", probe], capture_output=True, text=True, timeout=120).stdout.split("\n")
         info["Python"], info["torch"], info["GPU"], info["torch threads"] = out[0], out[1], out[2], out[3]
+        # bf16 autocast is fast only with native bf16 (hardware.py): every timing depends on it
+        info["CPU capability"] = f"{out[4]}, native bf16: {'yes' if out[5] == 'True' else 'no'}"
     except (OSError, subprocess.TimeoutExpired, IndexError):
         info["Python"] = platform.python_version()
     try:

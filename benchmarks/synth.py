@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from cvdstorm.hardware import describe  # noqa: E402
 from cvdstorm.data.synthetic import SynthConfig, write_dataset  # noqa: E402
 
 
@@ -57,7 +58,7 @@ def main(argv=None) -> dict:
         print(f"{k:<16}{v:>10.2f}{v / n:>14.3f}")
     print(f"{'wall':<16}{wall:>10.2f}{wall / n:>14.3f}")
     print(f"{'cpu (all procs)':<16}{cpu:>10.2f}{cpu / n:>14.3f}")
-    print(f"output: {size / 1e6:.1f} MB; {n / wall:.2f} keyframes/s; load average {_load()}")
+    print(f"output: {size / 1e6:.1f} MB; {n / wall:.2f} keyframes/s; load average {_load()}; {describe()}")
     return {"wall_s": wall, "cpu_s": cpu, "per_frame_s": wall / n, **timings}
 
 

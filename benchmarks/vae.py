@@ -25,6 +25,7 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from cvdstorm.hardware import describe  # noqa: E402
 from cvdstorm import CAMERAS  # noqa: E402
 from cvdstorm.config import StormVAEConfig  # noqa: E402
 from cvdstorm.data.synthetic import rig_calibration  # noqa: E402
@@ -120,7 +121,7 @@ def main() -> None:
     for c in args.config:
         rows += [bench("", args.steps, precision=prec, config=c) for prec in args.precision]
     keys = list(dict.fromkeys(k for r in rows for k in r))
-    print(f"# STORM-VAE, {args.threads} threads, median of {args.steps} steps (forward parts inside fwd_s)")
+    print(f"# STORM-VAE, {describe()}, median of {args.steps} steps (forward parts inside fwd_s)")
     print("| " + " | ".join(keys) + " |")
     print("|" + "---|" * len(keys))
     for r in rows:

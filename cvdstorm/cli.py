@@ -18,11 +18,12 @@ from .errors import CvdError
 
 
 def _threads() -> None:
-    # Two threads on the 2-core CPU machines this runs on in CI; users override with OMP_NUM_THREADS.
+    # One thread per usable core (2 on the CI machines), or OMP_NUM_THREADS: hardware.default_threads.
     import torch
 
-    n = int(os.environ.get("OMP_NUM_THREADS", "0") or 0) or min(2, os.cpu_count() or 1)
-    torch.set_num_threads(n)
+    from .hardware import default_threads
+
+    torch.set_num_threads(default_threads())
 
 
 # ----------------------------------------------------------------------------- argument values
@@ -303,7 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_set(s, "StormVAEConfig (config.py)", "train.lr=1e-4 or vae.pretrained=PATH")
     s.add_argument("--resume", action="store_true", help="continue the run in --out from its newest checkpoint")
     s.add_argument("--device", type=_device, default="cpu",
-                   help="cpu or cuda (bf16 autocast on CUDA when configured)")
+                   help="cpu or cuda (train.mixed_precision auto: bf16 where the device computes it natively)")
     s.set_defaults(func=cmd_train_vae)
 
     s = sub.add_parser("train-dit", help="stage 2: train the cross-view video DiT on frozen STORM-VAE latents",

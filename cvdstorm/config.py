@@ -317,7 +317,8 @@ class TrainConfig(Config):
     log_every: int = 10
     seed: int = 0
     num_workers: int = 0
-    mixed_precision: str = "no"           # "bf16": autocast on CUDA and CPU (fast only with native bf16)
+    mixed_precision: str = "auto"         # "auto": bf16 autocast where the hardware has native bf16 (CUDA
+                                          # sm80+, AVX512-BF16/AMX CPUs), else float32; "bf16" forces it; "no"
     max_nonfinite_steps: int = 5          # stop with an error after this many NaN/Inf losses in a row
     grad_accum: int = 1                   # micro-batches of batch_size per optimiser step (per rank)
     parallel: str = "ddp"                 # under torchrun: "ddp" (replicas) or "fsdp" (FSDP2 fully_shard per block)
@@ -327,7 +328,7 @@ class TrainConfig(Config):
         "tiny": dict(steps=20, warmup_steps=2, checkpoint_every=10, log_every=1),
         "demo": dict(steps=2000, warmup_steps=100, lr=2e-4, checkpoint_every=100),
         "paper": dict(steps=100000, warmup_steps=1000, lr=6e-5, min_lr=1e-7, batch_size=1,
-                      checkpoint_every=1000, mixed_precision="bf16", parallel="fsdp"),
+                      checkpoint_every=1000, parallel="fsdp"),
     }
 
 

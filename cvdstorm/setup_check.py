@@ -1,7 +1,9 @@
 """Run by `make setup`: checks the install and builds what must be compiled on this machine.
 
-In: nothing. Out: exit status 0, and a few lines on stdout (python/torch/threads, the rasteriser
-kernel: built in how long, or why not; the slower PyTorch compositor is used then).
+In: nothing. Out: exit status 0, and a few lines on stdout (python/torch/threads; the processor, its
+SIMD capability and whether it computes bf16 natively, with the precision `mixed_precision: auto`
+resolves to here; the rasteriser kernel: built in how long, or why not; the slower PyTorch compositor
+is used then).
 """
 
 import sys
@@ -11,8 +13,15 @@ import time
 def main() -> int:
     import torch
 
+    from .hardware import default_threads, describe, resolve_precision
+
+    torch.set_num_threads(default_threads())
     print(f"cvdstorm setup: python {sys.version.split()[0]}, torch {torch.__version__}, "
           f"threads {torch.get_num_threads()}, cuda {torch.cuda.is_available()}")
+    for device in ["cpu"] + (["cuda"] if torch.cuda.is_available() else []):
+        auto = resolve_precision("auto", device).name
+        print(f"cvdstorm setup: {device}: {describe(device)}; training mixed_precision auto -> "
+              f"{'bf16' if auto == 'bf16' else 'float32'}")
     from .render import kernel
 
     t0 = time.perf_counter()

@@ -4,7 +4,9 @@ A stage supplies a model, the parameters to optimise and a `step_fn(batch, gener
 (loss, metrics)`; `Trainer.fit()` does the rest:
 
 - AdamW with linear warm-up then cosine decay to `min_lr`, gradient clipping, optional EMA,
-  bf16 autocast (CUDA, and CPUs with native bf16: AVX512-BF16 / AMX);
+  bf16 autocast where `train.mixed_precision` resolves to it (hardware.py: "auto" = only where the
+  GPU or CPU computes bf16 natively; the choice is printed at start and kept in each checkpoint's
+  state.json with its reason);
 - a data order that is a pure function of (seed, position), so `--resume` continues the exact
   sequence of batches, and a per-step RNG (global torch seed and a `torch.Generator` handed to
   `step_fn`) that is a pure function of (seed, step): a resumed run is bit-for-bit the
@@ -40,6 +42,7 @@ from tqdm.auto import tqdm
 
 from ..config import TrainConfig
 from ..errors import CvdError
+from ..hardware import resolve_precision
 from ..models.loading import load_checkpoint_state, load_weights, read_tensors, resolve_checkpoint
 from . import distributed
 from .checkpoint import optimizer_from_safetensors, save_checkpoint
@@ -168,6 +171,9 @@ class Trainer:
         device = next(self.model.parameters()).device
         if distributed.env_world_size() > 1:
             self.rank, self.world_size = distributed.init_distributed(device)
+        # before any model work: an unknown value fails here; rank 0 alone warns about emulated bf16
+        self.precision = resolve_precision(cfg.mixed_precision, device,
+                                           warn=None if self.rank == 0 else (lambda line: None))
         self.fsdp = self.world_size > 1 and cfg.parallel == "fsdp"
         names = {id(p): n for n, p in self.model.named_parameters()}
         params = self.params if self.params is not None else [p for p in self.model.parameters() if p.requires_grad]
@@ -226,7 +232,8 @@ class Trainer:
         """Save a step folder (rank 0 writes; under FSDP every rank takes part in gathering the tensors)."""
         cfg = self.train_cfg
         state = {"data_position": self.step * cfg.batch_size * cfg.grad_accum * self.world_size,
-                 "world_size": self.world_size, "parallel": cfg.parallel if self.world_size > 1 else "none"}
+                 "world_size": self.world_size, "parallel": cfg.parallel if self.world_size > 1 else "none",
+                 "precision": self.precision.name, "precision_reason": self.precision.reason}
         if self.fsdp:
             model = distributed.full_tensors(self.model.state_dict(), self.rank)
             opt = self._full_optimizer_state()
@@ -258,10 +265,10 @@ class Trainer:
         loader = DataLoader(self.dataset, batch_size=cfg.batch_size, sampler=sampler, collate_fn=self.collate_fn,
                             num_workers=cfg.num_workers, persistent_workers=cfg.num_workers > 0)
         device = next(self.model.parameters()).device
-        # bf16 autocast on CUDA and on CPU alike: CPUs with AVX512-BF16 / AMX run bf16 conv and linear
-        # ~1.8x faster than float32 (benchmarks/vae.py, benchmarks/dit.py measure it on this machine)
-        autocast = (torch.autocast(device.type, dtype=torch.bfloat16)
-                    if cfg.mixed_precision == "bf16" else contextlib.nullcontext())
+        dtype = self.precision.dtype
+        autocast = torch.autocast(device.type, dtype=dtype) if dtype else contextlib.nullcontext()
+        if self.rank == 0:
+            print(f"{self.desc}: precision {self.precision.name} ({self.precision.reason})", flush=True)
         gen = torch.Generator(device=device)
         bad_in_row, skipped, since_log, last = 0, 0, 0, {}
         self.model.train()
