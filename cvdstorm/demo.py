@@ -85,7 +85,9 @@ def _score_lines(scores: dict) -> str:
             ("control mIoU (generated | real frames)", "control_miou_generated", "control_miou_real"),
             ("cross-view warp L1 (generated | real, exact depth)", "crossview_l1_generated", "crossview_l1_real"),
             # the fair pair: both warped with the GS depth this checkpoint makes of them
-            ("cross-view warp L1 (generated | real, GS depth)", "crossview_l1_generated", "crossview_l1_real_gs")]
+            ("cross-view warp L1 (generated | real, GS depth)", "crossview_l1_generated", "crossview_l1_real_gs"),
+            ("temporal warp L1, static pixels (generated | real, GS depth)", "temporal_l1_generated",
+             "temporal_l1_real_gs")]
     lines = []
     for label, key, real_key in rows:
         v, real = s.get(key), s.get(real_key) if real_key else None

@@ -18,7 +18,7 @@ def _texture(X, Y):  # smooth world texture on the plane, RGB in [-1, 1]
     return torch.stack([0.8 * torch.sin(0.9 * X), 0.7 * torch.cos(0.6 * Y + 0.3 * X), 0.5 * torch.sin(0.4 * (X + Y))])
 
 
-def _render_plane(c2w):
+def render_plane(c2w):
     """Image [3, H, W] and depth [H, W] of the plane Z = 10 (world = camera A frame) seen from c2w."""
     v, u = torch.meshgrid(torch.arange(H, dtype=torch.float64) + 0.5, torch.arange(W, dtype=torch.float64) + 0.5,
                           indexing="ij")
@@ -30,7 +30,7 @@ def _render_plane(c2w):
     return _texture(p[..., 0], p[..., 1]).float(), s.float()                          # camera z = s
 
 
-def _pose(yaw_deg, t):
+def pose(yaw_deg, t):
     a = math.radians(yaw_deg)
     c2w = torch.eye(4, dtype=torch.float64)
     c2w[:3, :3] = torch.tensor([[math.cos(a), 0, math.sin(a)], [0, 1, 0], [-math.sin(a), 0, math.cos(a)]])
@@ -39,9 +39,9 @@ def _pose(yaw_deg, t):
 
 
 def test_analytic_plane_is_consistent():
-    A, B = _pose(0, (0, 0, 0)), _pose(35, (0.5, 0.1, 0.2))
-    img_a, dep_a = _render_plane(A)
-    img_b, dep_b = _render_plane(B)
+    A, B = pose(0, (0, 0, 0)), pose(35, (0.5, 0.1, 0.2))
+    img_a, dep_a = render_plane(A)
+    img_b, dep_b = render_plane(B)
     r = warp_pair(img_a, dep_a, K, A, img_b, K, B, dep_b)
     assert 0.2 < r["overlap"] < 0.9
     assert r["l1"] < 0.01                      # only bilinear sampling error remains
@@ -59,8 +59,8 @@ def test_analytic_plane_is_consistent():
 
 def test_zbuffer_keeps_nearest_surface():
     # A sees a near square (depth 5) in front of the plane; the near square's pixels must win
-    A = _pose(0, (0, 0, 0))
-    img_a, dep_a = _render_plane(A)
+    A = pose(0, (0, 0, 0))
+    img_a, dep_a = render_plane(A)
     img_a, dep_a = img_a.clone(), dep_a.clone()
     dep_a[20:40, 40:70] = 5.0
     img_a[:, 20:40, 40:70] = 1.0

@@ -82,6 +82,8 @@ def test_real_frames_score_perfectly(runs, results):
     # identical images and exact depth: generated cross-view error equals the real one
     assert s["crossview_l1_generated"] == pytest.approx(s["crossview_l1_real"])
     assert s["crossview_pixels_generated"] > 0
+    # and so does the temporal one (frame 0 -> 1, static pixels)
+    assert s["temporal_l1_generated"] == pytest.approx(s["temporal_l1_real"]) and s["temporal_pixels_generated"] > 0
     # per-frame table flags the reference frame
     rows = list(csv.DictReader(open(runs["good"] / evalgen.EVAL_CSV)))
     assert [row["reference"] for row in rows] == ["true"] + ["false"] * (NF - 1)
@@ -103,6 +105,7 @@ def test_corrupted_copy_scores_worse(runs, results):
     assert b["gen_depth_rmse"] == pytest.approx(depth_metrics(real * 1.3, real, max_depth=EVAL_MAX_DEPTH)["rmse"], rel=1e-5)
     assert b["miou_generated"] < b["miou_real"]
     assert b["crossview_l1_generated"] > b["crossview_l1_real"] + 0.02
+    assert b["temporal_l1_generated"] > b["temporal_l1_real"] + 0.02
 
 
 def test_aggregate_fid_horizon_and_resume(runs, results, tmp_path, monkeypatch):

@@ -155,3 +155,61 @@ def test_the_check_catches_each_kind_of_violation():
     assert problems("cvdstorm.eval.fake", "import cvdstorm.report.html\n")[0].endswith("eval may not import report")
     assert "private name _probe" in problems("tests.test_fake", "from test_report_browser import _probe\n")[0]
     assert "missing from LAYERS" in problems("cvdstorm.eval.fake", "from ..newpart import x\n")[0]
+
+
+def import_graph(paths: list[Path], root: Path = ROOT) -> dict[str, set[str]]:
+    """module -> the package's modules it imports, at any depth of its source (function-level imports
+    included: a lazy import still ties two modules together). `from pkg import name` counts as an import
+    of pkg's __init__ only when name is not a submodule."""
+    graph = {}
+    for p in paths:
+        mod = module_name(p, root)
+        graph[mod] = {t for t, _, _ in imported(p.read_text(), mod, p.name == "__init__.py", root)
+                      if part(t) is not None and t != mod}
+    return graph
+
+
+def import_loops(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan), each sorted: every import loop.
+    A package's __init__ re-exporting its modules is not a loop with them: edges into a package from
+    its own submodules are dropped (a submodule importing a sibling through the package is one hop)."""
+    def is_parent(pkg: str, mod: str) -> bool:
+        return mod.startswith(pkg + ".")
+
+    edges = {m: {t for t in ts if t in graph and not is_parent(t, m)} for m, ts in graph.items()}
+    index, low, on, stack, out = {}, {}, set(), [], []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on.add(v)
+        for w in edges[v]:
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1:
+                out.append(sorted(group))
+
+    for v in sorted(edges):
+        if v not in index:
+            visit(v)
+    return out
+
+
+def test_no_import_loops_in_the_package():
+    assert import_loops(import_graph(sources(PACKAGE))) == []
+
+
+def test_the_loop_finder_finds_loops():
+    g = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "p": {"p.x"}, "p.x": {"p"}, "e": {"e"}}
+    assert import_loops(g) == [["a", "b", "c"]]

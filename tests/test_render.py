@@ -226,8 +226,6 @@ def test_gaussians_container_and_viewmats():
     torch.testing.assert_close(g.moved(0.5).means, params[0] + 0.5)
     c2w = make_pose(quat_to_rotmat(torch.tensor([0.9, 0.1, -0.3, 0.2])), torch.tensor([1.0, -2.0, 0.5]))
     torch.testing.assert_close(viewmats_from_cam_to_world(c2w), invert_pose(c2w))
-    for a, b in zip(g.render(viewmats, Ks, 48, 32), rasterize(*params, viewmats, Ks, 48, 32)):
-        torch.testing.assert_close(a, b)
 
 
 def test_fit_image_psnr_above_30db():

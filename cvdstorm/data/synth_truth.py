@@ -35,9 +35,9 @@ from ..geometry import quat_to_yaw
 from ..io import read_json
 from .synth_layout import Scene, make_scene
 from .nuscenes import Annotation, NuScenesReader
+from .synthetic import SWEEP_TRUTH, render_camera
 
 _LOGFILE = re.compile(r"^synth-(\d+)-(\d+)$")
-SWEEP_TRUTH = "truth/sweep_boxes"    # under the dataroot: <scene name>.json per scene with sweeps
 
 
 @functools.lru_cache(maxsize=4)
@@ -63,8 +63,6 @@ def synth_scene(reader: NuScenesReader, scene: str | dict) -> Scene:
 def render_truth(reader: NuScenesReader, scene: str | dict, frame: int, K: np.ndarray, cam_to_global: np.ndarray,
                  height: int, width: int) -> tuple[np.ndarray, np.ndarray]:
     """Exact RGB and depth of keyframe `frame` of the scene seen by the given camera (module docstring)."""
-    from .synthetic import render_camera
-
     sc = synth_scene(reader, scene)
     if not 0 <= frame < len(sc.times):
         raise CvdError(f"keyframe {frame} is outside the scene's {len(sc.times)} keyframes")

@@ -39,10 +39,10 @@ from .synth_layout import Instant, Scene, make_scene
 from .synth_map import drivable_area_raster, map_expansion
 from .synth_raycast import TILE, cast_rays
 from .synth_shading import ShadowMap, shade, sun_shadows
-from .synth_truth import SWEEP_TRUTH
 from .tables import SENSORS, TableWriter, token, visibility_token
 
 LOCATION = "synth-grid"
+SWEEP_TRUTH = "truth/sweep_boxes"    # under the dataroot: <scene name>.json per scene with sweeps
 _EDGES = np.array(BOX_EDGES)
 # Rig after nuScenes' calibration (ego frame: x forward, y left, z up): mount position, yaw of the
 # optical axis, focal length in pixels at the native 1600 px width. Horizontal FOVs: about 64 deg

@@ -18,6 +18,10 @@ Out: `evaluate_run(RUN)` -> dict, also written as RUN/eval_generation.json and t
        crossview_generated, crossview_real
                                     neighbour-warp photometric L1 (eval/crossview.py): generated
                                     frames with their GS depth, real frames with the exact depth
+       temporal_generated, temporal_real, temporal_real_gs
+                                    frame-to-next-frame warp L1 per camera on static pixels (outside
+                                    every box; eval/temporal.py), scored at the later frame, with the
+                                    same depth as the cross-view metrics of each
        crossview_real_gs, real_gs_depth_{abs_rel,rmse,delta1}
                                     with a pipeline given (`pipe=`): the real frames warped with the
                                     GS depth the same checkpoint makes of them, decoded in the run's
@@ -25,7 +29,7 @@ Out: `evaluate_run(RUN)` -> dict, also written as RUN/eval_generation.json and t
                                     error. The fair reference for crossview_generated: both warp
                                     with GS depth, so depth error is not counted against generation
      The summary averages the generated frames only (pixel-pooled for depth, confusion-pooled for
-     mIoU, overlap-pixel-pooled for cross-view); reference frames are summarised apart.
+     mIoU, overlap-pixel-pooled for cross-view and temporal); reference frames are summarised apart.
 
 Many runs, generated and resumed, pooled by reference count with FID / FVD: eval/generation_suite.py.
 """
@@ -115,6 +119,14 @@ def _crossview_frame(images, depth, K, c2w) -> tuple[float | None, int]:
     return (_num(r["l1"]) if n else None), n
 
 
+def _temporal_step(images, depth, K, c2w, static) -> tuple[float | None, int]:
+    """Temporal L1 of one step (frame 0 -> 1 of the [2, V, ...] slices) and its warped pixel count."""
+    from .temporal import temporal_consistency
+
+    r = temporal_consistency(images, depth, K, c2w, static)
+    return (_num(r["l1"]) if r["pixels"] else None), r["pixels"]
+
+
 def _pool_crossview(values: list[tuple[float | None, int]]) -> dict:
     n = sum(p for v, p in values if v is not None)
     s = sum(v * p for v, p in values if v is not None)
@@ -197,9 +209,15 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
               (("depth", gen_depth, "depth"), ("lidar", gen_depth, "lidar_depth"), ("real_gs_depth", real_gs, "depth"))
               if pred is not None and (has_dense or truth == "lidar_depth")]
     rows = []
+    static = None
+    if crossview:  # temporal warps skip everything inside a box: movers break any video's warp
+        from .temporal import static_mask
+
+        static = static_mask(clip["boxes"], clip["intrinsics"], clip["cam_to_world"], H, W)   # [F, V, H, W]
     depth_stats = {w: {"generated": [], "reference": []} for w in ("depth", "lidar", "real_gs_depth")}
     conf = {w: {"generated": ConfusionMatrix(), "reference": ConfusionMatrix()} for w in ("gen", "real")}
     xv = {w: {"generated": [], "reference": []} for w in ("gen", "real", "real_gs")}
+    tv = {w: {"generated": [], "reference": []} for w in ("gen", "real", "real_gs")}
     for f in range(F):
         part = "reference" if f < k else "generated"
         g, r = gen[f], ref[f]                                                  # [V, 3, H, W]
@@ -228,6 +246,16 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
                 l1, n = _crossview_frame(r, real_gs[f], clip["intrinsics"][f], clip["cam_to_world"][f])
                 row["crossview_real_gs"] = l1
                 xv["real_gs"][part].append((l1, n))
+            # temporal: frame f - 1 warped into frame f, each camera into itself (scored at frame f)
+            step = slice(f - 1, f + 1)
+            for who, imgs, dep in (("gen", gen, gen_depth), ("real", ref, clip["depth"] if has_dense else
+                                                               clip["lidar_depth"]), ("real_gs", ref, real_gs)):
+                if f == 0 or dep is None:
+                    continue
+                l1, n = _temporal_step(imgs[step], dep[step], clip["intrinsics"][step], clip["cam_to_world"][step],
+                                       static[step])
+                row[f"temporal_{'generated' if who == 'gen' else who}"] = l1
+                tv[who][part].append((l1, n))
         rows.append(row)
 
     def part_summary(part: str) -> dict:
@@ -248,6 +276,9 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
                 if xv[who][part]:
                     p = _pool_crossview(xv[who][part])
                     s[f"crossview_l1_{name}"], s[f"crossview_pixels_{name}"] = p["l1"], p["pixels"]
+                if tv[who][part]:
+                    p = _pool_crossview(tv[who][part])
+                    s[f"temporal_l1_{name}"], s[f"temporal_pixels_{name}"] = p["l1"], p["pixels"]
         s["frames"] = len(sel)
         return s
 

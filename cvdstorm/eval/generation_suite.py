@@ -196,19 +196,20 @@ def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool =
                 res = miou_of(sum(mats))
                 s[f"miou_{name}"], s[f"control_miou_{name}"] = res["miou"], res["control_miou"]
                 per_class[name] = res["iou"]
-        # cross-view: overlap-pixel-pooled
-        for name in ("generated", "real", "real_gs"):
-            parts = [(r["summary"].get(f"crossview_l1_{name}"), r["summary"].get(f"crossview_pixels_{name}", 0))
-                     for _, r in group]
-            parts = [p for p in parts if p[0] is not None and p[1]]
-            n = sum(p[1] for p in parts)
-            if n:
-                s[f"crossview_l1_{name}"] = sum(a * b for a, b in parts) / n
+        # cross-view and temporal warps: pooled over their warped pixels
+        for warp in ("crossview", "temporal"):
+            for name in ("generated", "real", "real_gs"):
+                parts = [(r["summary"].get(f"{warp}_l1_{name}"), r["summary"].get(f"{warp}_pixels_{name}", 0))
+                         for _, r in group]
+                parts = [p for p in parts if p[0] is not None and p[1]]
+                n = sum(p[1] for p in parts)
+                if n:
+                    s[f"{warp}_l1_{name}"] = sum(a * b for a, b in parts) / n
         by_reference[f"ref{k}"] = {**s, "per_class_iou": per_class or None,
                                    "scenes": sorted({str(j["scene"]) for j, _ in group})}
         for key in ("psnr", "ssim", "lpips", "gen_depth_abs_rel", "gen_depth_rmse", "gen_depth_delta1",
                     "control_miou_generated", "control_miou_real", "crossview_l1_generated", "crossview_l1_real",
-                    "crossview_l1_real_gs"):
+                    "crossview_l1_real_gs", "temporal_l1_generated", "temporal_l1_real", "temporal_l1_real_gs"):
             if s.get(key) is not None:
                 summary[f"{key}_ref{k}"] = s[key]
 

@@ -49,13 +49,6 @@ class Gaussians:
         return Gaussians(**{f.name: (None if getattr(self, f.name) is None else getattr(self, f.name)[mask])
                             for f in fields(self)})
 
-    def render(self, viewmats: torch.Tensor, Ks: torch.Tensor, width: int, height: int, **kwargs) -> RenderOutput:
-        """`rasterize` these Gaussians (velocities ignored; call `moved` first)."""
-        from .rasterize import rasterize
-
-        return rasterize(self.means, self.quats, self.scales, self.opacities, self.colors, viewmats, Ks, width,
-                         height, **kwargs)
-
 
 def viewmats_from_cam_to_world(cam_to_world: torch.Tensor) -> torch.Tensor:
     """[..., 4, 4] camera-to-world poses -> [..., 4, 4] world-to-camera `viewmats` (rigid inverse)."""

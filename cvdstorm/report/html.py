@@ -335,6 +335,7 @@ GENERATION_COLUMNS = (
     ("control_miou_generated", "control mIoU ↑"), ("control_miou_real", "control mIoU, real frames"),
     ("crossview_l1_generated", "cross-view L1 ↓"), ("crossview_l1_real", "cross-view L1, real frames"),
     ("crossview_l1_real_gs", "cross-view L1, real frames, GS depth"),
+    ("temporal_l1_generated", "temporal L1 ↓"), ("temporal_l1_real_gs", "temporal L1, real frames, GS depth"),
 )
 
 
