@@ -121,22 +121,25 @@ def cmd_preview(args) -> None:
     print(f"preview written to {out}")
 
 
+def _train(args, config_cls, train_fn, name: str) -> None:
+    """train-vae / train-dit: the config from --config or --preset, the flags on top, then the run."""
+    cfg = _configure(config_cls.load(args.config) if args.config else config_cls.from_preset(args.preset), args)
+    last = train_fn(cfg, args.out, resume=args.resume, device=args.device)
+    print(f"{name}: run in {args.out}; last logged: " + ", ".join(f"{k}={v:.4g}" for k, v in last.items()))
+
+
 def cmd_train_vae(args) -> None:
     from .config import StormVAEConfig
     from .train.vae import train_vae
 
-    cfg = _configure(StormVAEConfig.load(args.config) if args.config else StormVAEConfig.from_preset(args.preset), args)
-    last = train_vae(cfg, args.out, resume=args.resume, device=args.device)
-    print(f"train-vae: run in {args.out}; last logged: " + ", ".join(f"{k}={v:.4g}" for k, v in last.items()))
+    _train(args, StormVAEConfig, train_vae, "train-vae")
 
 
 def cmd_train_dit(args) -> None:
     from .config import DiTTrainConfig
     from .train.dit import train_dit
 
-    cfg = _configure(DiTTrainConfig.load(args.config) if args.config else DiTTrainConfig.from_preset(args.preset), args)
-    last = train_dit(cfg, args.out, resume=args.resume, device=args.device)
-    print(f"train-dit: run in {args.out}; last logged: " + ", ".join(f"{k}={v:.4g}" for k, v in last.items()))
+    _train(args, DiTTrainConfig, train_dit, "train-dit")
 
 
 def cmd_generate(args) -> None:

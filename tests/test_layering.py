@@ -14,7 +14,7 @@ PACKAGE = "cvdstorm"
 LAYERS = (
     ("cvdstorm",),                       # the package's own __init__: CAMERAS, __version__
     ("errors",),
-    ("io", "geometry", "hardware"),
+    ("io", "geometry", "hardware", "packages"),
     ("config", "images"),
     ("data", "render"),
     ("models",),

@@ -15,7 +15,6 @@ It lives with the models because it is first a training loss (train/vae.py); eva
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import torch
@@ -23,19 +22,15 @@ import torch.nn.functional as F
 from torch import nn
 
 from ..errors import CvdError
+from ..packages import package_file
 
 CHANNELS = {"alex": (64, 192, 384, 256, 256), "vgg": (64, 128, 256, 512, 512)}
 
 
 def weight_path(net: str) -> Path:
-    spec = importlib.util.find_spec("stlpips_pytorch")
-    if spec is None or not spec.submodule_search_locations:
-        raise CvdError("stlpips-pytorch is not installed; `pip install --no-deps stlpips-pytorch` ships the "
-                       "perceptual weights (its code is not used)")
-    p = Path(next(iter(spec.submodule_search_locations))) / "weights" / "vST0.0" / f"{net}_shift_tolerant.pth"
-    if not p.is_file():
-        raise CvdError(f"missing perceptual weights {p}; reinstall stlpips-pytorch")
-    return p
+    """ST-LPIPS weights of `net` from stlpips-pytorch (installed --no-deps: its code needs torchvision)."""
+    return package_file("stlpips_pytorch", f"weights/vST0.0/{net}_shift_tolerant.pth", "stlpips-pytorch==0.0.2",
+                        "the perceptual weights")
 
 
 class BlurDown(nn.Module):

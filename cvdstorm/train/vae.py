@@ -22,7 +22,7 @@ from ..models.losses import storm_vae_loss
 from ..models.perceptual import get_perceptual
 from ..models.storm_vae import StormVAE, build_storm_vae
 from .checkpoint import init_from
-from .loop import Trainer
+from .loop import Trainer, fit_run
 
 def make_trainer(cfg: StormVAEConfig, run_dir: str | Path, device: str | torch.device = "cpu",
                  dataset=None) -> Trainer:
@@ -46,7 +46,5 @@ def make_trainer(cfg: StormVAEConfig, run_dir: str | Path, device: str | torch.d
 def train_vae(cfg: StormVAEConfig, run_dir: str | Path, resume: bool = False,
               device: str | torch.device = "cpu") -> dict[str, float]:
     """Train (or, with resume, continue) a STORM-VAE run in run_dir; returns the last logged metrics."""
-    if resume and (Path(run_dir) / "config.yaml").is_file():
-        cfg = StormVAEConfig.load(Path(run_dir) / "config.yaml")  # the run's own config wins on resume
-    return make_trainer(cfg, run_dir, device).fit(resume=resume)
+    return fit_run(make_trainer, cfg, run_dir, resume, device)
 
