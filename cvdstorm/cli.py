@@ -217,10 +217,12 @@ def cmd_evaluate(args) -> None:
         return
     if not args.checkpoint:
         raise CvdError("evaluate --stage vae needs --checkpoint")
+    from .config import StormVAEConfig
     from .eval.vae import evaluate_vae
 
     summary = evaluate_vae(args.checkpoint, args.out or args.checkpoint, split=args.split, dataroot=args.dataroot,
-                           max_clips=args.max_clips, device=args.device)
+                           max_clips=args.max_clips, device=args.device,
+                           overrides=StormVAEConfig.parse_overrides(args.set))
     print(json.dumps(summary, indent=1))
 
 
@@ -430,6 +432,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="novel-view: lateral rig shifts in metres (default 0 1 2 4; FID at 1 and 2)")
     s.add_argument("--max-frames", type=POSITIVE_INT, default=None,
                    help="novel-view: evaluate this many frames per run")
+    _add_set(s, "checkpoint's StormVAEConfig (stage vae: the clip layout scored)",
+             "data.frame_rate=camera --set data.num_frames=19 --set data.context_frames=[0,6,12,18]")
     s.set_defaults(func=cmd_evaluate)
 
     s = sub.add_parser("train-seg", help="train the control-fidelity segmenter on synthetic frames",

@@ -69,11 +69,16 @@ def evaluate_clip(model, clip: dict, cfg: StormVAEConfig) -> tuple[dict, dict[st
 
 def evaluate_vae(checkpoint: str | Path, out: str | Path | None = None, split: str = "val",
                  dataroot: str | None = None, max_clips: int | None = None, device: str = "cpu",
-                 progress: bool = True) -> dict[str, float]:
+                 progress: bool = True, overrides: dict | None = None) -> dict[str, float]:
+    """overrides: checked config keys applied to the checkpoint's config before reading clips, e.g.
+    {"data.frame_rate": "camera", "data.num_frames": 19, "data.context_frames": [0, 6, 12, 18]} to score a
+    keyframe-trained model in the camera-rate clip layout."""
     from ..data.clips import ClipDataset, collate_clips, to_device
     from ..models.loading import load_storm_vae
 
     model, cfg = load_storm_vae(checkpoint, device)
+    if overrides:
+        cfg = cfg.with_overrides(overrides)
     cfg.data.split = split
     if dataroot:
         cfg.data.dataroot = dataroot
@@ -94,7 +99,8 @@ def evaluate_vae(checkpoint: str | Path, out: str | Path | None = None, split: s
         res = s.result()
         summary.update({f"{name}_{m}": res[m] for m in ("abs_rel", "rmse", "delta1")})
     summary.update(clips=n, split=split, checkpoint=str(checkpoint), gs_grad_to_vae=cfg.gs_grad_to_vae,
-                   gs_weight=cfg.gs_weight)
+                   gs_weight=cfg.gs_weight, frame_rate=cfg.data.frame_rate, num_frames=cfg.data.num_frames,
+                   context_frames=list(cfg.data.context_frames))
     summary = {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in summary.items()}
     if out is not None:
         out = Path(out)
