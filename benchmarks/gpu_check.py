@@ -33,7 +33,6 @@ Hugging Face cache has one, else the stage-2 training and generation sections fa
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import gc
 import hashlib

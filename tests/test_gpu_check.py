@@ -8,10 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "benchmarks" / "gpu_check.py"
 
 
+@pytest.mark.slow  # about 110 CPU s: the shipped checkpoint and the trained pair are really evaluated
 def test_dry_run_runs_every_section(tmp_path):
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
@@ -20,13 +23,13 @@ def test_dry_run_runs_every_section(tmp_path):
                        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=1500)
     report = json.loads((out / "gpu_check.json").read_text())
     sections = report["sections"]
-    sys_path = p.stdout[-2000:] + p.stderr[-4000:]
+    log = p.stdout[-2000:] + p.stderr[-4000:]
     assert list(sections) == ["env", "synth", "rasterize", "vae_step", "dit_step", "fsdp", "train_vae", "train_dit",
-                              "eval_vae", "eval_dit"], sys_path
+                              "eval_vae", "eval_dit"], log
     for name, e in sections.items():
-        assert e["status"] == "ok" and e["error"] is None, (name, e.get("traceback"), sys_path)
+        assert e["status"] == "ok" and e["error"] is None, (name, e.get("traceback"), log)
         assert e["result"]["table"], name
-    assert p.returncode == 0, sys_path
+    assert p.returncode == 0, log
     assert report["device"]["device"] == "cpu" and report["settings"]["mixed_precision"] == "no"
     # the C++ kernel and the PyTorch compositor agree on values and gradients
     rast = sections["rasterize"]["result"]["table"]
