@@ -95,22 +95,62 @@ def fused_attention(active: bool):
         F.scaled_dot_product_attention = orig
 
 
-def saved_activation_bytes(model, x0, cond) -> int:
-    """Bytes of tensors autograd keeps for backward in one forward (no checkpointing; weights excluded)."""
-    total, seen = 0, set()
+class SavedBytes(contextlib.ContextDecorator):
+    """While active: bytes of the tensors autograd saves for backward (weights excluded, each storage
+    once) in `total`. With `blocks` (the activation-checkpointing units), also per block: `inside[i]`,
+    saved during block i's forward, and `inputs[i]`, its input tensors (what checkpointing keeps);
+    `outside` = total - sum(inside)."""
 
-    def pack(t):
-        nonlocal total
+    def __init__(self, blocks=(), meta: bool = False):
+        self.blocks, self.meta = list(blocks), meta
+        self.total, self.inside, self.inputs = 0, [0] * len(self.blocks), [0] * len(self.blocks)
+        self._seen, self._active, self._handles = set(), [], []
+
+    @property
+    def outside(self) -> int:
+        return self.total - sum(self.inside)
+
+    def _pack(self, t):
         weight = isinstance(t, torch.nn.Parameter) or isinstance(t._base, torch.nn.Parameter)
         key = id(t) if t.device.type == "meta" else t.untyped_storage().data_ptr()
-        if key not in seen and not weight:
-            seen.add(key)
-            total += t.numel() * t.element_size()
+        if key not in self._seen and not weight:
+            self._seen.add(key)
+            n = t.numel() * t.element_size()
+            self.total += n
+            if self._active:
+                self.inside[self._active[0]] += n  # the outermost block owns what nested blocks save
         return t
 
-    with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t), fused_attention(x0.is_meta):
+    def _enter_block(self, i, args):
+        if not self._active:
+            self.inputs[i] += sum(a.numel() * a.element_size() for a in args if isinstance(a, torch.Tensor))
+        self._active.append(i)
+
+    def _leave_block(self) -> None:  # a hook returning a value would replace the block's output
+        self._active.pop()
+
+    def __enter__(self):
+        for i, b in enumerate(self.blocks):
+            self._handles.append(b.register_forward_pre_hook(lambda m, a, i=i: self._enter_block(i, a)))
+            self._handles.append(b.register_forward_hook(lambda m, a, o: self._leave_block()))
+        self._ctx = [torch.autograd.graph.saved_tensors_hooks(self._pack, lambda t: t), fused_attention(self.meta)]
+        for c in self._ctx:
+            c.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        for c in reversed(self._ctx):
+            c.__exit__(*exc)
+        for h in self._handles:
+            h.remove()
+        return False
+
+
+def saved_activation_bytes(model, x0, cond) -> int:
+    """Bytes of tensors autograd keeps for backward in one forward (no checkpointing; weights excluded)."""
+    with SavedBytes(meta=x0.is_meta) as saved:
         _loss(model, x0, cond)
-    return total
+    return saved.total
 
 
 def step_flops(model, x0, cond) -> int:

@@ -51,19 +51,49 @@ def param_counts() -> dict[str, int]:
             "dit_largest_block": max(n(b) for b in model_blocks(dit))}
 
 
-def dit_activation_bytes() -> tuple[int, int]:
+def dit_activation_bytes(preset: str = "paper") -> tuple[int, int]:
     """(saved bytes in fp32 without checkpointing, bytes kept with every block checkpointed, bf16)."""
     from dit import batch, saved_activation_bytes
 
-    cfg = DiTConfig.from_preset("paper")
+    cfg = DiTConfig.from_preset(preset)
     with torch.device("meta"):
         model = CVDDiT(cfg).train()
-    x0, cond = batch(cfg, "paper", "meta")
+    x0, cond = batch(cfg, preset, "meta")
     saved = saved_activation_bytes(model, x0, cond)
     T, V, h, w = x0.shape[1], x0.shape[2], x0.shape[-2], x0.shape[-1]
     tokens = T * V * (h // cfg.patch_size) * (w // cfg.patch_size)
     inputs = cfg.num_layers * (tokens + T * V * cfg.text_tokens) * model.inner_dim * 2
     return saved, inputs + saved // 2 // cfg.num_layers
+
+
+def vae_activation_bytes(cfg: StormVAEConfig) -> tuple[int, int]:
+    """STORM-VAE train step at cfg's clip size, traced on the meta device: (saved bytes in fp32 without
+    checkpointing, bytes kept with every block checkpointed, bf16), as `dit_activation_bytes`. Traced: the encoder on the context
+    images, the decoder on `vae_images` of them and the GS decoder; with checkpointing, what is saved
+    outside the blocks + every block's inputs + the largest block's internals (its recomputation).
+    Not counted: rendering the targets and the perceptual network (data-dependent Gaussian footprints)."""
+    from dit import SavedBytes
+    from vae import synthetic_clip
+
+    with torch.device("meta"):
+        model = build_storm_vae(cfg).train()
+    clip = {k: v.to("meta") for k, v in synthetic_clip(cfg).items()}
+    ctx = list(cfg.data.context_frames)
+    with SavedBytes(model_blocks(model), meta=True) as saved:
+        mean, logvar = model.encode(clip["images"][:, ctx])                       # [1, Tc, V, 16, h, w]
+        z = mean.flatten(0, 2)
+        model.vae.decode(z[: cfg.vae_images or z.shape[0]])
+        model.gs_decode(mean, clip["intrinsics"][:, ctx], clip["cam_to_world"][:, ctx], clip["timestamps"][:, ctx])
+    return saved.total, (saved.outside + sum(saved.inputs) + max(saved.inside, default=0)) // 2
+
+
+def step_estimate(params: int, act: tuple[int, int], act_ckpt: bool, bf16: bool) -> dict:
+    """GiB of one single-GPU (DDP) train step: fp32 weights + grads + AdamW m, v (16 B per trainable
+    parameter) + activations (`act` as the *_activation_bytes functions give it: fp32 saved bytes, bf16
+    kept bytes; autocast halves what is saved)."""
+    saved, kept = act
+    a = (kept if act_ckpt else saved / 2) * (1 if bf16 else 2)
+    return {"states_gib": 16 * params / GiB, "act_gib": a / GiB, "total_gib": (16 * params + a) / GiB}
 
 
 def memory_table(gpus=(1, 8, 32), counts=None, act=None) -> list[dict]:

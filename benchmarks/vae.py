@@ -71,6 +71,21 @@ class Timer:
         setattr(obj, attr, timed)
 
 
+def train_step(model, opt, clip: dict, cfg: StormVAEConfig, perceptual, seed: int, autocast) -> float:
+    """One stage-1 AdamW step (loss forward under `autocast`, backward, update); returns the forward seconds."""
+    sync = torch.cuda.synchronize if clip["images"].is_cuda else (lambda: None)
+    t0 = time.perf_counter()
+    with autocast:
+        loss, _ = storm_vae_loss(model, clip, cfg, torch.Generator().manual_seed(seed), perceptual)
+    sync()
+    fwd = time.perf_counter() - t0
+    opt.zero_grad()
+    loss.backward()
+    opt.step()
+    sync()
+    return fwd
+
+
 def bench(preset: str, steps: int, warmup: int = 3, precision: str = "fp32", config: str | None = None) -> dict:
     cfg = StormVAEConfig.load(config) if config else StormVAEConfig.from_preset(preset)
     autocast = torch.autocast("cpu", dtype=torch.bfloat16, enabled=precision == "bf16")
@@ -84,12 +99,7 @@ def bench(preset: str, steps: int, warmup: int = 3, precision: str = "fp32", con
     for i in range(steps + warmup):
         timer.t.clear()
         t0 = time.perf_counter()
-        with autocast:
-            loss, _ = storm_vae_loss(model, clip, cfg, torch.Generator().manual_seed(i), P)
-        fwd = time.perf_counter() - t0
-        opt.zero_grad()
-        loss.backward()
-        opt.step()
+        fwd = train_step(model, opt, clip, cfg, P, i, autocast)
         if i >= warmup:  # the first steps of a process are several times slower (allocator, thread pools)
             totals.append((time.perf_counter() - t0, fwd))
             parts.append(dict(timer.t))

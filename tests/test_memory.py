@@ -36,3 +36,12 @@ def test_memory_table(counts):
     assert s[0] > s[1] > s[2]
     assert s[1] == pytest.approx((16 * counts["dit"] / 8 + 4 * counts["dit_largest_block"]) / 2**30)
     assert get[("fsdp", 8, True)]["act_gib"] == get[("ddp", "any", True)]["act_gib"]  # per-GPU clip either way
+
+
+def test_vae_estimate_traces_on_meta_and_checkpointing_keeps_less():
+    from cvdstorm.config import StormVAEConfig
+
+    saved, kept = memory.vae_activation_bytes(StormVAEConfig.from_preset("tiny"))
+    assert 0 < kept < saved / 2                                       # kept is in bf16, saved in fp32
+    e = memory.step_estimate(1000, (saved, kept), act_ckpt=True, bf16=False)
+    assert e["states_gib"] == pytest.approx(16000 / 2**30) and e["act_gib"] == pytest.approx(2 * kept / 2**30)

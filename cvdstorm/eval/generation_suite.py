@@ -56,11 +56,13 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
                         version: str = "v1.0-synth", split: str = "val", i3d: str | Path | None = None,
                         segmenter=None, lpips_net: str = "alex", device: str = "cpu", runs: Sequence | None = None,
                         fid: bool = True, crossview: bool = True, progress: bool = True, log=print,
-                        frame_rate: str | None = None) -> dict:
+                        frame_rate: str | None = None, views: bool = True) -> dict:
     """Generate + evaluate each (scene, reference count), then aggregate (module docstring).
 
     scenes: how many scenes of the split (the first N, sorted) or their names. runs: existing run
     folders to evaluate instead of generating (checkpoint / dataroot are then not needed).
+    views=False: generated runs keep their data files only (no MP4s: no ffmpeg needed; the metrics read
+    the arrays).
     Returns the aggregate JSON dict (also OUT/eval_generation.json).
     """
     out = Path(out)
@@ -119,7 +121,7 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
                                               guidance=guidance, device=device, frame_rate=frame_rate)
                 if log:
                     log(f"{label}: generating {frames} frames with {job['references']} reference frame(s)")
-                pipe(cfg, progress=progress).save(run, overwrite=True)
+                pipe(cfg, progress=progress).save(run, overwrite=True, views=views)
                 job["status"] = "generated"
             else:
                 job["status"] = "evaluated"

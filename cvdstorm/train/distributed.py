@@ -55,6 +55,10 @@ def init_distributed(device: str | torch.device = "cpu") -> tuple[int, int]:
     return dist.get_rank(), dist.get_world_size()
 
 
+def is_initialized() -> bool:
+    return dist.is_available() and dist.is_initialized()
+
+
 def _destroy() -> None:
     if dist.is_initialized():
         dist.destroy_process_group()

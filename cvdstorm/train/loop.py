@@ -174,7 +174,9 @@ class Trainer:
         # before any model work: an unknown value fails here; rank 0 alone warns about emulated bf16
         self.precision = resolve_precision(cfg.mixed_precision, device,
                                            warn=None if self.rank == 0 else (lambda line: None))
-        self.fsdp = self.world_size > 1 and cfg.parallel == "fsdp"
+        # a process group the caller initialised counts even with one rank (benchmarks/gpu_check.py runs
+        # FSDP2 on one GPU that way); torchrun with one process starts none, so trains unsharded
+        self.fsdp = cfg.parallel == "fsdp" and (self.world_size > 1 or distributed.is_initialized())
         names = {id(p): n for n, p in self.model.named_parameters()}
         params = self.params if self.params is not None else [p for p in self.model.parameters() if p.requires_grad]
         if self.world_size > 1:
