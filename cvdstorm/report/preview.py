@@ -73,11 +73,11 @@ def write_preview(dataroot: str | Path, out: str | Path, version: str = "v1.0-sy
         raise CvdError(f"--frames must be at least 1, got {frames}")
     if width < 8 or height < 8:
         raise CvdError(f"preview images must be at least 8x8 pixels, got {width}x{height}")
+    check_video_size(6 * width, 2 * height + CAPTION_HEIGHT, f"preview at {width}x{height} per camera",
+                     "choose a smaller --width/--height")   # 3 cameras + 3 depth maps side by side
     # measured: ~130 B per camera pixel (float images, depth, LiDAR depth, controls, the mosaic) over ~0.4 GB
     check_memory(0.4e9 + len(CAMERAS) * width * height * 140, f"preview at {width}x{height} per camera",
                  "choose a smaller --width/--height")
-    check_video_size(6 * width, 2 * height + CAPTION_HEIGHT, f"preview at {width}x{height} per camera",
-                     "choose a smaller --width/--height")   # 3 cameras + 3 depth maps side by side
     out = Path(out)
     if out.suffix.lower() != ".mp4":
         raise CvdError(f"preview output must be an .mp4 file, got {out}")
