@@ -243,15 +243,16 @@ _PIL_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
 IMAGE_BYTES_PER_PIXEL = 24
 
 
-def read_image(path: str | os.PathLike, what: str = "image") -> np.ndarray:
-    """Read an image fully (so truncation is detected) into a numpy array; an image too large for the
-    memory limit (limits.py) is refused from its header, before decoding."""
+def read_image(path: str | os.PathLike, what: str = "image", mode: str | None = None) -> np.ndarray:
+    """Read an image fully (so truncation is detected) into a numpy array (converted to PIL `mode`,
+    e.g. "RGB", when given); an image too large for the memory limit (limits.py) is refused from its
+    header, before decoding."""
     with _open_image(path, what) as im:
         w, h = im.size
         check_memory(w * h * IMAGE_BYTES_PER_PIXEL, f"{what} {path} ({w}x{h} pixels)",
                      "replace it with an image of the dataset's size")
         im.load()
-        return np.asarray(im)
+        return np.asarray(im.convert(mode) if mode else im)
 
 
 def image_size(path: str | os.PathLike, what: str = "image") -> tuple[int, int]:

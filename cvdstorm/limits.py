@@ -60,8 +60,9 @@ def check_disk(nbytes: float, folder: str | os.PathLike, what: str, fix: str) ->
     while not p.exists() and p != p.parent:
         p = p.parent
     try:
-        free = shutil.disk_usage(p).free
+        usage = shutil.disk_usage(p)
     except OSError:
         return  # cannot tell: the writer's own ENOSPC handling still applies
-    if nbytes > free:
-        raise CvdError(f"{what} would write about {gb(nbytes)}, more than the {gb(free)} free on the disk of {p}; {fix}")
+    if usage.total and nbytes > usage.free:  # total 0: a pseudo file system (sysfs), where writing fails anyway
+        raise CvdError(f"{what} would write about {gb(nbytes)} into {folder}, more than the {gb(usage.free)} free "
+                       f"on its disk; {fix}")

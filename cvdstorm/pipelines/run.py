@@ -290,7 +290,7 @@ class GenerationRun:
         require(isinstance(scene, dict), f"{folder / SCENE} is not a JSON object: it lacks every key of a scene "
                 f"record; rerun `cvdstorm generate`")
         cams = scene.get("cameras") or CAMERAS
-        require(isinstance(cams, list), f"{folder / SCENE}: cameras must be a list of camera names")
+        require(isinstance(cams, (list, tuple)), f"{folder / SCENE}: cameras must be a list of camera names")
         for v, c in enumerate(cams):  # readers name files after them (render's cameras/<NAME>.mp4)
             plain_name(c, f"{folder / SCENE}: cameras[{v}]")
         rgb = read_npy(folder / RGB, "generated frames", mmap_mode="r")
