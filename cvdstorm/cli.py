@@ -93,8 +93,13 @@ def _device(text: str) -> str:
 # ------------------------------------------------------------------------------------ commands
 def cmd_synth(args) -> None:
     from .data.synthetic import SynthConfig, write_dataset
+    from .limits import gb
 
     cfg = _configure(SynthConfig(), args)
+    cfg.validate()
+    memory, disk = cfg.estimate()
+    print(f"synth: {cfg.scenes} scene(s) x {cfg.frames} frames at {cfg.width}x{cfg.height}: about {gb(disk)} on disk, "
+          f"{gb(memory)} of memory")
     write_dataset(args.out, cfg, overwrite=args.overwrite)
     print(f"synthetic world written to {args.out} ({cfg.version}, {cfg.scenes} scenes)")
     if cfg.sweeps and cfg.frames > 1:

@@ -19,6 +19,7 @@ from typing import Any, Iterable, Iterator
 import numpy as np
 
 from .errors import CvdError
+from .limits import check_memory
 
 
 _UMASK = os.umask(0)
@@ -164,6 +165,9 @@ def read_json(path: str | os.PathLike, what: str = "file") -> Any:
         return json.loads(path.read_text())
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         raise CvdError(f"corrupt {what}: {path} is not valid JSON ({e}); restore or regenerate it") from None
+    except RecursionError:  # json's parser recurses once per level: a file nested 100,000 deep ends it
+        raise CvdError(f"corrupt {what}: {path} is nested too deeply to be a cvdstorm/nuScenes file; "
+                       "restore or regenerate it") from None
 
 
 def read_yaml(path: str | os.PathLike, what: str = "file") -> Any:
@@ -178,6 +182,8 @@ def read_yaml(path: str | os.PathLike, what: str = "file") -> Any:
         return yaml.safe_load(path.read_text())
     except UnicodeDecodeError:
         raise CvdError(f"{what} {path} is not text (YAML/JSON); restore it or give the right file") from None
+    except RecursionError:  # the YAML composer recurses once per nesting level
+        raise CvdError(f"{what} {path} is nested too deeply to be a settings file; give the right file") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
@@ -196,6 +202,31 @@ def read_npy(path: str | os.PathLike, what: str, mmap_mode: str | None = None) -
         raise CvdError(f"corrupt {what}: {path} ({e}); rerun `cvdstorm generate`") from None
 
 
+def read_npz(path: str | os.PathLike, what: str, max_bytes: dict[str, int]) -> dict[str, np.ndarray]:
+    """The arrays of an .npz without pickles. Each member's uncompressed size is read from the zip
+    header first and refused above `max_bytes[name]` (what the caller expects, plus the .npy header),
+    so a small file that inflates to gigabytes is never inflated; unexpected members are refused too."""
+    import zipfile
+
+    path = Path(path)
+    if not path.is_file():
+        raise CvdError(f"missing {what}: {path} does not exist")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            for info in zf.infolist():
+                name = info.filename.removesuffix(".npy")
+                if name not in max_bytes:
+                    raise CvdError(f"corrupt {what}: {path} holds an unexpected member {info.filename!r} "
+                                   f"(expected {sorted(max_bytes)}); regenerate it")
+                if info.file_size > max_bytes[name] + 4096:  # the .npy header is at most a few hundred bytes
+                    raise CvdError(f"corrupt {what}: {path} member {info.filename!r} inflates to {info.file_size} "
+                                   f"bytes, more than the {max_bytes[name]} its data needs; regenerate it")
+        with np.load(path, allow_pickle=False) as z:
+            return {k: z[k] for k in z.files}
+    except (OSError, ValueError, EOFError, KeyError, zipfile.BadZipFile) as e:
+        raise CvdError(f"corrupt {what} {path} ({e}); regenerate it") from None
+
+
 def write_image(path: str | os.PathLike, array: np.ndarray, **save_kwargs) -> None:
     """Write a uint8 [H, W, 3] / [H, W] or uint16 [H, W] array as an image (format from the suffix)."""
     from PIL import Image
@@ -208,11 +239,20 @@ def write_image(path: str | os.PathLike, array: np.ndarray, **save_kwargs) -> No
 _PIL_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
 
 
-def read_image(path: str | os.PathLike, what: str = "image") -> np.ndarray:
-    """Read an image fully (so truncation is detected) into a numpy array."""
+# Decoding an image and converting it to float (clips, resizing) takes about this many bytes per pixel.
+IMAGE_BYTES_PER_PIXEL = 24
+
+
+def read_image(path: str | os.PathLike, what: str = "image", mode: str | None = None) -> np.ndarray:
+    """Read an image fully (so truncation is detected) into a numpy array (converted to PIL `mode`,
+    e.g. "RGB", when given); an image too large for the memory limit (limits.py) is refused from its
+    header, before decoding."""
     with _open_image(path, what) as im:
+        w, h = im.size
+        check_memory(w * h * IMAGE_BYTES_PER_PIXEL, f"{what} {path} ({w}x{h} pixels)",
+                     "replace it with an image of the dataset's size")
         im.load()
-        return np.asarray(im)
+        return np.asarray(im.convert(mode) if mode else im)
 
 
 def image_size(path: str | os.PathLike, what: str = "image") -> tuple[int, int]:
@@ -229,11 +269,23 @@ def _open_image(path: str | os.PathLike, what: str):
     path = Path(path)
     if not path.is_file():
         raise CvdError(f"missing {what}: {path} does not exist")
+    # PIL's own decompression-bomb guard warns (two lines) above 89M pixels and raises above 179M:
+    # read_image applies the memory limit instead, with one line naming the file
+    Image.MAX_IMAGE_PIXELS = None
     try:
         with Image.open(path) as im:
             yield im
     except (OSError, SyntaxError, ValueError) as e:
         raise CvdError(f"corrupt {what}: {path} cannot be decoded ({e}); re-copy or regenerate it") from None
+
+
+MAX_VIDEO_SIDE = 16384   # libx264 refuses wider or taller frames (and ffmpeg then writes an empty file)
+
+
+def check_video_size(width: int, height: int, what: str, fix: str) -> None:
+    if max(width, height) > MAX_VIDEO_SIDE:
+        raise CvdError(f"{what} makes video frames of {width}x{height} pixels, more than the {MAX_VIDEO_SIDE} an "
+                       f"H.264 MP4 can hold; {fix}")
 
 
 def write_video(path: str | os.PathLike, frames: Iterable[np.ndarray], fps: float = 12.0,
@@ -256,6 +308,8 @@ def write_video(path: str | os.PathLike, frames: Iterable[np.ndarray], fps: floa
             for frame in frames:
                 frame = np.ascontiguousarray(frame)
                 h, w = frame.shape[:2]
+                if n == 0:
+                    check_video_size(w, h, f"{path}", "write smaller frames")
                 if h % 2 or w % 2:
                     frame = np.pad(frame, ((0, h % 2), (0, w % 2), (0, 0)), mode="edge")
                 writer.append_data(frame)

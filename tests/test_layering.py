@@ -14,6 +14,7 @@ PACKAGE = "cvdstorm"
 LAYERS = (
     ("cvdstorm",),                       # the package's own __init__: CAMERAS, __version__
     ("errors",),
+    ("paths", "limits"),                 # the path policy and size limits for untrusted input
     ("io", "geometry", "hardware", "packages"),
     ("config", "images"),
     ("data", "render"),

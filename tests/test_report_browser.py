@@ -105,10 +105,11 @@ def _run(browser: str, tmp: Path, *args: str, timeout: int = 120) -> subprocess.
     return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
 
 
-def probe(browser: str, tmp: Path, page: Path, extra_body: str = "") -> dict:
-    """Load a probe copy of page (beside it) and return what the probe wrote into the DOM."""
+def probe(browser: str, tmp: Path, page: Path, extra_head: str = "") -> dict:
+    """Load a probe copy of page (beside it) and return what the probe wrote into the DOM. The probe (and
+    `extra_head`) go first in <head>: the page's Content-Security-Policy blocks inline scripts after it."""
     probe = page.with_name("probe_" + page.name)
-    probe.write_text(page.read_text().replace("<head>", "<head>" + PROBE, 1).replace("</body>", extra_body + "</body>"))
+    probe.write_text(page.read_text().replace("<head>", "<head>" + PROBE + extra_head, 1))
     r = _run(browser, tmp, "--virtual-time-budget=8000", "--dump-dom", probe.as_uri())
     m = re.search(r'<pre id="probe-result">(.*?)</pre>', r.stdout, re.S)
     assert m, f"probe did not report (rc {r.returncode}): {r.stderr[-2000:]}"
@@ -169,7 +170,7 @@ def test_probe_sees_a_broken_page(browser, tmp_path):
     run = make_run(tmp_path / "run", metrics=False)
     page = build_report(run)
     (run / "depth.mp4").unlink()
-    res = probe(browser, tmp_path, page, "<script>undefinedFunction();</script>")
+    res = probe(browser, tmp_path, page, "<script>window.addEventListener('load', function () { undefinedFunction(); });</script>")
     assert any("depth.mp4" in e for e in res["errors"]), res
     assert any("undefinedFunction" in e for e in res["errors"]), res
     assert res["videos"][2]["readyState"] == 0 and res["videos"][0]["readyState"] >= 1

@@ -47,6 +47,7 @@ from ..config import DataConfig
 from ..errors import CvdError
 from ..geometry import invert_pose, quat_to_rotmat, rotmat_to_quat, scale_intrinsics, transform_points
 from ..io import image_size, read_image
+from ..paths import inside
 from .nuscenes import FRAME_RATES, LIDAR, MAP_LAYERS, NuScenesReader
 
 RAGGED = ("boxes", "map", "captions", "scene", "samples")
@@ -171,15 +172,17 @@ def load_clip(reader: NuScenesReader, samples: list[str], height: int, width: in
             if not cam.filename.is_file():  # name the record: a sweep's file is easily left behind in a copy
                 raise CvdError(f"missing {cam_name} image: {cam.filename} does not exist (sample_data {cam.token}, "
                                f"frame {s}); restore it from the dataset (sweeps/ holds the frames between keyframes)")
+            wf, hf = image_size(cam.filename, what=f"{cam_name} image")   # header only: checked before decoding
+            if (hf, wf) != (h0, w0):
+                # the intrinsics are for the table's size: resizing this file would silently misalign it
+                raise CvdError(f"{cam.filename} is {wf}x{hf} but sample_data says {w0}x{h0} "
+                               f"(the size its intrinsics are for); replace the file with the original image")
             img = read_image(cam.filename, what=f"{cam_name} image")
             if img.ndim != 3 or img.shape[2] != 3:
                 raise CvdError(f"{cam.filename}: expected an RGB image, got shape {img.shape}; re-export it as RGB")
-            if img.shape[:2] != (h0, w0):
-                # the intrinsics are for the table's size: resizing this file would silently misalign it
-                raise CvdError(f"{cam.filename} is {img.shape[1]}x{img.shape[0]} but sample_data says {w0}x{h0} "
-                               f"(the size its intrinsics are for); replace the file with the original image")
             images[t, v] = resize_image(img, W, H).transpose(2, 0, 1) / 127.5 - 1
-            dpath = r.root / "depth" / cam_name / (cam.filename.name.rsplit(".", 1)[0] + ".png")
+            dpath = inside(r.root, f"depth/{cam_name}/{cam.filename.name.rsplit('.', 1)[0]}.png",
+                           f"the depth map of sample_data {cam.token}")
             if dpath.is_file():
                 d = read_image(dpath, what=f"{cam_name} depth map")
                 if d.ndim != 2:

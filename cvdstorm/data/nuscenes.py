@@ -40,6 +40,7 @@ from .. import CAMERAS
 from ..errors import CvdError
 from ..geometry import make_pose, quat_to_rotmat, quat_to_yaw
 from ..io import read_json
+from ..paths import inside, plain_name
 from .sweeps import SYNC_TOLERANCE_MS, SweepRecord, group_frames, interpolate_annotations, walk_chain
 
 FRAME_RATES = ("keyframes", "camera")  # annotated samples (2 Hz on nuScenes) or every camera frame (12 Hz)
@@ -59,10 +60,17 @@ _CATEGORY_PREFIX = (
 )
 
 
-def frame_hz(times_s) -> float:
-    """Frame rate (Hz) of frame times [N] in seconds: 1 / the median interval (KEYFRAME_HZ for one frame)."""
+def frame_hz(times_s, what: str = "the frames") -> float:
+    """Frame rate (Hz) of frame times [N] in seconds: 1 / the median interval (KEYFRAME_HZ for one frame).
+    Times that do not increase (most frames at one timestamp) are a CvdError naming `what`."""
     ts = np.asarray(times_s, np.float64)
-    return 1.0 / float(np.median(np.diff(ts))) if len(ts) > 1 else KEYFRAME_HZ
+    if len(ts) < 2:
+        return KEYFRAME_HZ
+    dt = float(np.median(np.diff(ts)))
+    if not (np.isfinite(dt) and dt > 0):
+        raise CvdError(f"the timestamps of {what} do not increase (median interval {dt:g} s), so they have no "
+                       "frame rate; fix the timestamps (or regenerate the data with a lower --hz)")
+    return 1.0 / dt
 
 
 def box_class(category: str) -> int:
@@ -219,13 +227,15 @@ class NuScenesReader:
         """scene, sample, sensor, calibrated_sensor, log; keyframe sample_data; the ego poses they use."""
         name = "scene"
         try:
-            self._scenes = [{k: r.get(k, "") for k in ("token", "name", "description", "log_token",
-                                                     "first_sample_token", "nbr_samples")}
+            self._scenes = [{k: r.get(k, None if k == "first_sample_token" else "")   # None: absent, "": no samples
+                             for k in ("token", "name", "description", "log_token", "first_sample_token", "nbr_samples")}
                             for r in self.table("scene")]
             self._scene_key = {}
             for s in self._scenes:
-                if not (s["token"] and s["name"] and s["first_sample_token"] and s["log_token"]):
-                    raise KeyError("token, name, first_sample_token or log_token")
+                # an empty first_sample_token is a scene without samples (refused where frames are needed)
+                lacking = [k for k in ("token", "name", "log_token") if not s[k]]
+                if lacking or not isinstance(s["first_sample_token"], str):
+                    raise KeyError(f"{' / '.join(lacking or ['first_sample_token'])} (scene {s['token'] or s['name']!r})")
                 self._scene_key[s["name"]] = self._scene_key[s["token"]] = s
             name = "sample"
             # token -> (timestamp, prev, next, scene_token)
@@ -528,6 +538,11 @@ class NuScenesReader:
                            f"{self.vdir / 'ego_pose.json'} (dangling reference)") from None
         return _pose(t, q, f"{self.vdir / 'ego_pose.json'}: ego_pose {sd.ego_pose}")
 
+    def _file(self, sd: _KeySD | SweepRecord) -> Path:
+        """The record's file, kept inside the dataroot (paths.inside: no absolute path, '..' or
+        symlink out of it), so a shared dataset cannot make us read, and export copy, other files."""
+        return inside(self.root, sd.filename, f"{self.vdir / 'sample_data.json'}: sample_data {sd.token} filename")
+
     def _calib_of(self, sd: _KeySD) -> dict:
         return self._calib[sd.calib]  # checked at indexing
 
@@ -556,14 +571,14 @@ class NuScenesReader:
             raise CvdError(f"{where}: camera_intrinsic must be a 3x3 matrix, got {cs['camera_intrinsic']!r}")
         if not np.isfinite(K).all() or K[0, 0] <= 0 or K[1, 1] <= 0:
             raise CvdError(f"{where}: camera_intrinsic has NaN/Inf or non-positive focal lengths; fix the record")
-        return Camera(channel, self.root / sd.filename, K, _pose(cs["translation"], cs["rotation"], where),
+        return Camera(channel, self._file(sd), K, _pose(cs["translation"], cs["rotation"], where),
                       sd.width, sd.height, self._ego_of(sd), sd.timestamp, sd.token)
 
     def lidar(self, sample: str) -> tuple[Path, np.ndarray]:
         """(LiDAR file path, lidar_to_ego [4, 4])."""
         sd = self._sd(sample, LIDAR)
         cs = self._calib_of(sd)
-        return self.root / sd.filename, _pose(cs["translation"], cs["rotation"],
+        return self._file(sd), _pose(cs["translation"], cs["rotation"],
                                               f"{self.vdir / 'calibrated_sensor.json'}: calibrated_sensor {sd.calib}")
 
     def annotations(self, sample: str) -> list[Annotation]:
@@ -640,10 +655,12 @@ class NuScenesReader:
     def location(self, scene: dict | str) -> str:
         scene = self.scene(scene) if isinstance(scene, str) else scene
         try:
-            return self._log_location[scene["log_token"]]
+            loc = self._log_location[scene["log_token"]]
         except KeyError:
             raise CvdError(f"scene {scene['name']} refers to log {scene['log_token']!r}, which is missing from "
                            f"{self.vdir / 'log.json'} (dangling reference)") from None
+        # the location names the map file (maps/expansion/<location>.json)
+        return plain_name(loc, f"{self.vdir / 'log.json'}: log {scene['log_token']} location")
 
     def ego_path(self, scene: dict | str) -> np.ndarray:
         """[K, 2] global x, y of the scene's keyframe ego poses (LIDAR_TOP), in time order."""
@@ -660,7 +677,8 @@ class NuScenesReader:
         scene = self.scene(scene) if isinstance(scene, str) else scene
         loc = self.location(scene)
         if loc not in self._map_cache:
-            self._map_cache[loc] = read_map_expansion(self.root / "maps" / "expansion" / f"{loc}.json")
+            self._map_cache[loc] = read_map_expansion(inside(self.root, f"maps/expansion/{loc}.json",
+                                                             f"the map expansion of location {loc!r}"))
         out = dict(self._map_cache[loc])
         path = self.ego_path(scene)
         out["ego_path"] = [path] if len(path) > 1 else []

@@ -26,6 +26,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Sequence
 
 import numpy as np
@@ -33,6 +34,7 @@ import numpy as np
 from ..errors import CvdError
 from ..geometry import quat_to_yaw
 from ..io import read_json
+from ..paths import inside, plain_name
 from .synth_layout import Scene, make_scene
 from .nuscenes import Annotation, NuScenesReader
 from .synthetic import SWEEP_TRUTH, render_camera
@@ -112,13 +114,17 @@ def box_errors(exact: Sequence[dict], boxes: Sequence[Annotation]) -> tuple[np.n
 def score_interpolation(reader: NuScenesReader, scenes: Sequence[str] | None = None) -> InterpolationScore:
     """Score the reader's boxes at every sweep of `scenes` (default: all with a SWEEP_TRUTH file)."""
     folder = reader.root / SWEEP_TRUTH
-    names = list(scenes) if scenes is not None else [n for n in reader.scene_names() if (folder / f"{n}.json").is_file()]
+
+    def truth_file(name: str) -> Path:  # scene names come from the dataset's scene table
+        return inside(reader.root, f"{SWEEP_TRUTH}/{plain_name(name, 'scene name')}.json", f"scene {name!r} truth file")
+
+    names = list(scenes) if scenes is not None else [n for n in reader.scene_names() if truth_file(n).is_file()]
     if not names:
         raise CvdError(f"{reader.root} has no exact sweep boxes ({folder}/<scene>.json); write the synthetic world with "
                        "sweeps, e.g. `cvdstorm synth --sweeps 5`")
     centre, yaw, missed, extra, n_frames, skipped = [], [], 0, 0, 0, 0
     for name in names:
-        path = folder / f"{name}.json"
+        path = truth_file(name)
         if not path.is_file():
             raise CvdError(f"no exact sweep boxes for scene {name}: {path} does not exist; write the synthetic world "
                            "with sweeps (`cvdstorm synth --sweeps 5`)")

@@ -99,7 +99,7 @@ class InceptionFeatures:
 
 def iter_image_folder(folder: str | Path, batch_size: int = 16) -> Iterator[np.ndarray]:
     """uint8 batches [b, H, W, 3] of every image under folder (recursive, sorted; RGB)."""
-    from PIL import Image
+    from ..io import read_image
 
     folder = Path(folder)
     if not folder.is_dir():
@@ -109,11 +109,7 @@ def iter_image_folder(folder: str | Path, batch_size: int = 16) -> Iterator[np.n
         raise CvdError(f"no images ({', '.join(IMAGE_EXTS)}) found under {folder}")
     batch: list[np.ndarray] = []
     for p in files:
-        try:
-            with Image.open(p) as im:
-                a = np.asarray(im.convert("RGB"))
-        except (OSError, SyntaxError, ValueError) as e:
-            raise CvdError(f"corrupt image {p} ({e})") from None
+        a = read_image(p, "image", mode="RGB")   # one line for a corrupt or oversized file
         if batch and a.shape != batch[0].shape:  # sizes may differ between files: flush
             yield np.stack(batch)
             batch = []

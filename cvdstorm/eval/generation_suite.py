@@ -40,7 +40,8 @@ SMALL_N_NOTE = ("FID from {n} generated images: below ~2048 Inception features t
 
 
 def _safe(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", str(name)) or "scene"
+    # a scene name from the dataset as a folder name: no separators, and no leading dots ("..")
+    return re.sub(r"^\.+", "_", re.sub(r"[^A-Za-z0-9._-]+", "_", str(name))) or "scene"
 
 
 def val_scenes(dataroot: str | Path, version: str = "v1.0-synth", split: str = "val") -> list[str]:

@@ -34,6 +34,7 @@ from ..data.synth_truth import render_truth
 from ..errors import require
 from ..geometry import EVAL_MAX_DEPTH, invert_pose
 from ..io import write_bytes, write_json
+from ..paths import plain_name
 from ..pipelines.novel_view import HOLE_ALPHA, load_run, render_run
 from ..pipelines.run import GenerationRun
 from .metrics import DepthStats, psnr, ssim
@@ -287,7 +288,8 @@ def evaluate_cli(args) -> dict:
         reader = NuScenesReader(args.dataroot, args.version)
         names = (split_scenes(reader, args.split) or reader.scene_names())[:args.scenes]
         for name in names:
-            runs.append(reconstruct_run(args.checkpoint, args.dataroot, Path(args.out) / "reconstructions" / name,
+            folder = Path(args.out) / "reconstructions" / plain_name(name, f"scene name in {reader.vdir / 'scene.json'}")
+            runs.append(reconstruct_run(args.checkpoint, args.dataroot, folder,
                                         version=args.version, scene=name, start=args.start, device=args.device))
     shifts = [float(x) for x in (args.shifts or SHIFTS)]
     return evaluate_novel_view(runs, args.out, shifts=shifts, max_frames=args.max_frames, fid=not args.no_fid)

@@ -52,6 +52,7 @@ def load_weights(model: torch.nn.Module, path: str | os.PathLike, strict: bool =
     path = Path(path)
     if not path.is_file():
         raise CvdError(f"missing weights: {path} does not exist")
+    _check_dtypes(model, path)
     try:
         missing, unexpected = load_model(model, str(path), strict=False)
     except (SafetensorError, OSError) as e:
@@ -63,6 +64,30 @@ def load_weights(model: torch.nn.Module, path: str | os.PathLike, strict: bool =
         raise CvdError(f"weights {path} do not fit this model: {len(missing)} missing keys "
                        f"{sorted(missing)[:5]}, {len(unexpected)} unexpected keys {sorted(unexpected)[:5]}; "
                        "was it saved with another preset/config?")
+
+
+def _check_dtypes(model: torch.nn.Module, path: Path) -> None:
+    """Refuse a tensor whose stored kind (float / integer / bool) differs from the model's: loading
+    would cast it silently (a float16 tensor relabelled int16 in the header becomes garbage weights
+    that fail much later). float16/bfloat16 into float32 is a legitimate cast and allowed."""
+    from safetensors import safe_open
+
+    def kind(code: str) -> str:  # safetensors dtype codes: F16, BF16, F32, I16, U8, BOOL, F8_E4M3, ...
+        return "bool" if code == "BOOL" else "float" if code.startswith(("F", "BF")) else "integer"
+
+    torch_codes = {torch.bool: "BOOL", torch.bfloat16: "BF16"}
+    state = model.state_dict()
+    try:
+        with safe_open(str(path), "pt") as f:
+            for key in f.keys():
+                if key not in state:
+                    continue
+                code, want = f.get_slice(key).get_dtype(), state[key].dtype
+                if kind(code) != kind(torch_codes.get(want, "F" if want.is_floating_point else "I")):
+                    raise CvdError(f"weights {path}: tensor {key!r} is stored as {code} but the model's is {want}; "
+                                   "the file is damaged or not this model's checkpoint (use an earlier checkpoint)")
+    except (SafetensorError, OSError) as e:
+        raise CvdError(f"corrupt or truncated weights file {path} ({e}); use an earlier checkpoint") from None
 
 
 def read_tensors(path: str | os.PathLike) -> dict[str, torch.Tensor]:
@@ -81,7 +106,7 @@ def load_checkpoint_state(step_dir: Path) -> dict[str, Any]:
         raise CvdError(f"checkpoint {step_dir} has no state.json; it was not written by cvdstorm")
     try:
         return json.loads(f.read_text())
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
         raise CvdError(f"corrupt checkpoint state {f}; use an earlier checkpoint") from None
 
 

@@ -54,6 +54,7 @@ from ..data.tables import SENSORS, TableWriter, quat, token
 from ..errors import CvdError, require
 from ..geometry import invert_pose, quat_to_rotmat, transform_points
 from ..io import OutputFolder, read_json, write_image
+from ..paths import inside, plain_name
 from .run import GenerationRun
 
 # BOX_CLASSES -> a nuScenes category name that maps back to the same class (nuscenes.box_class)
@@ -110,6 +111,7 @@ def _export(runs: list[str | Path], writer: OutputFolder, version: str, jpeg_qua
     readers: dict[tuple[str, str], NuScenesReader] = {}
     for k, (path, run) in enumerate(zip(paths, loaded)):
         src = run["scene"]
+        plain_name(src["version"], f"{path}/scene.json: version")   # a folder name inside the source dataroot
         rk = (src["dataroot"], src["version"])
         if rk not in readers:
             if not (Path(src["dataroot"]) / src["version"]).is_dir():
@@ -153,7 +155,7 @@ def _export_run(k: int, path: Path, run: dict, reader: NuScenesReader, root: Pat
     log_tok = tables.log(token(key, "log"), f"cvdstorm-generate:{path.resolve()}", "generated", loc)
     if not tables.has_map(loc):
         src_root = Path(src["dataroot"])
-        exp = src_root / "maps" / "expansion" / f"{loc}.json"
+        exp = inside(src_root, f"maps/expansion/{loc}.json", "the map expansion of the source dataroot")
         if exp.is_file():
             (root / "maps" / "expansion").mkdir(parents=True, exist_ok=True)
             shutil.copyfile(exp, root / "maps" / "expansion" / exp.name)
@@ -163,9 +165,13 @@ def _export_run(k: int, path: Path, run: dict, reader: NuScenesReader, root: Pat
             src_log = src_scene.get("log_token")
             for m in read_json(vdir / "map.json", "map table"):
                 if src_log in m.get("log_tokens", []) and m.get("filename"):
-                    if (src_root / m["filename"]).is_file():
-                        (root / m["filename"]).parent.mkdir(parents=True, exist_ok=True)
-                        shutil.copyfile(src_root / m["filename"], root / m["filename"])
+                    # the same relative name is read in the source and written in the export: both inside
+                    what = f"{vdir / 'map.json'}: map {m.get('token')} filename"
+                    source = inside(src_root, m["filename"], what)
+                    if source.is_file():
+                        target = inside(root, m["filename"], what)
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        shutil.copyfile(source, target)
                         fn = m["filename"]
                     break
         tables.map(loc, fn)

@@ -303,7 +303,8 @@ def _generate(pipe: CVDStormPipeline, cfg: GenerateConfig, edits: dict, workdir:
     samples_all = frames_at_rate(reader, scene, rate)
     require(0 <= cfg.start < len(samples_all),
             f"--start {cfg.start} is outside the scene's {len(samples_all)} {_UNITS[rate]}")
-    hz = frame_hz(np.array([reader.timestamp(s) for s in samples_all], np.float64) * 1e-6)
+    hz = frame_hz(np.array([reader.timestamp(s) for s in samples_all], np.float64) * 1e-6,
+                  f"scene {scene['name']} in {reader.vdir / 'sample.json'}")
     F = _frame_count(cfg, rate, len(samples_all) - cfg.start, hz, T)
     samples = samples_all[cfg.start:cfg.start + F]
     plan = window_plan(F, T, cfg.overlap, cfg.references)

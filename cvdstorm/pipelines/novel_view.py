@@ -43,7 +43,9 @@ from .. import CAMERAS
 from ..config import GSDecoderConfig
 from ..errors import CvdError, require
 from ..geometry import invert_pose, make_pose, quat_to_rotmat
-from ..io import OutputFolder, read_yaml, write_bytes, write_json, write_video
+from ..io import OutputFolder, check_video_size, read_yaml, write_bytes, write_json, write_video
+from ..limits import check_disk, check_memory
+from ..paths import plain_name
 from ..render import rasterize
 from .run import GaussianWindows, GenerationRun
 
@@ -102,7 +104,7 @@ def load_rig(path: str | Path) -> tuple[list[str], np.ndarray, np.ndarray, int, 
         require(bool(np.isfinite(K).all() and np.isfinite(t).all() and np.isfinite(q).all())
                 and K[0, 0] > 0 and K[1, 1] > 0 and np.linalg.norm(q) > 1e-6,
                 f"rig file {path}: camera {name} has NaN/Inf, non-positive focal lengths or a zero quaternion")
-        names.append(str(name))
+        names.append(plain_name(str(name), f"rig file {path}: camera name"))   # names the output cameras/<NAME>.mp4
         Ks.append(K)
         poses.append(make_pose(quat_to_rotmat(q / np.linalg.norm(q)), t))
     return names, np.stack(Ks), np.stack(poses), int(rig["height"]), int(rig["width"])
@@ -192,6 +194,7 @@ def _render_run(run, writer: OutputFolder, offset, yaw: float, rig: str | None, 
     bad = [t for t in times if t < lo - 1e-6 or t > hi + 1e-6]
     require(not bad, f"--times {bad} lie outside the run's span [{lo:g}, {hi:g}] s")
     N, V = len(times), len(names)
+    _check_size(N, V, H, W, videos, names, writer.path)
     tmp = writer.temp()
     rgb = np.lib.format.open_memmap(tmp / "rgb.npy", "w+", np.uint8, (N, V, H, W, 3))
     depth = np.lib.format.open_memmap(tmp / "depth.npy", "w+", np.float32, (N, V, H, W))
@@ -235,6 +238,21 @@ def _render_run(run, writer: OutputFolder, offset, yaw: float, rig: str | None, 
     return rec
 
 
+RASTER_BYTES_PER_PIXEL = 64   # the rasteriser's outputs, its per-pixel buffers and the uint8/float copies
+
+
+def _check_size(N: int, V: int, H: int, W: int, videos: bool, names: list[str], out: Path) -> None:
+    """Refuse, before allocating, a render that exceeds the memory limit (one time of V cameras at
+    once), the free disk (rgb, depth and alpha arrays of N times) or an MP4's frame size."""
+    what = f"render of {V} camera(s) at {W}x{H}, {N} time(s)"
+    check_memory(0.5e9 + V * H * W * RASTER_BYTES_PER_PIXEL, what, "use fewer or smaller cameras")
+    check_disk(N * V * H * W * 11, out, what, "render fewer times or smaller cameras")
+    if videos:
+        tiled = list(names) == list(CAMERAS)
+        check_video_size(3 * W if tiled else V * W, 2 * H if tiled else H, what,
+                         "use fewer or smaller cameras (the videos put the cameras side by side)")
+
+
 def _fps(ts: np.ndarray) -> float:
     return 1.0 / float(np.median(np.diff(ts))) if len(ts) > 1 else 2.0
 
@@ -249,7 +267,8 @@ def _write_videos(folder: Path, rgb, depth, alpha, names: list[str], fps: float)
 
     write_video(folder / "video.mp4", (tiled(rgb[n]) for n in range(N)), fps=fps)
     for v, cam in enumerate(names):
-        write_video(folder / "cameras" / f"{cam}.mp4", (rgb[n, v] for n in range(N)), fps=fps)
+        write_video(folder / "cameras" / f"{plain_name(cam, 'camera name')}.mp4", (rgb[n, v] for n in range(N)),
+                    fps=fps)
     write_video(folder / "depth.mp4", (tiled(colorize_depth(depth[n])) for n in range(N)), fps=fps)
     a8 = lambda a: np.repeat((np.clip(a, 0, 1) * 255 + 0.5).astype(np.uint8)[..., None], 3, -1)  # noqa: E731
     write_video(folder / "alpha.mp4", (tiled(a8(alpha[n])) for n in range(N)), fps=fps)

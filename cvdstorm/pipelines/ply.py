@@ -13,13 +13,13 @@ basis constant), as in the 3DGS code; opacities and scales are stored pre-activa
 from __future__ import annotations
 
 import os
-import zipfile
 from pathlib import Path
 
 import numpy as np
 
 from ..errors import CvdError
-from ..io import atomic_path
+from ..io import atomic_path, read_npz
+from ..limits import check_memory
 
 SH_C0 = 0.28209479177387814
 
@@ -80,6 +80,8 @@ def read_gaussians_ply(path: str | os.PathLike) -> dict[str, np.ndarray]:
     path = Path(path)
     if not path.is_file():
         raise CvdError(f"missing Gaussian file: {path} does not exist")
+    # the file, its float32 view and the activated float64 arrays: about 4x the file's size
+    check_memory(path.stat().st_size * 4, f"reading the Gaussians of {path}", "regenerate the run with fewer Gaussians")
     raw = path.read_bytes()
     end = raw.find(b"end_header\n")
     if not raw.startswith(b"ply\n") or end < 0:
@@ -109,11 +111,11 @@ def read_gaussians_ply(path: str | os.PathLike) -> dict[str, np.ndarray]:
     }
     side = path.with_suffix(".velocity.npz")
     if side.is_file():
-        try:
-            with np.load(side, allow_pickle=False) as z:
-                out["velocities"], out["time"] = z["velocities"], z["time"]
-        except (OSError, ValueError, EOFError, KeyError, zipfile.BadZipFile) as e:
-            raise CvdError(f"corrupt velocity sidecar {side} ({e}); regenerate the run") from None
+        # float32 velocities [n, 3] and a float64 time: a member inflating beyond that is refused unread
+        z = read_npz(side, "velocity sidecar", {"velocities": n * 3 * 4, "time": 8})
+        if "velocities" not in z or "time" not in z:
+            raise CvdError(f"corrupt velocity sidecar {side} (needs velocities and time); regenerate the run")
+        out["velocities"], out["time"] = z["velocities"], z["time"]
         if out["velocities"].shape != out["means"].shape:
             raise CvdError(f"{side}: velocities have shape {out['velocities'].shape}, the PLY {out['means'].shape}")
     return out

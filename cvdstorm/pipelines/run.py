@@ -62,6 +62,7 @@ from ..images import colorize_depth, tile_rig
 from ..io import (OutputFolder, atomic_path, json_bytes, read_json, read_npy, read_yaml, save_tensors, write_bytes,
                   write_image, write_video)
 from ..models.loading import read_tensors
+from ..paths import inside, plain_name
 from .ply import read_gaussians_ply, write_gaussians_ply
 
 FORMAT_VERSION = 1
@@ -179,7 +180,7 @@ class GenerationRun:
         fps = (self.settings.get("resolved") or {}).get("fps")
         if fps:
             return float(fps)
-        return frame_hz(self.scene.get("timestamps") or [])
+        return frame_hz(self.scene.get("timestamps") or [], f"the run {self.folder or ''} (scene.json)")
 
     @property
     def frame_rate(self) -> str:
@@ -249,7 +250,8 @@ class GenerationRun:
     def _write_views(self, folder: Path, png: bool) -> None:
         rgb, depth, fps = self.rgb, self.depth, self.fps
         F = rgb.shape[0]
-        cams = self.scene.get("cameras") or CAMERAS
+        cams = [plain_name(c, f"camera name in the scene record of {folder}")   # names cameras/<NAME>.mp4
+                for c in self.scene.get("cameras") or CAMERAS]
         write_video(folder / "video.mp4", (tile_rig(rgb[f]) for f in range(F)), fps=fps)
         for v, cam in enumerate(cams):
             write_video(folder / "cameras" / f"{cam}.mp4", (rgb[f, v] for f in range(F)), fps=fps)
@@ -287,8 +289,12 @@ class GenerationRun:
         scene = read_json(folder / SCENE, "generation scene record")
         require(isinstance(scene, dict), f"{folder / SCENE} is not a JSON object: it lacks every key of a scene "
                 f"record; rerun `cvdstorm generate`")
+        cams = scene.get("cameras") or CAMERAS
+        require(isinstance(cams, (list, tuple)), f"{folder / SCENE}: cameras must be a list of camera names")
+        for v, c in enumerate(cams):  # readers name files after them (render's cameras/<NAME>.mp4)
+            plain_name(c, f"{folder / SCENE}: cameras[{v}]")
         rgb = read_npy(folder / RGB, "generated frames", mmap_mode="r")
-        V = len(scene.get("cameras") or CAMERAS)
+        V = len(cams)
         require(rgb.dtype == np.uint8 and rgb.ndim == 5 and rgb.shape[-1] == 3 and rgb.shape[1] == V,
                 f"{folder / RGB}: expected uint8 [F, {V}, H, W, 3], got {rgb.dtype} {rgb.shape}")
         if "samples" in scene:
@@ -300,6 +306,10 @@ class GenerationRun:
                     f"{folder / DEPTH}: expected [F, V, H, W] = {rgb.shape[:4]}, got {depth.shape}")
         latents = _read_latents(folder / LATENTS, rgb.shape[:2]) if (folder / LATENTS).is_file() else None
         plys = sorted((folder / GAUSSIANS).glob("window_*.ply")) if (folder / GAUSSIANS).is_dir() else []
+        for p in plys:  # a symlink to a file elsewhere would be read (and copied by save) as the run's
+            inside(folder, f"{GAUSSIANS}/{p.name}", f"{folder}: Gaussian file")
+            if p.with_suffix(".velocity.npz").exists():
+                inside(folder, f"{GAUSSIANS}/{p.with_suffix('.velocity.npz').name}", f"{folder}: velocity sidecar")
         if plys:
             starts = scene.get("window_starts") or [0]
             require(len(starts) == len(plys), f"{folder}: {SCENE} names {len(starts)} windows but {GAUSSIANS}/ "
@@ -336,6 +346,7 @@ def _put_window(folder: Path, k: int, windows: GaussianWindows) -> None:
 def _read_latents(path: Path, frames_views: tuple[int, int]) -> torch.Tensor:
     z = read_tensors(path).get("latents")
     require(z is not None, f"{path} holds no 'latents' tensor; rerun `cvdstorm generate`")
+    require(z.dtype.is_floating_point, f"{path}: latents are stored as {z.dtype}, not floats; rerun `cvdstorm generate`")
     require(tuple(z.shape[:2]) == tuple(frames_views),
             f"{path}: latents have shape {tuple(z.shape)}, expected [{frames_views[0]}, {frames_views[1]}, C, h, w]")
     return z

@@ -17,9 +17,14 @@ In:  RUN, a folder holding any subset of
        a generation run (pipelines/run.py) with Gaussians
                                   an interactive 3D viewer of the Gaussians (report/viewer.py: a
                                   vendored GaussianSplats3D + three.js bundle inlined into the page)
-Out: RUN/report.html (or the given path). Plots are inline SVG (matplotlib), styles inline, no
-     script or font from the network: the page works offline. Videos are linked by relative path
-     (keep them beside the page) or, with `embed=True`, inlined as base64 `data:video/mp4` URIs.
+Out: RUN/report.html (or the given path). Plots are SVG images (matplotlib) in data: URIs, styles
+     inline, no script or font from the network: the page works offline. Videos are linked by relative
+     path (keep them beside the page) or, with `embed=True`, inlined as base64 `data:video/mp4` URIs.
+
+The page is inert (report/inert.py): what the run folder holds (file names, JSON keys and values,
+SVG files, settings, camera names) is shown as text, images or relative links, never run as script;
+a Content-Security-Policy lets only the page's own scripts run. Files that lead out of the run folder
+through a symlink are left out.
 
 Metric tables put our numbers beside the paper's (`PAPER_NUMBERS`, from the CVD-STORM paper,
 arXiv 2510.07944) where a metric key of ours matches one of the row's `keys` patterns (fnmatch, on
@@ -42,6 +47,8 @@ from typing import Any
 
 from ..errors import CvdError
 from ..io import write_bytes
+from ..paths import contained
+from .inert import csp_meta, file_url, svg_image
 
 # Videos by role, in display order: (name patterns, caption).
 VIDEO_ROLES = (
@@ -90,11 +97,16 @@ PAPER_NUMBERS = (
 
 
 # ------------------------------------------------------------------------------------ helpers
+def _own(root: Path, p: Path) -> bool:
+    """A file of the run folder: not a symlink to one elsewhere (whose content the page would show)."""
+    return p.is_file() and contained(root, p)
+
+
 def _files(root: Path, patterns, max_depth: int = MAX_DEPTH) -> list[Path]:
     out = []
     for p in sorted(root.rglob("*")):
         rel = p.relative_to(root)
-        if len(rel.parts) > max_depth or any(part.startswith(".") for part in rel.parts) or not p.is_file():
+        if len(rel.parts) > max_depth or any(part.startswith(".") for part in rel.parts) or not _own(root, p):
             continue
         if any(fnmatch.fnmatch(p.name.lower(), pat) for pat in patterns):
             out.append(p)
@@ -150,8 +162,7 @@ def _e(s: Any) -> str:
 def _svg(fig) -> str:
     buf = io.StringIO()
     fig.savefig(buf, format="svg", bbox_inches="tight")
-    text = buf.getvalue()
-    return text[text.index("<svg"):]  # drop the XML prolog and DOCTYPE: invalid inside HTML
+    return buf.getvalue()
 
 
 def _plot(title: str, lines: dict[str, tuple[list[float], list[float]]], xlabel: str, salt: str) -> str:
@@ -160,7 +171,6 @@ def _plot(title: str, lines: dict[str, tuple[list[float], list[float]]], xlabel:
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
 
-    # a salt per figure keeps the SVG element ids unique when many figures share one page
     with plt.rc_context({"svg.hashsalt": salt, "svg.fonttype": "path"}):
         fig, ax = plt.subplots(figsize=(4.6, 2.8), dpi=100)
         return _draw(fig, ax, title, lines, xlabel)
@@ -216,18 +226,12 @@ def _videos_section(root: Path, out_dir: Path, embed: bool) -> tuple[str, list[P
         if embed:
             src = "data:video/mp4;base64," + base64.b64encode(v.read_bytes()).decode()
         else:
-            src = _relpath(v, out_dir)
+            src = file_url(v, out_dir)
         parts.append(f'<figure><video controls muted loop playsinline preload="auto" src="{_e(src)}"></video>'
                      f'<figcaption>{_e(caption)} <span class="file">{_e(v.relative_to(root))}</span>'
                      f' <span class="vstatus"></span></figcaption></figure>')
     parts.append("</div></section>")
     return "\n".join(parts), [v for v, _ in ordered]
-
-
-def _relpath(p: Path, start: Path) -> str:
-    import os
-
-    return Path(os.path.relpath(p.resolve(), start.resolve())).as_posix()
 
 
 def _metrics(root: Path) -> tuple[list[tuple[Path, dict, dict]], list[str]]:
@@ -236,7 +240,7 @@ def _metrics(root: Path) -> tuple[list[tuple[Path, dict, dict]], list[str]]:
     for f in _files(root, METRIC_GLOBS):
         try:
             data = json.loads(f.read_text())
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as e:
             warnings.append(f"{f.relative_to(root)}: not readable JSON ({e.__class__.__name__}); skipped")
             continue
         s, r = _flatten(data)
@@ -296,7 +300,8 @@ def _plots_section(root: Path, metrics) -> str:
                 break
             labels = _short_labels(list(lines))
             data = {lab: (list(range(len(y))), y) for lab, y in zip(labels, lines.values())}
-            figs.append(_figure(_plot(f"{leaf} ({f.stem})", data, "frame", f"fig{len(figs)}"), f.relative_to(root)))
+            title = f"{leaf} ({f.stem})"
+            figs.append(_figure(_plot(title, data, "frame", f"fig{len(figs)}"), f.relative_to(root), title))
     # CSVs with a frame/step column
     for f in _files(root, ("*.csv",), max_depth=2):
         header, rows = _read_csv(f)
@@ -309,8 +314,9 @@ def _plots_section(root: Path, metrics) -> str:
             pts = [(xi, _to_float(r[j])) for xi, r in zip(x, rows) if j < len(r)]
             pts = [(a, b) for a, b in pts if a is not None and b is not None]
             if len(pts) >= 2:
-                figs.append(_figure(_plot(f"{name} ({f.stem})", {name: ([a for a, _ in pts], [b for _, b in pts])},
-                                          header[0], f"fig{len(figs)}"), f.relative_to(root)))
+                title = f"{name} ({f.stem})"
+                figs.append(_figure(_plot(title, {name: ([a for a, _ in pts], [b for _, b in pts])}, header[0],
+                                          f"fig{len(figs)}"), f.relative_to(root), title))
     if not figs:
         return ""
     return '<section id="plots"><h2>Per-frame metrics</h2><div class="grid">' + "".join(figs) + "</div></section>"
@@ -324,8 +330,8 @@ def _short_labels(paths: list[str]) -> list[str]:
     return ["/".join(q) for q in parts]
 
 
-def _figure(svg: str, src) -> str:
-    return f"<figure class='plot'>{svg}<figcaption class='file'>{_e(src)}</figcaption></figure>"
+def _figure(svg: str, src, title: str) -> str:
+    return f"<figure class='plot'>{svg_image(svg, title)}<figcaption class='file'>{_e(src)}</figcaption></figure>"
 
 
 # Generation evaluation (eval/generation.py per run, eval/generation_suite.py by reference count): table columns.
@@ -344,8 +350,8 @@ def _generation_section(root: Path) -> str:
     reference frames of one run), its notes, and the plot_*.svg (or .png) figures beside it."""
     p = root / "eval_generation.json"
     try:
-        data = json.loads(p.read_text()) if p.is_file() else None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        data = json.loads(p.read_text()) if _own(root, p) else None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         data = None  # reported by the metrics section
     if not isinstance(data, dict):
         return ""
@@ -364,13 +370,12 @@ def _generation_section(root: Path) -> str:
     parts = ['<section id="generation"><h2>Generation vs the real clips</h2>',
              f"<table><thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody></table>"]
     parts += [f"<p class='note'>{_e(n)}</p>" for n in data.get("notes") or [] if isinstance(n, str)]
-    for svg in sorted(root.glob("plot_*.svg")):
+    for svg in sorted(f for f in root.glob("plot_*.svg") if _own(root, f)):
         try:
-            text = svg.read_text()
-            parts.append(_figure(text[text.index("<svg"):], svg.name))
-        except (OSError, UnicodeDecodeError, ValueError):
+            parts.append(_figure(svg.read_text(), svg.name, svg.stem))
+        except (OSError, UnicodeDecodeError):
             continue
-    for png in sorted(root.glob("plot_*.png")):
+    for png in sorted(f for f in root.glob("plot_*.png") if _own(root, f)):
         if not png.with_suffix(".svg").is_file():
             src = "data:image/png;base64," + base64.b64encode(png.read_bytes()).decode()
             parts.append(f"<figure class='plot'><img alt='{_e(png.stem)}' src='{src}' style='width:100%'>"
@@ -383,7 +388,7 @@ def _settings_section(root: Path) -> str:
     parts = []
     for name in SETTINGS_FILES:
         p = root / name
-        if p.is_file():
+        if _own(root, p):
             try:
                 t = p.read_text()
             except (OSError, UnicodeDecodeError):
@@ -398,7 +403,7 @@ def _files_section(root: Path, out_dir: Path) -> str:
     data = _files(root, ("*.json", "*.csv", "*.yaml", "*.ply", "*.npz"), max_depth=2)
     if not data:
         return ""
-    items = "".join(f"<li><a href='{_e(_relpath(p, out_dir))}'>{_e(p.relative_to(root))}</a> "
+    items = "".join(f"<li><a href='{_e(file_url(p, out_dir))}'>{_e(p.relative_to(root))}</a> "
                     f"<span class='file'>{p.stat().st_size / 1024:.1f} KiB</span></li>" for p in data[:MAX_FILES])
     if len(data) > MAX_FILES:  # checkpoint folders can hold hundreds of small files
         items += f"<li class='note'>and {len(data) - MAX_FILES} more</li>"
@@ -453,9 +458,10 @@ def build_report(run_dir: str | Path, out_html: str | Path | None = None, embed:
         sections += [_paper_section(metrics), _plots_section(root, metrics), _metric_tables(root, metrics)]
     else:
         sections.append(_plots_section(root, []))
-    from .viewer import viewer_section
+    from .viewer import viewer_scripts, viewer_section
 
-    sections.append(viewer_section(gen_root))        # interactive 3D Gaussians (gaussians/window_*.ply)
+    viewer_html = viewer_section(gen_root)           # interactive 3D Gaussians (gaussians/window_*.ply)
+    sections.append(viewer_html)
     sections += [settings_html, _files_section(root, out_dir)]
     if not any(sections):
         sections.append("<p class='note'>This folder has no videos, metrics or settings yet.</p>")
@@ -465,7 +471,8 @@ def build_report(run_dir: str | Path, out_html: str | Path | None = None, embed:
     now = _dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     page = (
         "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
-        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        + csp_meta([STATUS_JS] + (viewer_scripts() if viewer_html else []))   # before any content of the run
+        + "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<title>{_e(title or 'cvdstorm report: ' + root.resolve().name)}</title><style>{CSS}</style></head><body>"
         f"<h1>{_e(title or 'cvdstorm report: ' + root.resolve().name)}</h1>"
         f"<p class='note'>Built {_e(now)} by cvdstorm {_e(__version__)} from {_e(root.resolve())}. "

@@ -28,8 +28,10 @@ from tqdm.auto import tqdm
 from ..data.clips import frames_at_rate, load_clip, scene_map
 from ..data.conditions import control_images
 from ..data.nuscenes import NuScenesReader, frame_hz
+from .. import CAMERAS
 from ..errors import CvdError
-from ..io import write_video
+from ..limits import check_memory
+from ..io import check_video_size, write_video
 from ..images import caption_bar, colorize_depth, tile_rig, to_uint8
 
 CAPTION_HEIGHT = 18
@@ -71,6 +73,11 @@ def write_preview(dataroot: str | Path, out: str | Path, version: str = "v1.0-sy
         raise CvdError(f"--frames must be at least 1, got {frames}")
     if width < 8 or height < 8:
         raise CvdError(f"preview images must be at least 8x8 pixels, got {width}x{height}")
+    check_video_size(6 * width, 2 * height + CAPTION_HEIGHT, f"preview at {width}x{height} per camera",
+                     "choose a smaller --width/--height")   # 3 cameras + 3 depth maps side by side
+    # measured: ~130 B per camera pixel (float images, depth, LiDAR depth, controls, the mosaic) over ~0.4 GB
+    check_memory(0.4e9 + len(CAMERAS) * width * height * 140, f"preview at {width}x{height} per camera",
+                 "choose a smaller --width/--height")
     out = Path(out)
     if out.suffix.lower() != ".mp4":
         raise CvdError(f"preview output must be an .mp4 file, got {out}")
@@ -84,7 +91,8 @@ def write_preview(dataroot: str | Path, out: str | Path, version: str = "v1.0-sy
     samples = scene_frames[:frames]
     if not samples:
         raise CvdError(f"scene {sc['name']} has no keyframes in {reader.vdir / 'sample.json'}")
-    fps = fps or frame_hz(np.array([reader.timestamp(s) for s in scene_frames], np.float64) * 1e-6)
+    fps = fps or frame_hz(np.array([reader.timestamp(s) for s in scene_frames], np.float64) * 1e-6,
+                         f"scene {sc['name']} in {reader.vdir / 'sample.json'}")
     world = reader.ego_pose(samples[0])
     polylines = scene_map(reader, sc["name"], map_radius)
 

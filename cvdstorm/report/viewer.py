@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import base64
 import html
-import json
 from pathlib import Path
 
 import numpy as np
 
 from .. import CAMERAS
+from .inert import script_json
 
 VENDOR = Path(__file__).parent / "vendor" / "gaussian-splats-3d.bundle.js"
 CAMERA_COLORS = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4")
@@ -181,7 +181,7 @@ def viewer_section(run: str | Path, max_gaussians: int = 40000) -> str:
         return ("<section id='viewer'><h2>3D viewer</h2><p class='warn'>The viewer bundle "
                 f"{html.escape(str(VENDOR))} is missing from this installation.</p></section>")
     shown = sum(w["n"] for w in payload["windows"])
-    data = json.dumps(payload, separators=(",", ":")).replace("</", "<\\/")
+    data = script_json(payload)   # camera names and box fields come from the run: no '<' reaches the page
     n = len(payload["times"])
     return (
         "<section id='viewer'><h2>3D viewer</h2>"
@@ -193,6 +193,10 @@ def viewer_section(run: str | Path, max_gaussians: int = 40000) -> str:
         f"<p><input type='range' id='cvd-viewer-slider' min='0' max='{n - 1}' step='1' value='0' style='width:60%'> "
         "<span id='cvd-viewer-time' class='note'></span></p>"
         f"<script type='application/json' id='cvd-viewer-data'>{data}</script>"
-        f"<script>{VENDOR.read_text(encoding='utf-8')}</script>"
-        f"<script>{VIEWER_JS}</script></section>"
+        + "".join(f"<script>{js}</script>" for js in viewer_scripts()) + "</section>"
     )
+
+
+def viewer_scripts() -> list[str]:
+    """The section's inline scripts, exactly as inlined (the page's CSP allows them by hash)."""
+    return [VENDOR.read_text(encoding="utf-8"), VIEWER_JS]

@@ -31,6 +31,7 @@ import copy
 import json
 import math
 import time
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -114,10 +115,28 @@ class MetricLog:
         self.jsonl, self.csv = run_dir / "log.jsonl", run_dir / "log.csv"
         rows = []
         if resume_step is not None and self.jsonl.exists():
-            rows = [json.loads(l) for l in self.jsonl.read_text().splitlines() if l.strip()]
-            rows = [r for r in rows if r.get("step", 0) <= resume_step]
+            rows = [r for r in self._read() if r.get("step", 0) <= resume_step]
         self.rows: list[dict[str, Any]] = rows
         self._rewrite()
+
+    def _read(self) -> list[dict[str, Any]]:
+        """The logged rows. A torn last line (the process died mid-write) is dropped with a warning, as
+        the checkpoint being resumed precedes it; a damaged line elsewhere is one CvdError line."""
+        lines = [ln for ln in self.jsonl.read_text(errors="replace").splitlines() if ln.strip()]
+        rows = []
+        for i, ln in enumerate(lines):
+            try:
+                row = json.loads(ln)
+            except (json.JSONDecodeError, RecursionError):
+                row = None
+            if isinstance(row, dict):
+                rows.append(row)
+            elif i == len(lines) - 1:
+                warnings.warn(f"{self.jsonl}: dropped a torn last line (written when the run was killed)", stacklevel=3)
+            else:
+                raise CvdError(f"{self.jsonl} line {i + 1} is not a JSON record; delete that line (or the file: "
+                               "it is only the metric log) and resume again")
+        return rows
 
     def append(self, row: dict[str, Any]) -> None:
         self.rows.append(row)
