@@ -16,6 +16,7 @@ is one CvdError line with it, the offending value and the fix.
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path, PurePosixPath
 
@@ -67,5 +68,10 @@ def inside(root: str | os.PathLike, rel, what: str) -> Path:
 
 def contained(root: str | os.PathLike, path: str | os.PathLike) -> bool:
     """Whether `path` (existing or not), with every symlink resolved, lies under `root` resolved."""
-    base = Path(root).resolve()
-    return Path(path).resolve().is_relative_to(base)
+    return Path(os.path.realpath(path)).is_relative_to(_resolved(os.fspath(root)))
+
+
+@functools.lru_cache(maxsize=64)
+def _resolved(root: str) -> Path:
+    # a clip reads ~250 files under one root: resolve the root once (a dataroot does not move mid-run)
+    return Path(os.path.realpath(root))
