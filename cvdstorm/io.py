@@ -319,13 +319,15 @@ class OutputFolder:
     def __exit__(self, exc_type, exc, tb) -> None:
         try:
             if self._tmp is not None:
-                written = _tree_bytes(self._tmp) if _is_dir(self._tmp) else 0
-                _remove_dir(self._tmp)
-                self._tmp = None
+                tmp, self._tmp = self._tmp, None
+                written = _tree_bytes(tmp) if _is_dir(tmp) else 0
+                _remove_dir(tmp)
                 err = full_disk_errno(exc) if exc is not None else None
                 if err is not None:
                     raise disk_full_error(self.path, err, f"more than the {_size(written)} written before it "
                                           "filled; the temporary folder was removed") from None
+                if isinstance(exc, CvdError) and str(tmp) in str(exc):  # name the file as it would be published
+                    raise CvdError(str(exc).replace(str(tmp), str(self.path))) from None
         finally:
             self._lock.__exit__()
 
