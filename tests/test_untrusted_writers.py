@@ -55,7 +55,7 @@ def leftovers(folder: Path, name: str) -> list[str]:
 
 
 # ------------------------------------------------------------------------------------- links
-@pytest.mark.parametrize("command", [SYNTH, RENDER])
+@pytest.mark.parametrize("command", [SYNTH, RENDER], ids=["synth", "render"])
 def test_a_linked_lock_file_is_never_followed(capsys, tmp_path, shared, command):
     victim = tmp_path / "victim.txt"
     victim.write_text("precious")
@@ -88,7 +88,7 @@ def test_links_at_temporary_names_are_never_followed(capsys, tmp_path):
     assert (tmp_path / ".out.partial").is_symlink() and (tmp_path / ".out.tmp-planted").is_symlink()
 
 
-@pytest.mark.parametrize("command", [SYNTH, RENDER, GEN])
+@pytest.mark.parametrize("command", [SYNTH, RENDER, GEN], ids=["synth", "render", "generate"])
 def test_a_linked_output_is_refused_even_with_overwrite(capsys, tmp_path, shared, command):
     real = tmp_path / "real"
     shutil.copytree(shared["data"] if command == SYNTH else shared["run"], real)
@@ -158,7 +158,7 @@ def enospc(*args, **kwargs):
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 
-@pytest.mark.parametrize("command", [RENDER, GEN])
+@pytest.mark.parametrize("command", [RENDER, GEN], ids=["render", "generate"])
 def test_a_full_disk_when_a_map_is_reserved(capsys, tmp_path, shared, monkeypatch, command):
     """Issue 24: render / generate died of SIGBUS (exit -7, no message) with the temporary folder left
     filling the disk. The maps are now allocated before they are written: a full disk is one line."""
@@ -222,24 +222,45 @@ def test_a_file_size_limit_in_a_real_process(tmp_path, shared):
 
 
 # ------------------------------------------------------------------------------ kill points
-@pytest.mark.parametrize("command, point", [(SYNTH, 1), (SYNTH, 2), (SYNTH, 3), (SYNTH, 4), (RENDER, 3)])
-def test_a_kill_at_each_step_of_an_overwrite_publish(capsys, tmp_path, shared, command, point):
-    """Issue 24: a kill between the renames of an --overwrite publish, then a rerun, lost both the old and
-    the new output. Now the next writer finds the old one whole (killed before the new one was complete)
-    or the new one (after)."""
+PUBLISH = """import sys
+from cvdstorm.io import OutputFolder
+with OutputFolder(sys.argv[1]) as w:
+    (w.temp() / "b.txt").write_text("new")
+    w.publish()
+"""
+
+
+@pytest.mark.parametrize("point", [1, 2, 3, 4])
+def test_a_kill_at_each_step_of_an_overwrite_publish(tmp_path, point):
+    """A writer killed at each step of its publish (before the new folder is complete-and-named, before
+    the old one moves aside, between the two renames, before the old one is deleted): the next writer
+    of the folder finds the old output whole (point 1) or the new one (after)."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.txt").write_text("old")
+    env = {**os.environ, "CVDSTORM_FAULT": f"publish:{point}"}
+    p = subprocess.run([sys.executable, "-c", PUBLISH, str(out)], cwd=ROOT, env=env, capture_output=True, timeout=60)
+    assert p.returncode == -signal.SIGKILL, p.stderr
+    with OutputFolder(out):  # the next writer recovers under the lock
+        pass
+    assert sorted(p.read_text() for p in out.iterdir()) == (["old"] if point == 1 else ["new"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out"]
+
+
+def test_a_kill_between_the_renames_of_render_overwrite(capsys, tmp_path, shared):
+    """Issue 24: `render --overwrite` killed at its second rename, then rerun: the old and the new output
+    were both gone. Now the rerun finishes the publish: the new render is there, whole."""
     out, ref = tmp_path / "out", tmp_path / "ref"
-    old_args, new_args = (["--seed", "1"], ["--seed", "2"]) if command == SYNTH else ([], ["--yaw", "20"])
-    assert main(argv(command, shared, out, *old_args)) == 0
-    assert main(argv(command, shared, ref, *new_args)) == 0
-    old, new = digest(out), digest(ref)
-    if command == RENDER:  # render.json records its output's time per frame: compare the images only
-        old, new = ({k: v for k, v in d.items() if k.endswith(".npy")} for d in (old, new))
-    rc, err = cli(argv(command, shared, out, *new_args, "--overwrite"), env={"CVDSTORM_FAULT": f"publish:{point}"})
+    assert main(argv(RENDER, shared, out)) == 0
+    assert main(argv(RENDER, shared, ref, "--yaw", "20")) == 0
+    rc, err = cli(argv(RENDER, shared, out, "--yaw", "20", "--overwrite"), env={"CVDSTORM_FAULT": "publish:3"})
     assert rc == -signal.SIGKILL, err
+    assert not out.exists()  # killed with the old render moved aside and the new one not yet in place
     capsys.readouterr()
-    fails(capsys, argv(command, shared, out, *new_args), str(out), "--overwrite")  # the next writer recovers
-    now = {k: v for k, v in digest(out).items() if k in old or k in new}
-    assert now == (old if point == 1 else new)
+    fails(capsys, argv(RENDER, shared, out, "--yaw", "20"), str(out), "--overwrite")  # the next writer recovers
+    new = digest(ref)
+    assert {k: v for k, v in digest(out).items() if k.endswith(".npy")} == {k: v for k, v in new.items()
+                                                                             if k.endswith(".npy")}
     assert leftovers(tmp_path, "out") == []
 
 
