@@ -341,7 +341,9 @@ def save_tensors(tensors: dict, path: str | os.PathLike, metadata: dict[str, str
     """safetensors.torch.save_file with the usual file mode: safetensors creates its files 0600."""
     from safetensors.torch import save_file
 
-    with full_disk_as_error(path, sum(t.numel() * t.element_size() for t in tensors.values())):
+    nbytes = sum(t.numel() * t.element_size() for t in tensors.values())
+    require_space(path, nbytes)
+    with full_disk_as_error(path, nbytes):
         save_file(tensors, str(path), metadata=metadata)
     usual_mode(path)
 

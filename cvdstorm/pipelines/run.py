@@ -323,6 +323,7 @@ def _put_array(path: Path, a: np.ndarray) -> None:
         if a.mode != "r":
             a.flush()
         return
+    require_space(path, a.nbytes)
     with atomic_path(path) as tmp, open(tmp, "wb") as fh:
         np.save(fh, a)
 
