@@ -465,7 +465,7 @@ def write_video(path: str | os.PathLike, frames: Iterable[np.ndarray], fps: floa
     with atomic_path(path) as tmp:
         writer = imageio.get_writer(tmp, format="FFMPEG", mode="I", fps=fps, codec="libx264",
                                     quality=quality, pixelformat="yuv420p", macro_block_size=1,
-                                    ffmpeg_log_level="error",
+                                    ffmpeg_log_level="fatal",  # its write errors become our one line below
                                     output_params=["-movflags", "+faststart"])
         try:
             for frame in frames:
@@ -479,7 +479,42 @@ def write_video(path: str | os.PathLike, frames: Iterable[np.ndarray], fps: floa
             writer.close()
         if n == 0:
             raise CvdError(f"no frames to write to {path}")
+        if not _mp4_complete(tmp):  # ffmpeg's exit status never reaches us through imageio
+            _video_failed(path, tmp)
     return n
+
+
+def _mp4_complete(path: Path) -> bool:
+    """Whether an MP4's top-level boxes exactly fill the file and include moov and mdat: an ffmpeg that
+    ran out of disk leaves its file without them, and imageio reports no error."""
+    size, pos, seen = path.stat().st_size, 0, set()
+    with open(path, "rb") as f:
+        while pos < size:
+            f.seek(pos)
+            head = f.read(16)
+            n = int.from_bytes(head[:4], "big") if len(head) >= 8 else -1
+            if n == 1 and len(head) == 16:  # a 64-bit box size follows the type
+                n = int.from_bytes(head[8:16], "big")
+            elif n == 0:  # the box runs to the end of the file
+                n = size - pos
+            if n < 8:
+                return False
+            seen.add(head[4:8])
+            pos += n
+    return pos == size and {b"moov", b"mdat"} <= seen
+
+
+def _video_failed(path: Path, tmp: Path) -> None:
+    """The one line for an MP4 that ffmpeg could not finish: a full disk or the file-size limit, else unknown."""
+    import resource
+
+    limit = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+    if limit != resource.RLIM_INFINITY and tmp.stat().st_size + (1 << 20) >= limit:
+        raise disk_full_error(path, errno.EFBIG)
+    if _free_bytes(tmp) < (1 << 20):  # ffmpeg writes in chunks below 1 MiB: less free than that is a full disk
+        raise disk_full_error(path, errno.ENOSPC)
+    raise CvdError(f"ffmpeg could not finish {path} (the MP4 is incomplete); check the disk and rerun "
+                   "(nothing was replaced)")
 
 
 def read_video(path: str | os.PathLike) -> np.ndarray:

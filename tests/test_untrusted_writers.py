@@ -35,13 +35,17 @@ def argv(template: str, shared: dict, out: Path, *extra: str) -> list[str]:
     return template.format(out=out, **{k: str(v) for k, v in shared.items()}).split() + list(extra)
 
 
-def cli(args: list[str], env: dict | None = None, fsize: int | None = None) -> tuple[int, list[str]]:
-    """`python -m cvdstorm.cli ARGS` in a subprocess (with RLIMIT_FSIZE = fsize bytes): its exit status and
-    stderr lines (progress bars left out)."""
+def python(args: list[str], env: dict | None = None, fsize: int | None = None) -> tuple[int, list[str]]:
+    """`python ARGS` in a subprocess (with RLIMIT_FSIZE = fsize bytes): its exit status and stderr lines
+    (progress bars left out)."""
     limit = (lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))) if fsize else None
-    p = subprocess.run([sys.executable, "-m", "cvdstorm.cli", *args], cwd=ROOT, capture_output=True, text=True,
-                       env={**os.environ, "OMP_NUM_THREADS": "1", **(env or {})}, preexec_fn=limit, timeout=300)
+    p = subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True, preexec_fn=limit,
+                       env={**os.environ, "OMP_NUM_THREADS": "1", **(env or {})}, timeout=300)
     return p.returncode, [l for l in re.split(r"[\r\n]", p.stderr) if l.strip() and "%|" not in l]
+
+
+def cli(args: list[str], env: dict | None = None, fsize: int | None = None) -> tuple[int, list[str]]:
+    return python(["-m", "cvdstorm.cli", *args], env, fsize)
 
 
 def one_line(err: list[str], *needles: str) -> None:
@@ -219,6 +223,19 @@ def test_a_file_size_limit_in_a_real_process(tmp_path, shared):
     one_line(err, "file size limit", "step_00000001", "--resume")
     assert not list((tmp_path / "vae").glob(".tmp-*")) and not (tmp_path / "vae" / "latest").exists()
     assert leftovers(tmp_path, "render") == leftovers(tmp_path, "world") == []
+    # ffmpeg (a child: the limit holds for it too) fails to finish the MP4 and exits without imageio
+    # raising; the incomplete file is caught, not published
+    rc, err = python(["-c", VIDEO, str(tmp_path / "v.mp4")], fsize=20_000)
+    assert rc == 1 and err[-1].startswith("cvdstorm.errors.CvdError: the file size limit"), err
+    assert "v.mp4" in err[-1] and not any("ffmpeg" in l.lower() or "mp4 @" in l for l in err), err
+    assert sorted(p.name for p in tmp_path.glob("*v.mp4*")) == []
+
+
+VIDEO = """import sys
+import numpy as np
+from cvdstorm.io import write_video
+write_video(sys.argv[1], (np.random.default_rng(0).integers(0, 255, (256, 256, 3), np.uint8) for _ in range(20)))
+"""
 
 
 # ------------------------------------------------------------------------------ kill points
@@ -238,9 +255,8 @@ def test_a_kill_at_each_step_of_an_overwrite_publish(tmp_path, point):
     out = tmp_path / "out"
     out.mkdir()
     (out / "a.txt").write_text("old")
-    env = {**os.environ, "CVDSTORM_FAULT": f"publish:{point}"}
-    p = subprocess.run([sys.executable, "-c", PUBLISH, str(out)], cwd=ROOT, env=env, capture_output=True, timeout=60)
-    assert p.returncode == -signal.SIGKILL, p.stderr
+    rc, err = python(["-c", PUBLISH, str(out)], env={"CVDSTORM_FAULT": f"publish:{point}"})
+    assert rc == -signal.SIGKILL, err
     with OutputFolder(out):  # the next writer recovers under the lock
         pass
     assert sorted(p.read_text() for p in out.iterdir()) == (["old"] if point == 1 else ["new"])
