@@ -518,6 +518,7 @@ _FS_FIXES = {
     errno.EROFS: "the file system is read-only; choose another --out",
     errno.ENOSPC: "the disk is full; free space or choose another --out (nothing was replaced)",
     errno.EDQUOT: "the disk quota is used up; free space or choose another --out (nothing was replaced)",
+    errno.EFBIG: "the file size limit (ulimit -f) is reached; raise it or choose another --out (nothing was replaced)",
     errno.ENOTDIR: "a file is in the way where a folder belongs; choose another path",
     errno.EEXIST: "a file is in the way where a folder belongs; choose another path",  # from mkdir(parents=True)
     errno.EISDIR: "the path is a folder where a file belongs; choose another path",

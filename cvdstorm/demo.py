@@ -26,6 +26,7 @@ from pathlib import Path
 
 from .data.synthetic import SynthConfig, write_dataset
 from .errors import CvdError
+from .io import OutputFolder
 from .report.preview import write_preview
 
 SHIPPED = Path(__file__).resolve().parents[1] / "checkpoints" / "demo"
@@ -35,16 +36,20 @@ HELD_OUT_SEED = 2029   # training used seed 3 (configs/vae_demo.yaml): never see
 def run_demo(out: str | Path = "outputs/demo", overwrite: bool = False, checkpoint: str | Path | None = None,
              scenes: int = 1, frames: int = 18, width: int = 224, height: int = 128, seed: int = HELD_OUT_SEED,
              references: int = 3, steps: int | None = None, progress: bool = True) -> dict[str, Path]:
+    out = Path(out)
+    # the lock keeps a second demo out of `out`; each part below is published whole by its own writer
+    with OutputFolder(out) as writer:
+        writer.check(overwrite)
+        return _run_demo(out, checkpoint, scenes, frames, width, height, seed, references, steps, progress)
+
+
+def _run_demo(out: Path, checkpoint, scenes: int, frames: int, width: int, height: int, seed: int,
+              references: int, steps: int | None, progress: bool) -> dict[str, Path]:
     from .eval.generation import evaluate_run
     from .pipelines.generate import CVDStormPipeline
     from .report.html import build_report
 
-    out = Path(out)
     ckpt = Path(checkpoint) if checkpoint is not None else SHIPPED
-    if out.exists() and not out.is_dir():
-        raise CvdError(f"{out} exists and is a file; choose a folder for --out")
-    if out.exists() and any(out.iterdir()) and not overwrite:
-        raise CvdError(f"{out} already exists; pass --overwrite to replace it or choose another --out")
     if not ckpt.exists():
         raise CvdError(f"no demo checkpoint at {ckpt}; restore checkpoints/demo from git or build one with "
                        "the commands in configs/dit_demo.yaml and `cvdstorm pack`")

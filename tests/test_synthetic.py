@@ -59,7 +59,8 @@ def test_same_seed_same_bytes_other_seed_differs(tmp_path):
     assert a == b and len(a) > 20
     shared = set(a.values()) & set(c.values())  # visibility.json and the map are seed-free
     assert len(c) == len(a) and len(shared) < len(a) // 4
-    assert not any(p.name.startswith(".") for p in tmp_path.rglob("*"))  # no temp files left behind
+    # no temp files left behind; only the writers' lock files (.a.lock: synth takes the output's lock)
+    assert sorted(p.name for p in tmp_path.rglob(".*")) == [".a.lock", ".b.lock", ".c.lock"]
 
 
 # ---------------------------------------------------------------------------- table contract
@@ -337,7 +338,9 @@ def test_bad_arguments_and_no_clobber(tmp_path, capsys):
         assert main(["synth", "--out", str(keep), *small, *extra]) == 2
         err = capsys.readouterr().err
         assert "Traceback" not in err and err.count("\n") == 1 and str(keep) in err
-    assert [p.name for p in tmp_path.iterdir()] == ["keep"] and (keep / "precious.txt").read_text() == "data"
+    # a refused writer leaves only its lock file
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".keep.lock", "keep"]
+    assert (keep / "precious.txt").read_text() == "data"
     # an existing dataroot is replaced only with --overwrite, and then completely
     data = tmp_path / "data"
     assert main(["synth", "--out", str(data), *small, "--seed", "1"]) == 0
@@ -345,7 +348,7 @@ def test_bad_arguments_and_no_clobber(tmp_path, capsys):
     assert main(["synth", "--out", str(data), *small, "--seed", "2"]) == 2 and _digest(data) == before
     assert main(["synth", "--out", str(data), *small, "--seed", "2", "--overwrite"]) == 0
     after = _digest(data)
-    assert after != before and not any(p.name.startswith(".") for p in tmp_path.iterdir())
+    assert after != before and sorted(p.name for p in tmp_path.glob(".*")) == [".data.lock", ".keep.lock"]
     capsys.readouterr()
 
 

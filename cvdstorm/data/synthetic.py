@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import math
 import os
-import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -33,7 +32,7 @@ from .. import CAMERAS
 from ..config import Config
 from ..errors import CvdError
 from ..geometry import BOX_EDGES, box_corners, invert_pose, make_pose, transform_points, yaw_to_quat
-from ..io import write_bytes, write_image, write_json
+from ..io import OutputFolder, write_bytes, write_image, write_json
 from ..limits import check_disk, check_memory
 from .nuscenes import LIDAR
 from .synth_layout import Instant, Scene, make_scene
@@ -426,40 +425,16 @@ def write_dataset(out: str | os.PathLike, cfg: SynthConfig | None = None, overwr
 
     Refuses an existing non-empty `out` unless `overwrite`; even then it only replaces a folder
     that looks like a dataroot (has samples/ or <version>/scene.json), never anything else. The
-    new dataset is built in a hidden sibling folder and swapped in at the end, so an interrupted
-    or failing run leaves the old dataset as it was. `timings`, if given, receives seconds per stage.
+    new dataset is built in a hidden sibling folder and published whole (io.OutputFolder: one writer
+    at a time), so an interrupted or failing run leaves the old dataset as it was. `timings`, if given, receives seconds per stage.
     """
     cfg = cfg or SynthConfig()
     cfg.validate()
     cfg.check_resources(out)
-    out = Path(out)
-    if out.exists() and not out.is_dir():
-        raise CvdError(f"{out} exists and is a file; choose a folder for --out")
-    if out.exists() and any(out.iterdir()):
-        if not overwrite:
-            raise CvdError(f"{out} already exists and is not empty; pass --overwrite to replace it")
-        if not _looks_like_dataroot(out):
-            raise CvdError(f"{out} is not empty and does not look like a dataroot (no samples/ or */scene.json); "
-                           "refusing to replace it, choose another --out")
-    tmp = out.parent / f".{out.name}.partial"
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    tmp.mkdir(parents=True)
-    try:
-        _write(tmp, cfg, progress, timings if timings is not None else {})
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    if out.exists():
-        old = out.parent / f".{out.name}.old"
-        if old.exists():
-            shutil.rmtree(old)
-        os.replace(out, old)
-        os.replace(tmp, out)
-        shutil.rmtree(old)
-    else:
-        os.replace(tmp, out)
-    return out
+    with OutputFolder(out) as writer:  # one writer per folder; the checks run under its lock
+        writer.check(overwrite, _looks_like_dataroot, "a dataroot (no samples/ or */scene.json)")
+        _write(writer.temp(), cfg, progress, timings if timings is not None else {})
+        return writer.publish()
 
 
 def _write(root: Path, cfg: SynthConfig, progress: bool, timings: dict) -> None:

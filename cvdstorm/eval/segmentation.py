@@ -17,7 +17,6 @@ labels resized back (nearest), so one model serves every generation resolution.
 
 from __future__ import annotations
 
-import json
 import math
 import time
 from pathlib import Path

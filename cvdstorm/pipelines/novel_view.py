@@ -43,7 +43,7 @@ from .. import CAMERAS
 from ..config import GSDecoderConfig
 from ..errors import CvdError, require
 from ..geometry import invert_pose, make_pose, quat_to_rotmat
-from ..io import OutputFolder, check_video_size, read_yaml, write_bytes, write_json, write_video
+from ..io import OutputFolder, check_video_size, new_memmap, read_yaml, require_space, write_bytes, write_json, write_video
 from ..limits import check_disk, check_memory
 from ..paths import plain_name
 from ..render import rasterize
@@ -196,9 +196,10 @@ def _render_run(run, writer: OutputFolder, offset, yaw: float, rig: str | None, 
     N, V = len(times), len(names)
     _check_size(N, V, H, W, videos, names, writer.path)
     tmp = writer.temp()
-    rgb = np.lib.format.open_memmap(tmp / "rgb.npy", "w+", np.uint8, (N, V, H, W, 3))
-    depth = np.lib.format.open_memmap(tmp / "depth.npy", "w+", np.float32, (N, V, H, W))
-    alpha = np.lib.format.open_memmap(tmp / "alpha.npy", "w+", np.float32, (N, V, H, W))
+    require_space(tmp, (3 + 4 + 4) * N * V * H * W)  # the three maps below, before any is made
+    rgb = new_memmap(tmp / "rgb.npy", np.uint8, (N, V, H, W, 3))
+    depth = new_memmap(tmp / "depth.npy", np.float32, (N, V, H, W))
+    alpha = new_memmap(tmp / "alpha.npy", np.float32, (N, V, H, W))
     holes, windows, seconds = [], [], []
     c2w_all = np.zeros((N, V, 4, 4))
     K_all = np.zeros((N, V, 3, 3))

@@ -59,8 +59,8 @@ from .. import CAMERAS
 from ..data.nuscenes import frame_hz
 from ..errors import require
 from ..images import colorize_depth, tile_rig
-from ..io import (OutputFolder, atomic_path, json_bytes, read_json, read_npy, read_yaml, save_tensors, write_bytes,
-                  write_image, write_video)
+from ..io import (OutputFolder, atomic_path, full_disk_as_error, json_bytes, new_memmap, read_json, read_npy, read_yaml,
+                  require_space, reserve, save_tensors, write_bytes, write_image, write_video)
 from ..models.loading import read_tensors
 from ..paths import inside, plain_name
 from .ply import read_gaussians_ply, write_gaussians_ply
@@ -90,8 +90,9 @@ def new_arrays(frames: int, views: int, height: int, width: int,
         return (np.zeros((frames, views, height, width, 3), np.uint8),
                 np.zeros((frames, views, height, width), np.float32))
     folder = Path(folder)
-    return (np.lib.format.open_memmap(folder / RGB, "w+", np.uint8, (frames, views, height, width, 3)),
-            np.lib.format.open_memmap(folder / DEPTH, "w+", np.float32, (frames, views, height, width)))
+    require_space(folder, (3 + 4) * frames * views * height * width)  # both, before either is made
+    return (new_memmap(folder / RGB, np.uint8, (frames, views, height, width, 3)),
+            new_memmap(folder / DEPTH, np.float32, (frames, views, height, width)))
 
 
 def scratch_array(shape: tuple[int, ...], dtype, folder: str | Path | None = None) -> np.ndarray:
@@ -99,7 +100,12 @@ def scratch_array(shape: tuple[int, ...], dtype, folder: str | Path | None = Non
     in memory, or memory-mapped to an unnamed file in `folder` (never listed there; freed with the array)."""
     if folder is None:
         return np.zeros(shape, dtype)
+    nbytes = int(np.prod(shape, dtype=np.int64)) * np.dtype(dtype).itemsize
+    where = Path(folder) / "(an unnamed scratch file)"
+    require_space(where, nbytes)
     with tempfile.TemporaryFile(dir=folder) as fh:  # the map keeps its own handle to the file
+        with full_disk_as_error(where, nbytes):
+            reserve(fh.fileno(), nbytes)  # a full disk fails here, not as a SIGBUS when the map is written
         return np.memmap(fh, dtype, "w+", shape=shape)
 
 
@@ -327,6 +333,7 @@ def _put_array(path: Path, a: np.ndarray) -> None:
         if a.mode != "r":
             a.flush()
         return
+    require_space(path, a.nbytes)
     with atomic_path(path) as tmp, open(tmp, "wb") as fh:
         np.save(fh, a)
 

@@ -33,7 +33,7 @@ from safetensors import SafetensorError
 from safetensors.torch import save_model
 
 from ..errors import CvdError
-from ..io import atomic_path, save_tensors, usual_mode, write_bytes
+from ..io import atomic_path, fault_point, full_disk_as_error, require_space, save_tensors, usual_mode, write_bytes
 from ..models.loading import load_weights, resolve_checkpoint
 
 STEP_PREFIX = "step_"
@@ -111,7 +111,7 @@ def _save_weights_into(weights: torch.nn.Module | dict, path: Path) -> None:
     if isinstance(weights, dict):  # full tensors gathered from shards (one copy per name)
         save_tensors(weights, path)
     else:
-        save_model(weights, str(path))
+        save_model(weights, str(path))  # a full disk: save_checkpoint turns it into one line
         usual_mode(path)
 
 
@@ -126,10 +126,30 @@ def save_checkpoint(run_dir: str | os.PathLike, step: int, model: torch.nn.Modul
     run_dir = Path(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
     final = run_dir / step_dir_name(step)
+    # a full disk is one line naming the step, before the write when the estimate shows it, else when met
+    fix = f"free space and continue with --resume (the last complete checkpoint in {run_dir} is kept)"
+    needed = sum(_tensor_bytes(x) for x in (model, ema, optimizer) if x is not None)
+    require_space(final, needed, fix)
     tmp = run_dir / f".tmp-{final.name}-{os.getpid()}"
-    if tmp.exists():
-        shutil.rmtree(tmp)
+    _remove(tmp)
     tmp.mkdir()
+    try:
+        with full_disk_as_error(final, needed, fix):
+            _write_step(tmp, step, model, config, optimizer, ema, state)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    _remove(final)
+    fault_point("checkpoint:step")
+    os.replace(tmp, final)
+    write_bytes(run_dir / "latest", final.name.encode())
+    if not (run_dir / "config.yaml").exists():
+        config.save(run_dir / "config.yaml")
+    _prune(run_dir, keep, final)
+    return final
+
+
+def _write_step(tmp: Path, step: int, model, config, optimizer, ema, state) -> None:
     slow_step, _, slow = os.environ.get("CVDSTORM_TEST_SLOW_SAVE", "").partition(":")
     _save_weights_into(model, tmp / "model.safetensors")
     if slow and int(slow_step) == step:
@@ -144,14 +164,29 @@ def save_checkpoint(run_dir: str | os.PathLike, step: int, model: torch.nn.Modul
     for f in tmp.iterdir():  # data on disk before the rename makes it visible
         with open(f, "rb") as fh:
             os.fsync(fh.fileno())
-    if final.exists():
-        shutil.rmtree(final)
-    os.replace(tmp, final)
-    write_bytes(run_dir / "latest", final.name.encode())
-    if not (run_dir / "config.yaml").exists():
-        config.save(run_dir / "config.yaml")
-    _prune(run_dir, keep, final)
-    return final
+
+
+def _tensor_bytes(x) -> int:
+    """Bytes of the tensors a module, a state dict or an optimiser (state) holds: a checkpoint's size."""
+    if isinstance(x, torch.optim.Optimizer):
+        x = x.state_dict()
+    if isinstance(x, torch.nn.Module):
+        x = x.state_dict()
+    if isinstance(x, torch.Tensor):
+        return x.numel() * x.element_size()
+    if isinstance(x, dict):
+        return sum(_tensor_bytes(v) for v in x.values())
+    if isinstance(x, (list, tuple)):
+        return sum(_tensor_bytes(v) for v in x)
+    return 0
+
+
+def _remove(path: Path) -> None:
+    """Delete a leftover at one of our names; a link there is removed itself, never followed."""
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path)
 
 
 def _prune(run_dir: Path, keep: int, newest: Path) -> None:
@@ -159,6 +194,12 @@ def _prune(run_dir: Path, keep: int, newest: Path) -> None:
     for p in steps[:-keep] if keep > 0 else []:
         if p != newest:
             shutil.rmtree(p, ignore_errors=True)
-    for p in run_dir.glob(".tmp-*"):  # leftovers of a killed write
-        if p.name != f".tmp-{newest.name}-{os.getpid()}":
-            shutil.rmtree(p, ignore_errors=True)
+    clean_leftovers(run_dir, keep=f".tmp-{newest.name}-{os.getpid()}")
+
+
+def clean_leftovers(run_dir: Path, keep: str = "") -> None:
+    """Remove what a write killed midway leaves: step folders under their temporary names and the
+    temporary files of `latest` (io.atomic_path names them .latest.*.tmp)."""
+    for p in [*run_dir.glob(".tmp-*"), *run_dir.glob(".latest.*.tmp")]:
+        if p.name != keep:
+            _remove(p)

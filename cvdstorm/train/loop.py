@@ -44,9 +44,10 @@ from tqdm.auto import tqdm
 from ..config import TrainConfig
 from ..errors import CvdError
 from ..hardware import resolve_precision
+from ..io import FolderLock
 from ..models.loading import load_checkpoint_state, load_weights, read_tensors, resolve_checkpoint
 from . import distributed
-from .checkpoint import optimizer_from_safetensors, save_checkpoint
+from .checkpoint import clean_leftovers, optimizer_from_safetensors, save_checkpoint
 
 StepFn = Callable[[Any, torch.Generator], "tuple[torch.Tensor, dict[str, float]]"]
 
@@ -66,6 +67,12 @@ def step_seed(seed: int, step: int, rank: int = 0, micro: int = 0) -> int:
     return int(np.random.SeedSequence(key).generate_state(2, np.uint64)[0] >> 1)
 
 
+def require_data(n: int) -> None:
+    if n <= 0:
+        raise CvdError("the training dataset is empty: no clip fits the requested frame count; "
+                       "use fewer frames per clip or a dataset with longer scenes")
+
+
 class ResumableSampler(Sampler[int]):
     """Endless per-epoch permutations of range(n), starting at a global position.
 
@@ -75,9 +82,7 @@ class ResumableSampler(Sampler[int]):
     """
 
     def __init__(self, n: int, seed: int, start: int = 0, rank: int = 0, world_size: int = 1):
-        if n <= 0:
-            raise CvdError("the training dataset is empty: no clip fits the requested frame count; "
-                           "use fewer frames per clip or a dataset with longer scenes")
+        require_data(n)
         self.n, self.seed, self.start, self.rank, self.world = n, seed, start, rank, world_size
 
     def __iter__(self) -> Iterator[int]:
@@ -269,8 +274,16 @@ class Trainer:
 
     # ---------------------------------------------------------------------------------- fit
     def fit(self, resume: bool = False) -> dict[str, float]:
+        require_data(len(self.dataset))  # before anything is written: a refused run leaves no folder or log
+        # one writer per run folder (rank 0 writes it); a second train-vae/-dit into it gets one line
+        with FolderLock(self.run_dir) if self.rank == 0 else contextlib.nullcontext():
+            return self._fit(resume)
+
+    def _fit(self, resume: bool) -> dict[str, float]:
         cfg = self.train_cfg
         self.run_dir.mkdir(parents=True, exist_ok=True)
+        if self.rank == 0:
+            clean_leftovers(self.run_dir)  # of a run killed while it wrote a checkpoint (we hold the lock)
         if not resume and (self.run_dir / "latest").exists():
             raise CvdError(f"{self.run_dir} already holds a training run; pass --resume to continue it "
                            "or choose another --out")
