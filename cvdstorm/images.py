@@ -1,5 +1,5 @@
 """Image helpers shared by pipelines, evaluation and the report: float <-> uint8 images, 6-camera
-tiling in the rig layout, depth colouring, captions on frames.
+tiling in the rig layout, depth colouring, captions on frames, and the depth PNG codec.
 
 Input images are uint8 `[V, H, W, 3]` in the camera order of `cvdstorm.CAMERAS`; outputs are uint8
 `[2H, 3W, 3]` mosaics laid out as a driver sees the rig:
@@ -20,6 +20,26 @@ RIG_LAYOUT = (
     (CAMERAS.index("CAM_FRONT_LEFT"), CAMERAS.index("CAM_FRONT"), CAMERAS.index("CAM_FRONT_RIGHT")),
     (CAMERAS.index("CAM_BACK_LEFT"), CAMERAS.index("CAM_BACK"), CAMERAS.index("CAM_BACK_RIGHT")),
 )
+
+
+# Depth PNGs (KITTI's convention, used by the synthetic world, generation runs and exports): uint16 metres x 256,
+# 0 = unknown. Written and read only through encode_depth_png / decode_depth_png.
+DEPTH_PNG_SCALE = 256.0
+DEPTH_PNG_MAX = 65535 / DEPTH_PNG_SCALE   # 255.996 m: the farthest depth a uint16 PNG holds
+
+
+def encode_depth_png(depth) -> np.ndarray:
+    """depth float [..., H, W] metres -> uint16 [..., H, W] = round(metres x 256). Every depth the format
+    cannot hold is 0, "unknown": NaN, +-inf, <= 0, and beyond DEPTH_PNG_MAX (a clamped far value would be a
+    wrong depth that readers trust; the synthetic world's sky is 0 for the same reason)."""
+    d = np.asarray(depth, np.float64)
+    ok = np.isfinite(d) & (d > 0) & (d < DEPTH_PNG_MAX)
+    return np.where(ok, np.round(np.where(ok, d, 0) * DEPTH_PNG_SCALE), 0).astype(np.uint16)
+
+
+def decode_depth_png(d16: np.ndarray) -> np.ndarray:
+    """uint16 [..., H, W] -> float32 metres, 0 where unknown (the inverse of encode_depth_png)."""
+    return np.asarray(d16).astype(np.float32) / DEPTH_PNG_SCALE
 
 
 def tile_rig(views: np.ndarray) -> np.ndarray:

@@ -21,7 +21,8 @@ from cvdstorm.data.clips import ClipDataset, load_clip
 from cvdstorm.data.nuscenes import Annotation, NuScenesReader
 from cvdstorm.data.sweeps import interpolate_annotations
 from cvdstorm.data.synth_truth import SWEEP_TRUTH, box_errors, score_interpolation, synth_scene
-from cvdstorm.data.synthetic import MAX_DEPTH_PNG, SynthConfig, render_camera, write_dataset
+from cvdstorm.data.synthetic import SynthConfig, render_camera, write_dataset
+from cvdstorm.images import DEPTH_PNG_MAX
 from cvdstorm.errors import CvdError
 from cvdstorm.geometry import yaw_to_quat
 from cvdstorm.io import read_image
@@ -89,7 +90,7 @@ def test_sweep_files_are_the_exact_render_at_the_table_pose_and_time(reader, wor
         cam = reader.camera(frame, ch)
         _, depth, cls, _ = render_camera(sc, sc.at((cam.timestamp - t0) * 1e-6), cam.K, cam.ego_to_world @ cam.cam_to_ego,
                                          cam.height, cam.width)
-        want = np.where(np.isfinite(depth) & (depth < MAX_DEPTH_PNG), np.round(depth * 256), 0)
+        want = np.where(np.isfinite(depth) & (depth < DEPTH_PNG_MAX), np.round(depth * 256), 0)
         got = read_image(world / "depth" / ch / f"{cam.filename.stem}.png").astype(np.float64)
         assert np.mean(np.abs(got - want) <= 1) > 0.999 and (got > 0).mean() > 0.3
         sem = read_image(world / "semantic" / ch / f"{cam.filename.stem}.png")

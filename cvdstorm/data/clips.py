@@ -46,6 +46,7 @@ from .. import CAMERAS
 from ..config import DataConfig
 from ..errors import CvdError
 from ..geometry import invert_pose, quat_to_rotmat, rotmat_to_quat, scale_intrinsics, transform_points
+from ..images import decode_depth_png
 from ..io import image_size, read_image
 from ..paths import inside
 from .nuscenes import FRAME_RATES, LIDAR, MAP_LAYERS, NuScenesReader
@@ -187,7 +188,7 @@ def load_clip(reader: NuScenesReader, samples: list[str], height: int, width: in
                 d = read_image(dpath, what=f"{cam_name} depth map")
                 if d.ndim != 2:
                     raise CvdError(f"{dpath}: depth maps must be single-channel uint16 PNGs (metres * 256)")
-                depth[t, v] = resize_nearest(d.astype(np.float32) / 256.0, W, H)
+                depth[t, v] = resize_nearest(decode_depth_png(d), W, H)
             if pts_w is not None:
                 lidar[t, v] = lidar_depth_map(pts_w, invert_pose(c2w[t, v]), Ks[t, v], H, W)
     polylines = scene_polylines if scene_polylines is not None else scene_map(r, scene["name"], map_radius)

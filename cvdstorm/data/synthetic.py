@@ -32,6 +32,7 @@ from .. import CAMERAS
 from ..config import Config
 from ..errors import CvdError
 from ..geometry import BOX_EDGES, box_corners, invert_pose, make_pose, transform_points, yaw_to_quat
+from ..images import encode_depth_png
 from ..io import OutputFolder, write_bytes, write_image, write_json
 from ..limits import check_disk, check_memory
 from .nuscenes import LIDAR
@@ -59,7 +60,6 @@ LIDAR_MOUNT = (0.94, 0.0, 1.84)
 LIDAR_ELEVATIONS = np.deg2rad(np.linspace(-30.67, 10.67, 32))  # Velodyne HDL-32E, as nuScenes
 LIDAR_RANGE = 70.0
 ANNOTATION_RANGE = 60.0
-MAX_DEPTH_PNG = 65535 / 256.0
 MIN_CAPTION_PIXELS = 30    # an agent counts as "in view" in the caption from this many pixels
 
 CATEGORIES = [
@@ -369,8 +369,8 @@ def _encode_cameras(cams: dict, cfg: SynthConfig) -> dict[str, tuple[bytes, byte
     enc = {}
     for cam in CAMERAS:
         rgb, depth, cls, _, _ = cams[cam]
-        d16 = np.where(np.isfinite(depth) & (depth < MAX_DEPTH_PNG), np.round(depth * 256), 0).astype(np.uint16)
-        enc[cam] = (_encode(rgb, "JPEG", quality=cfg.jpeg_quality), _encode(d16, "PNG"), _encode(cls, "PNG"))
+        enc[cam] = (_encode(rgb, "JPEG", quality=cfg.jpeg_quality), _encode(encode_depth_png(depth), "PNG"),
+                    _encode(cls, "PNG"))
     return enc
 
 

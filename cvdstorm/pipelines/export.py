@@ -53,6 +53,7 @@ from ..data.nuscenes import BOX_CLASSES, LIDAR, NuScenesReader
 from ..data.tables import SENSORS, TableWriter, quat, token
 from ..errors import CvdError, require
 from ..geometry import invert_pose, quat_to_rotmat, transform_points
+from ..images import encode_depth_png
 from ..io import OutputFolder, read_json, write_image
 from ..paths import inside, plain_name
 from .run import GenerationRun
@@ -220,8 +221,7 @@ def _export_run(k: int, path: Path, run: dict, reader: NuScenesReader, root: Pat
             else:
                 fn = f"{folder}/{ch}/{base}__{ch}__{ts}.jpg"
                 write_image(root / fn, np.ascontiguousarray(rgb[f, v]), quality=jpeg_quality, subsampling=0)
-                d16 = np.clip(np.round(np.nan_to_num(np.asarray(depth[f, v]), nan=0.0) * 256), 0, 65535)
-                write_image(root / "depth" / ch / f"{Path(fn).stem}.png", d16.astype(np.uint16))
+                write_image(root / "depth" / ch / f"{Path(fn).stem}.png", encode_depth_png(depth[f, v]))
                 pose = w2g @ c2w[f, v] @ invert_pose(cam_to_ego[ch])                     # this camera's ego pose
                 fmt, h, w = "jpg", H, W
             ep_tok = tables.ego_pose(token(key, "ego_pose", f, ch), ts, quat(pose[:3, :3]), pose[:3, 3])

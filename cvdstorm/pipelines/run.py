@@ -58,7 +58,7 @@ import yaml
 from .. import CAMERAS
 from ..data.nuscenes import frame_hz
 from ..errors import require
-from ..images import colorize_depth, tile_rig
+from ..images import colorize_depth, encode_depth_png, tile_rig
 from ..io import (OutputFolder, atomic_path, full_disk_as_error, json_bytes, new_memmap, read_json, read_npy, read_yaml,
                   require_space, reserve, save_tensors, write_bytes, write_image, write_video)
 from ..models.loading import read_tensors
@@ -268,8 +268,7 @@ class GenerationRun:
         for f in range(F):
             for v, cam in enumerate(cams):
                 if depth is not None:
-                    d = np.clip(np.round(depth[f, v] * 256), 0, 65535).astype(np.uint16)
-                    write_image(folder / "depth" / cam / f"{f:04d}.png", d)
+                    write_image(folder / "depth" / cam / f"{f:04d}.png", encode_depth_png(depth[f, v]))
                 if png:
                     write_image(folder / "frames" / cam / f"{f:04d}.png", np.asarray(rgb[f, v]))
 
