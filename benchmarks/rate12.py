@@ -1,0 +1,111 @@
+"""The camera-rate (12 Hz) model against the 2 Hz one, and the cross-view / temporal ablation (issue 29).
+
+On held-out scenes at 12 Hz (the val split of the training world written with `--sweeps 5`, and a world of
+a new seed), with 3 reference frames and 0: each checkpoint generates `--frames` camera frames per scene
+(`evaluate_generation`, the driver `cvdstorm evaluate --stage generation` runs), and the 12 Hz checkpoint
+is run again with its cross-view blocks and then its temporal blocks switched off (the output projection of
+every such block zeroed: the block then adds nothing, so the model runs without it). Prints one markdown
+table per world: GS depth AbsRel, cross-view and temporal warp L1 of generated vs real frames (GS depth
+both), control mIoU generated / real, PSNR, and FVD-16 where the I3D is available; the ablation ratios
+(cross-view error with the blocks zeroed over with them).
+
+    python benchmarks/rate12.py --checkpoint outputs/w12/pack [--baseline checkpoints/demo] [--scenes 2]
+        [--frames 24] [--worlds val fresh] [--out outputs/rate12]
+"""
+
+import argparse
+import shutil
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from safetensors.torch import load_file, save_file  # noqa: E402
+
+from cvdstorm.data.synthetic import SynthConfig, write_dataset  # noqa: E402
+from cvdstorm.demo import HELD_OUT_SEED, SHIPPED  # noqa: E402
+from cvdstorm.eval.generation_suite import evaluate_generation  # noqa: E402
+from cvdstorm.hardware import describe  # noqa: E402
+
+ROWS = (("GS depth AbsRel", "gen_depth_abs_rel"), ("PSNR", "psnr"),
+        ("cross-view L1 generated", "crossview_l1_generated"), ("cross-view L1 real, GS depth", "crossview_l1_real_gs"),
+        ("temporal L1 generated", "temporal_l1_generated"), ("temporal L1 real, GS depth", "temporal_l1_real_gs"),
+        ("control mIoU generated", "control_miou_generated"), ("control mIoU real", "control_miou_real"),
+        ("FVD-16", "fvd"))
+
+
+def ablated(pack: Path, out: Path, block: str) -> Path:
+    """A copy of the pack whose DiT has every `block` (view_blocks / temporal_blocks) output projection zeroed."""
+    if (out / "dit" / "model.safetensors").is_file():
+        return out
+    shutil.copytree(pack, out, dirs_exist_ok=True)
+    f = out / "dit" / "model.safetensors"
+    sd = load_file(f)
+    hit = [k for k in sd if k.startswith(f"{block}.") and ".out." in k]
+    if not hit:
+        raise SystemExit(f"{pack}: no {block}.*.out.* tensors to zero")
+    for k in hit:
+        sd[k] = sd[k] * 0
+    save_file(sd, f)
+    return out
+
+
+def score(name: str, checkpoint: Path, dataroot: Path, out: Path, refs, args) -> dict:
+    t = time.perf_counter()
+    agg = evaluate_generation(checkpoint, dataroot, out / name, scenes=args.scenes, references=refs,
+                              frames=args.frames, frame_rate="camera", split=args.split, fid=False, views=False,
+                              steps=args.steps, log=lambda m: print(m, file=sys.stderr, flush=True))
+    s = agg["summary"]
+    cols = {k: {key: s.get(f"{key}_ref{k}") for _, key in ROWS} for k in refs}
+    print(f"# {name}: {time.perf_counter() - t:.0f} s", file=sys.stderr, flush=True)
+    return cols
+
+
+def table(title: str, cols: dict) -> None:
+    names = list(cols)
+    print(f"\n{title}\n\n| metric | " + " | ".join(names) + " |\n|---|" + "---|" * len(names))
+    for label, key in ROWS:
+        vals = [cols[n].get(key) for n in names]
+        if all(v is None for v in vals):
+            continue
+        print(f"| {label} | " + " | ".join("—" if v is None else f"{v:.3f}" for v in vals) + " |")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--checkpoint", type=Path, required=True, help="the 12 Hz pack (cvdstorm pack)")
+    ap.add_argument("--baseline", type=Path, default=SHIPPED, help="the 2 Hz pack it is compared with")
+    ap.add_argument("--dataroot", type=Path, default=Path("outputs/w12/synth"), help="the 12 Hz training world")
+    ap.add_argument("--split", default="val")
+    ap.add_argument("--scenes", type=int, default=2)
+    ap.add_argument("--frames", type=int, default=24, help="camera frames per run (2 s at 12 Hz)")
+    ap.add_argument("--steps", type=int, default=None, help="sampling steps (default: the model's)")
+    ap.add_argument("--worlds", nargs="+", default=["val", "fresh"], choices=["val", "fresh"])
+    ap.add_argument("--out", type=Path, default=Path("outputs/rate12"))
+    args = ap.parse_args()
+    print(f"processor: {describe()}; {args.scenes} {args.split} scenes x {args.frames} frames at 12 Hz",
+          flush=True)
+    fresh = args.out / "fresh_synth"
+    if "fresh" in args.worlds and not (fresh / "v1.0-synth").is_dir():  # a world never trained on, written at the camera rate
+        write_dataset(fresh, SynthConfig(scenes=args.scenes, frames=6, width=224, height=128, seed=HELD_OUT_SEED,
+                                         sweeps=5), overwrite=True, progress=False)
+    worlds = {"val": ("val scenes of the training world", args.dataroot, args.split),
+              "fresh": (f"a world of a new seed ({HELD_OUT_SEED})", fresh, "all")}
+    for world, root, split in (worlds[w] for w in args.worlds):
+        args.split = split
+        tag = "val" if split != "all" else "fresh"
+        r12 = score("rate12", args.checkpoint, root, args.out / tag, (0, 3), args)
+        cols = {"12 Hz model, 3 refs": r12[3], "12 Hz model, 0 refs": r12[0]}
+        cols["2 Hz model, 3 refs"] = score("rate2", args.baseline, root, args.out / tag, (3,), args)[3]
+        for block, label in (("view_blocks", "cross-view blocks zeroed"), ("temporal_blocks", "temporal blocks zeroed")):
+            ck = ablated(args.checkpoint, args.out / f"ablate_{block}", block)
+            cols[f"12 Hz, {label}"] = score(f"ablate_{block}", ck, root, args.out / tag, (3,), args)[3]
+        table(f"## {world}: 12 Hz camera frames, {args.frames} per run, GS depth for every warp", cols)
+        xv, xv0 = cols["12 Hz model, 3 refs"]["crossview_l1_generated"], \
+            cols["12 Hz, cross-view blocks zeroed"]["crossview_l1_generated"]
+        if xv and xv0:
+            print(f"\ncross-view error with the cross-view blocks zeroed / with them: {xv0 / xv:.2f}")
+
+
+if __name__ == "__main__":
+    main()
