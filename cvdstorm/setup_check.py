@@ -1,7 +1,8 @@
 """Run by `make setup`: checks the install and builds what must be compiled on this machine.
 
 In: nothing. Out: exit status 0, and a few lines on stdout (python/torch/threads, the rasteriser
-kernel: built in how long, or why not; the slower PyTorch compositor is used then).
+kernel: built in how long, or why not; the slower PyTorch compositor is used then; where FVD's I3D
+weights are, or how to install them).
 """
 
 import sys
@@ -19,6 +20,13 @@ def main() -> int:
     state = kernel.status()
     print(f"cvdstorm setup: C++ rasteriser {state} ({time.perf_counter() - t0:.1f} s)"
           + ("" if state == "ready" else "; rasterize will use the slower PyTorch compositor"))
+    from .errors import CvdError
+    from .eval.i3d import weights_path
+
+    try:  # FVD's network: a missing file only turns FVD off (with this line saying how to fix it)
+        print(f"cvdstorm setup: FVD I3D weights {weights_path()}")
+    except CvdError as e:
+        print(f"cvdstorm setup: {e}")
     return 0
 
 

@@ -372,8 +372,9 @@ def test_one_run_with_fvd(runs, tmp_path):
     assert res["summary"]["fvd"] == res["fvd"]["ref0"] > 1e-3 and res["fvd"]["videos"] == len(CAMERAS)
     assert res["fvd"]["protocol"].startswith("FVD-16: TorchScript I3D i3d_torchscript.pt")
     assert "stretched" in res["fvd"]["protocol"] and any(n.startswith("FVD protocol") for n in res["notes"])
-    good = evalgen.evaluate_run(runs["good"], fvd=True, i3d=path, write=False)
+    cheap = dict(segmenter=False, crossview=False, write=False)
+    good = evalgen.evaluate_run(runs["good"], fvd=True, i3d=path, **cheap)
     assert good["fvd"]["ref1"] < 1e-6
-    missing = evalgen.evaluate_run(runs["good"], fvd=True, i3d=tmp_path / "nope.pt", write=False)
+    missing = evalgen.evaluate_run(runs["good"], fvd=True, i3d=tmp_path / "nope.pt", **cheap)
     assert missing["fvd"] is None and "fvd" not in missing["summary"]
     assert any(n.startswith("FVD skipped: no I3D TorchScript") for n in missing["notes"])
