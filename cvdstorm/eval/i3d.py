@@ -105,8 +105,8 @@ def load_weights(path: str | Path | None = None) -> dict[str, np.ndarray]:
             raise ValueError("not a {'params', 'batch_stats'} dict")
         return _flatten(tree)
     except Exception as e:  # a truncated or foreign pickle can raise almost any error type
-        raise CvdError(f"corrupt I3D weight file {path} ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}); "
-                       f"{fix}") from None
+        why = str(e).splitlines()[0] if str(e) else ""
+        raise CvdError(f"corrupt I3D weight file {path} ({type(e).__name__}: {why}); {fix}") from None
 
 
 def file_digest(path: str | Path) -> str:
@@ -208,7 +208,8 @@ MIXED = (("Mixed_3b", (64, 96, 128, 16, 32, 32)), ("Mixed_3c", (128, 128, 192, 3
          ("Mixed_4d", (128, 128, 256, 24, 64, 64)), ("Mixed_4e", (112, 144, 288, 32, 64, 64)),
          ("Mixed_4f", (256, 160, 320, 32, 128, 128)), ("Mixed_5b", (256, 160, 320, 32, 128, 128)),
          ("Mixed_5c", (384, 192, 384, 48, 128, 128)))
-POOL_BEFORE = {"Mixed_3b": ((1, 3, 3), (1, 2, 2)), "Mixed_4b": ((3, 3, 3), (2, 2, 2)), "Mixed_5b": ((2, 2, 2), (2, 2, 2))}
+POOL_BEFORE = {"Mixed_3b": ((1, 3, 3), (1, 2, 2)), "Mixed_4b": ((3, 3, 3), (2, 2, 2)),
+               "Mixed_5b": ((2, 2, 2), (2, 2, 2))}
 
 
 class I3D(nn.Module):

@@ -259,7 +259,8 @@ def _paper_section(metrics) -> str:
                 ours, src = flat[hit][0], f"{flat[hit][1]}: {hit}"
                 # the protocol written beside the number (FVD: frames, size, resize, network file)
                 parent = hit.rpartition("/")[0]
-                proto = next((flat[k][0] for k in (f"{parent}/protocol", f"{parent}/fvd_protocol", "settings/fvd_protocol")
+                near = (f"{parent}/protocol", f"{parent}/fvd_protocol", "settings/fvd_protocol")
+                proto = next((flat[k][0] for k in near
                               if k in flat and flat[k][1] == flat[hit][1] and isinstance(flat[k][0], str)), None)
                 src += f" ({proto})" if proto else ""
                 break
