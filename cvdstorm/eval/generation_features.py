@@ -13,7 +13,8 @@ Features are cached so that re-aggregating costs no network pass:
   RUN/fid_features.npy         float32 [F, V, 2048] of the run's frames (NaN: not computed yet)
   OUT/fid_real/<key>.npy       the same of the real frames, shared by every run of the same samples
                                and size (key: sha1 of dataroot, version, samples, H, W)
-  RUN/fvd_features.npz         one array per I3D file and side (`i3d_<sha1 of its path>_gen|_real`)
+  RUN/fvd_features.npz         one array per network, protocol and side (`<I3DFeatures.cache_key>_afterK_gen|_real`:
+                               the key hashes the network file's sha256, the resize and the clip length)
 A corrupt cache is recomputed.
 """
 
@@ -72,17 +73,27 @@ def fid_features(run: GenerationRun, res: dict, out: Path, extractor) -> tuple[n
     return g[mask].reshape(-1, g.shape[-1]), r[mask].reshape(-1, r.shape[-1])
 
 
-def fvd_features(run: GenerationRun, res: dict, extractor, i3d: str | Path) -> tuple[np.ndarray, np.ndarray]:
+def fvd_features(run: GenerationRun, res: dict, extractor, real: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
     """I3D features [V, D] of the run's per-camera videos after its reference frames and of the real
-    ones, cached in RUN per I3D file."""
+    ones (`real`: the run's `real_frames` when the caller has them), cached in RUN per network and protocol."""
     H, W = run.rgb.shape[2:4]
     k = run.references if run.references < run.frames else 0   # a run of references only: all of them
-    key = "i3d_" + hashlib.sha1(str(Path(i3d).resolve()).encode()).hexdigest()[:12] + f"_after{k}"
-    real = real_frames(run.scene, H, W, res["settings"].get("dataroot"))
+    key = f"{extractor.cache_key}_after{k}"
+    path = run.folder / FVD_FEATURES
     gv = to_float_images(run.rgb[k:]).transpose(0, 1)                              # [V, F - k, 3, H, W]
+    g = _video_features(path, gv, extractor, key + "_gen")
+    real = real if real is not None else real_frames(run.scene, H, W, res["settings"].get("dataroot"))
     rv = to_float_images(to_uint8(real["images"][k:])).transpose(0, 1)
-    return (_video_features(run.folder / FVD_FEATURES, gv, extractor, key + "_gen"),
-            _video_features(run.folder / FVD_FEATURES, rv, extractor, key + "_real"))
+    return g, _video_features(path, rv, extractor, key + "_real")
+
+
+def fvd_frames(settings: dict) -> str:
+    """Which frames FVD reads, for the protocol line, from a run evaluation's `settings`."""
+    F, k = int(settings["frames"]), int(settings["references"])
+    k = k if k < F else 0
+    fps = settings.get("fps")
+    return (f"after the {k} reference frame{'s' if k != 1 else ''} ({F - k} frames"
+            f" at {settings.get('frame_rate', 'keyframes')} rate" + (f", {float(fps):g} fps)" if fps else ")"))
 
 
 def _frame_features(path: Path, images_fn, shape: tuple[int, int], frames: np.ndarray, extractor) -> np.ndarray:

