@@ -35,9 +35,17 @@ from .geometry import EVAL_MAX_DEPTH
 PRESET_NAMES = ("tiny", "demo", "paper")
 
 
+# What a clip's frames are: the annotated samples (2 Hz on nuScenes) or every camera frame (12 Hz). A typed
+# value: every config field of this type is checked when the config is built, however it is built.
+FrameRate = typing.Literal["keyframes", "camera"]
+FRAME_RATES: tuple[str, ...] = typing.get_args(FrameRate)
+
+
 def _describe(t: Any) -> str:
     """What a field of type `t` takes, in the words of the error messages."""
     origin = typing.get_origin(t)
+    if origin is typing.Literal:
+        return f"one of {list(typing.get_args(t))}"
     if origin in (typing.Union, types.UnionType):
         return " or ".join(_describe(a) for a in typing.get_args(t))
     return {bool: "true or false", int: "an integer", float: "a number (not NaN or inf)", str: "text",
@@ -58,6 +66,8 @@ def _check_type(key: str, name: str, v: Any, t: Any) -> None:
             except CvdError:
                 pass
         ok = False
+    elif origin is typing.Literal:
+        ok = v in args
     elif t is type(None):
         ok = v is None
     elif t is bool:
@@ -136,6 +146,8 @@ def _text_value(text: str, t: Any) -> Any:
     except yaml.YAMLError:
         v = text
     members = typing.get_args(t) if typing.get_origin(t) in (typing.Union, types.UnionType) else (t,)
+    if any(typing.get_origin(m) is typing.Literal for m in members) and not (v is None and type(None) in members):
+        return text
     if str in members and not isinstance(v, (list, dict)) and not (v is None and type(None) in members):
         return text
     if float in members and int not in members and isinstance(v, int) and not isinstance(v, bool):
@@ -160,6 +172,15 @@ class Config:
     """
 
     PRESETS: ClassVar[dict[str, dict[str, Any]]] = {}
+
+    def __post_init__(self):
+        # typed values (Literal fields such as FrameRate) are checked on every construction, also
+        # `DataConfig(frame_rate=...)` in code: no module downstream checks them again
+        for f in dataclasses.fields(self):
+            t = _field_types(type(self))[f.name]
+            members = typing.get_args(t) if typing.get_origin(t) in (typing.Union, types.UnionType) else (t,)
+            if any(typing.get_origin(m) is typing.Literal for m in members):
+                _check_type(f.name, f"{type(self).__name__}.{f.name}", getattr(self, f.name), t)
 
     @classmethod
     def from_preset(cls, name: str, **overrides: Any):
@@ -278,7 +299,7 @@ class DataConfig(Config):
     dataroot: str = "outputs/synth"
     version: str = "v1.0-synth"
     split: str = "train"                  # train / val: scenes are split by name hash (see data/clips.py)
-    frame_rate: str = "keyframes"         # "keyframes" (annotated, 2 Hz on nuScenes) or "camera" (every camera
+    frame_rate: FrameRate = "keyframes"   # "keyframes" (annotated, 2 Hz on nuScenes) or "camera" (every camera
                                           # frame, 12 Hz; boxes interpolated between keyframes: data/sweeps.py)
     num_frames: int = 19                  # T, frames per clip
     num_cameras: int = 6                  # V, views per clip: the first V of cvdstorm.CAMERAS (6: the full rig)

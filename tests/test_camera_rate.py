@@ -158,7 +158,7 @@ def test_bad_rates_and_lengths_are_one_line(swept, synth_root, ckpt, tmp_path, c
           "no camera sweeps", "--frame-rate keyframes")
     fails(capsys, base + ["--dataroot", str(swept), "--frame-rate", "camera", "--seconds", "30"],
           "25 camera frames (2.1 s at 12.0 Hz)", "asked for 360", "shorter")
-    fails(capsys, base + ["--dataroot", str(swept), "--frame-rate", "12hz"], "unknown frame_rate", "camera")
+    fails(capsys, base + ["--dataroot", str(swept), "--frame-rate", "12hz"], "bad config key frame_rate", "one of ['keyframes', 'camera']")
     fails(capsys, ["preview", "--dataroot", str(synth_root), "--frame-rate", "camera", "--out", str(tmp_path / "p.mp4")],
           "no camera sweeps")
     assert not (tmp_path / "g").exists() and not (tmp_path / "p.mp4").exists()

@@ -238,3 +238,18 @@ def test_latent_cache_key_of_the_full_rig_is_unchanged(tmp_path):
     full, src = cache_key(DataConfig(), tmp_path / "w", ("boxes",))
     assert "num_cameras" not in src["data"]
     assert cache_key(DataConfig(num_cameras=3), tmp_path / "w", ("boxes",))[0] != full
+
+
+def test_frame_rate_is_a_typed_value_checked_on_every_construction():
+    """FrameRate is checked by the config machinery, however the config is built (file, --set, code)."""
+    from cvdstorm.config import FRAME_RATES, DataConfig
+    from cvdstorm.pipelines.generate import GenerateConfig
+
+    assert FRAME_RATES == ("keyframes", "camera")
+    for build in (lambda: DataConfig(frame_rate="12hz"), lambda: DataConfig.from_dict({"frame_rate": "12hz"}),
+                  lambda: DataConfig().with_overrides({"frame_rate": "12hz"}),
+                  lambda: GenerateConfig(frame_rate="12hz")):
+        with pytest.raises(CvdError, match=r"frame_rate .*one of \['keyframes', 'camera'\].*'12hz'"):
+            build()
+    assert DataConfig.parse_overrides(["frame_rate=camera"]) == {"frame_rate": "camera"}
+    assert GenerateConfig(frame_rate=None).frame_rate is None and DataConfig().frame_rate == "keyframes"

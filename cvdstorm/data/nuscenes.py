@@ -37,13 +37,13 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from .. import CAMERAS
+from ..config import FRAME_RATES
 from ..errors import CvdError
 from ..geometry import make_pose, quat_to_rotmat, quat_to_yaw
 from ..io import read_json
 from ..paths import inside, plain_name
 from .sweeps import SYNC_TOLERANCE_MS, SweepRecord, group_frames, interpolate_annotations, walk_chain
 
-FRAME_RATES = ("keyframes", "camera")  # annotated samples (2 Hz on nuScenes) or every camera frame (12 Hz)
 KEYFRAME_HZ = 2.0                      # nuScenes' keyframe rate: the rate of a single frame, which has no interval
 REQUIRED_TABLES = ("scene", "sample", "sample_data", "calibrated_sensor", "sensor", "ego_pose",
                    "sample_annotation", "instance", "category", "log")

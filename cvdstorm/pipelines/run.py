@@ -190,7 +190,7 @@ class GenerationRun:
 
     @property
     def frame_rate(self) -> str:
-        """What the frames are (data.nuscenes.FRAME_RATES): "keyframes" or "camera". A scene record
+        """What the frames are (config.FrameRate): "keyframes" or "camera". A scene record
         without the field was written before camera-rate runs existed: keyframes."""
         return str(self.scene.get("frame_rate", "keyframes"))
 

@@ -66,7 +66,7 @@ def write_preview(dataroot: str | Path, out: str | Path, version: str = "v1.0-sy
                   map_radius: float = 80.0, progress: bool | None = None, frame_rate: str = "keyframes") -> Path:
     """Write the preview MP4 of `scene` (name or token; default the first) and return its path.
 
-    frame_rate: "keyframes" or "camera" (data.nuscenes.FRAME_RATES); frames: at most this many
+    frame_rate: "keyframes" or "camera" (config.FrameRate); frames: at most this many
     frames at that rate from the scene's start (default all); fps: default the frames' own rate.
     progress: a tqdm bar (None: only on a terminal)."""
     if frames is not None and frames < 1:
