@@ -238,3 +238,34 @@ def test_generation_follows_the_new_path_and_keeps_the_world(world, tmp_path):
     va = run_views(reader, a, 32, 56, frames=[0, 3])
     vb = run_views(reader, b, 32, 56, frames=[0, 3])
     assert np.array_equal(va["rgb"][0], vb["rgb"][0]) and not np.array_equal(va["depth"][1], vb["depth"][1])
+
+
+# ------------------------------------------------------------------------------ counterfactual eval
+def test_counterfactual_stage_scores_both_routes_beside_the_factual_twin(world, tmp_path, capsys):
+    from cvdstorm.cli import main
+    from cvdstorm.eval.counterfactual import evaluate_counterfactual
+
+    out = tmp_path / "cf"
+    res = evaluate_counterfactual(world["ckpt"], world["data"], out, shifts=(2.0,), speeds=(), steps=1, fid=False,
+                                  log=None)
+    table = res["table"]
+    assert set(table) == {"factual", "shift_2m"} and all(set(t) == {"diffusion", "gaussians", "exact"}
+                                                         for t in table.values())
+    for edit, per in table.items():
+        assert per["exact"]["control_miou"] == 1.0 and per["exact"]["vehicles"] > 0   # the truth scores itself
+        for route in ("diffusion", "gaussians"):
+            r = per[route]
+            assert math.isfinite(r["psnr"]) and 0 <= r["control_miou"] <= 1 and r["depth_abs_rel"] > 0
+        assert (out / "side_by_side" / f"scene-0001_{edit}.png").is_file()
+    assert table["factual"]["diffusion"]["vs_factual"] == {"control_miou": 1.0, "vehicle_iou": 1.0, "psnr": 0.0}
+    spec = yaml.safe_load((out / "runs" / "scene-0001" / "shift_2m.yaml").read_text())
+    assert spec == {"ego": {"lane_change": {"offset": -2.0, "start": 1.0, "duration": 1.0}}}  # from the 3rd reference
+    rows = (out / "eval_counterfactual.csv").read_text().splitlines()
+    assert len(rows) == 1 + 6 and rows[0].startswith("edit,route,")
+    # an existing run from the command line: scored against the exact views of its own (edited) path
+    assert main(["evaluate", "--stage", "counterfactual", "--runs", str(out / "runs" / "scene-0001" / "shift_2m"),
+                 "--out", str(tmp_path / "one"), "--no-fid"]) == 0
+    one = json.loads((tmp_path / "one" / "eval_counterfactual.json").read_text())["table"]["shift_2m"]
+    assert one["diffusion"]["psnr"] == pytest.approx(table["shift_2m"]["diffusion"]["psnr"]) and "gaussians" not in one
+    fails(capsys, ["evaluate", "--stage", "counterfactual", "--runs", str(out), "--out", str(tmp_path / "x"),
+                   "--speeds", "0"], "--speeds must be numbers > 0")

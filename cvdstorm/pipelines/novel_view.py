@@ -150,6 +150,24 @@ def render_gaussians(g: dict, t: float, cam_to_world: np.ndarray, K: np.ndarray,
     return {"rgb": out.rgb.clamp(0, 1).numpy(), "depth": out.depth.numpy(), "alpha": out.alpha.numpy()}
 
 
+def frame_window(R: GenerationRun, t: float) -> tuple[int, int]:
+    """(the run's frame at or before time t, the window that generated it)."""
+    ts = np.asarray(R.scene["timestamps"], np.float64)
+    f = int(np.clip(np.searchsorted(ts, t + 1e-6, side="right") - 1, 0, len(ts) - 1))
+    return f, R.window_of_frame(f)
+
+
+def render_along(R: GenerationRun, times, cam_to_world: np.ndarray, K: np.ndarray, height: int, width: int,
+                 near: float = NEAR) -> dict[str, np.ndarray]:
+    """A run's Gaussians seen along any camera path (e.g. an edited run's cameras): times [N] (run
+    seconds), cam_to_world [N, V, 4, 4] and K [N, V, 3, 3] in run world -> rgb uint8 [N, V, H, W, 3],
+    depth, alpha [N, V, H, W] (the window that generated each time, as `render`)."""
+    out = [render_gaussians(R.gaussians[frame_window(R, t)[1]], t, cam_to_world[n], K[n], height, width, near=near)
+           for n, t in enumerate(times)]
+    return {"rgb": np.stack([(o["rgb"] * 255 + 0.5).astype(np.uint8) for o in out]),
+            "depth": np.stack([o["depth"] for o in out]), "alpha": np.stack([o["alpha"] for o in out])}
+
+
 def novel_cameras(scene: dict, t: float, cam_to_ego: np.ndarray | None, transform: np.ndarray) -> np.ndarray:
     """cam_to_world [V, 4, 4] (run world) of the moved rig at time t. cam_to_ego None: the run's own
     rig (each camera's pose in its frame's ego, so offset 0 gives the run's cameras exactly)."""
@@ -201,8 +219,7 @@ def _render_run(run, writer: OutputFolder, offset, yaw: float, rig: str | None, 
     K_all = np.zeros((N, V, 3, 3))
     for n, t in enumerate(times):
         tick = _time.perf_counter()
-        f = int(np.clip(np.searchsorted(ts, t + 1e-6, side="right") - 1, 0, len(ts) - 1))   # frame at or before t
-        k = R.window_of_frame(f)
+        f, k = frame_window(R, t)
         c2w = novel_cameras(scene, t, cam_to_ego, transform)
         K = Ks if Ks is not None else np.asarray(scene["intrinsics"], np.float64)[f]
         r = render_gaussians(R.gaussians[k], t, c2w, K, H, W, near=near, background=background)
