@@ -113,4 +113,8 @@ def interp_poses(times, poses, t):
     i = np.clip(np.searchsorted(times, t, side="right") - 1, 0, len(times) - 2)
     w = ((t - times[i]) / (times[i + 1] - times[i]))[:, None]                          # [M, 1]
     q = quat_slerp(rotmat_to_quat(poses[i, :3, :3]), rotmat_to_quat(poses[i + 1, :3, :3]), w)
-    return make_pose(quat_to_rotmat(q), (1 - w) * poses[i, :3, 3] + w * poses[i + 1, :3, 3])
+    out = make_pose(quat_to_rotmat(q), (1 - w) * poses[i, :3, 3] + w * poses[i + 1, :3, 3])
+    # at the given times exactly the given poses (no round trip through quaternions)
+    out[w[:, 0] == 0] = poses[i[w[:, 0] == 0]]
+    out[w[:, 0] == 1] = poses[i[w[:, 0] == 1] + 1]
+    return out

@@ -42,7 +42,7 @@ import torch
 from .. import CAMERAS
 from ..config import GSDecoderConfig
 from ..errors import CvdError, require
-from ..geometry import invert_pose, make_pose, quat_to_rotmat
+from ..geometry import interp_poses, invert_pose, make_pose, quat_to_rotmat
 from ..io import OutputFolder, read_yaml, write_bytes, write_json, write_video
 from ..render import rasterize
 from .run import GaussianWindows, GenerationRun
@@ -120,20 +120,6 @@ def load_run(run: str | Path) -> GenerationRun:
     return R
 
 
-def _interp_pose(times: np.ndarray, poses: np.ndarray, t: float) -> np.ndarray:
-    """Ego pose [4, 4] at time t from poses [F, 4, 4] at times [F] (linear / slerp)."""
-    from scipy.spatial.transform import Rotation, Slerp
-
-    if len(times) == 1 or t <= times[0]:
-        return poses[0]
-    if t >= times[-1]:
-        return poses[-1]
-    i = int(np.searchsorted(times, t, side="right") - 1)
-    a = (t - times[i]) / (times[i + 1] - times[i])
-    R = Slerp([0.0, 1.0], Rotation.from_matrix(poses[i:i + 2, :3, :3]))([a]).as_matrix()[0]
-    return make_pose(R, (1 - a) * poses[i, :3, 3] + a * poses[i + 1, :3, 3])
-
-
 def render_gaussians(g: dict, t: float, cam_to_world: np.ndarray, K: np.ndarray, height: int, width: int,
                      near: float = NEAR, background=(0.0, 0.0, 0.0)) -> dict[str, np.ndarray]:
     """One window's Gaussians (read_gaussians_ply dict) moved to time t, into V cameras
@@ -173,7 +159,7 @@ def novel_cameras(scene: dict, t: float, cam_to_ego: np.ndarray | None, transfor
     rig (each camera's pose in its frame's ego, so offset 0 gives the run's cameras exactly)."""
     times = np.asarray(scene["timestamps"], np.float64)
     e2w = np.asarray(scene["ego_to_world"], np.float64)
-    ego = _interp_pose(times, e2w, t)
+    ego = interp_poses(times, e2w, [t])[0]
     if cam_to_ego is None:
         c2w = np.asarray(scene["cam_to_world"], np.float64)                              # [F, V, 4, 4]
         i = int(np.clip(np.searchsorted(times, t + 1e-6, side="right") - 1, 0, len(times) - 1))
