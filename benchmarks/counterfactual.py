@@ -111,6 +111,9 @@ def main() -> None:
     res = evaluate_counterfactual(SHIPPED, root, out / "eval", scenes=args.scenes, frames=8, references=3,
                                   steps=args.steps, split="all", fid=not args.no_fid)
     seconds = time.perf_counter() - tick
+    import yaml  # generation seconds as each run recorded them (a resumed benchmark reuses its runs)
+
+    gen_s = sum(yaml.safe_load(p.read_text()).get("seconds_total", 0) for p in (out / "eval" / "runs").rglob("run.yaml"))
     s = res["settings"]
     images = res["table"]["factual"]["diffusion"]["images"]
     lines = [
@@ -118,11 +121,12 @@ def main() -> None:
         "",
         f"`python benchmarks/counterfactual.py --scenes {args.scenes} --steps {args.steps}"
         f"{' --no-fid' if args.no_fid else ''}` "
-        f"({time.strftime('%Y-%m-%d')}; {processor()}; {seconds / 60:.1f} min in all, synthetic world "
-        f"{t_synth:.0f} s; the 2 cores were shared with other jobs while it ran, so the time is an upper bound).",
+        f"({time.strftime('%Y-%m-%d')}; {processor()}; {seconds / 60:.1f} min for this call, of which the generation of "
+        f"the {len(list((out / 'eval' / 'runs').rglob('run.yaml')))} runs took {gen_s / 60:.1f} min when they were made; synthetic world "
+        f"{'reused' if t_synth < 1 else f'{t_synth:.0f} s'}; the 2 cores were shared with other jobs while it ran, so the time is an upper bound).",
         "",
         f"Shipped checkpoint `checkpoints/demo` (2 Hz keyframes, 64x112), held-out synthetic world (seed "
-        f"{HELD_OUT_SEED}, {args.scenes} scenes: {', '.join(s['scenes'])}), one 8-frame window per run: 3 real "
+        f"{HELD_OUT_SEED}, {args.scenes} scene(s): {', '.join(s['scenes'])}), one 8-frame window per run: 3 real "
         f"reference frames, 5 generated frames scored ({images} images per edit and route), {args.steps} Euler "
         "steps, seed 0. Lane changes go to the right (into the next lane of the same direction), start at the "
         f"last reference frame (1.0 s) and take {s['lane_seconds']:g} s (cosine profile), so 4 of the 5 scored "
