@@ -197,6 +197,14 @@ def cmd_evaluate(args) -> None:
         print(json.dumps(res["summary"], indent=1))
         print(f"evaluate: {args.out}/eval_novel_view.json, eval_novel_view.csv, renders/")
         return
+    if args.stage == "counterfactual":
+        from .eval.counterfactual import evaluate_cli
+
+        res = evaluate_cli(args)
+        print(json.dumps({e: {r: {k: v for k, v in x.items() if not isinstance(v, dict)} for r, x in per.items()}
+                          for e, per in res["table"].items()}, indent=1))
+        print(f"evaluate: {args.out}/eval_counterfactual.json, eval_counterfactual.csv, side_by_side/*.png, runs/")
+        return
     if args.stage == "generation":
         from .eval.generation import evaluate_run
         from .eval.generation_suite import evaluate_generation
@@ -212,7 +220,8 @@ def cmd_evaluate(args) -> None:
             raise CvdError("evaluate --stage generation needs --out (the folder for runs/ and the aggregate)")
         out = args.out
         agg = evaluate_generation(args.checkpoint, args.dataroot, out, scenes=args.scenes,
-                                  references=args.references, frames=args.frames, seed=args.seed, start=args.start,
+                                  references=args.references, frames=args.frames or 19, seed=args.seed,
+                                  start=args.start,
                                   steps=args.steps, guidance=args.guidance, version=args.version, split=args.split,
                                   i3d=args.i3d, segmenter=args.segmenter, device=args.device, runs=args.runs,
                                   fid=not args.no_fid, frame_rate=args.frame_rate, fvd=not args.no_fvd)
@@ -408,9 +417,10 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Evaluate a checkpoint on a split and write eval_<stage>.json / .csv. "
                                    "--stage generation generates each val scene with 0/1/3 reference frames "
                                    "(resumable) or takes existing --runs, and compares with the real clips.")
-    s.add_argument("--stage", required=True, choices=["vae", "generation", "novel-view"],
+    s.add_argument("--stage", required=True, choices=["vae", "generation", "novel-view", "counterfactual"],
                    help="what to evaluate (novel-view: runs/reconstructions seen from a laterally shifted rig "
-                   "vs the synthetic world's exact views)")
+                   "vs the synthetic world's exact views; counterfactual: generated lane changes and speed "
+                   "changes vs the exact views of the new ego path)")
     s.add_argument("--checkpoint", default=None, help="run folder (newest step) or step folder; generation: "
                    "the generate checkpoint")
     s.add_argument("--out", default=None, help="folder for the JSON/CSV (default: the checkpoint folder; "
@@ -422,8 +432,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--runs", nargs="+", default=None, help="generation: evaluate these run folders (no generating)")
     s.add_argument("--scenes", type=int, default=1, help="generation: first N scenes of the split (default 1)")
     s.add_argument("--references", type=int, nargs="+", default=[0, 1, 3], help="generation: reference counts")
-    s.add_argument("--frames", type=POSITIVE_INT, default=19, help="generation: frames per run (default 19: "
-                   "3 reference frames + the 16 FVD-16 scores)")
+    s.add_argument("--frames", type=POSITIVE_INT, default=None,
+                   help="generation: frames per run (default 19: 3 reference frames + the 16 FVD-16 scores); "
+                        "counterfactual: one window")
     s.add_argument("--start", type=int, default=0, help="generation: first frame at the frame rate")
     s.add_argument("--frame-rate", default=None, help="generation: keyframes (2 Hz on nuScenes) or camera "
                    "(every camera frame, 12 Hz); default: the rate the DiT was trained at")
@@ -439,7 +450,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--segmenter", default=None, help="segmenter weights folder (default: the shipped ones)")
     s.add_argument("--no-fid", action="store_true", help="generation: skip FID (Inception on every frame)")
     s.add_argument("--shifts", type=float, nargs="+", default=None,
-                   help="novel-view: lateral rig shifts in metres (default 0 1 2 4; FID at 1 and 2)")
+                   help="novel-view: lateral rig shifts in metres (default 0 1 2 4; FID at 1 and 2); "
+                   "counterfactual: lane changes to the right in metres (default 1 2 3 4)")
+    s.add_argument("--speeds", type=float, nargs="+", default=None,
+                   help="counterfactual: ego speed factors (default 0.5 1.5)")
     s.add_argument("--max-frames", type=POSITIVE_INT, default=None,
                    help="novel-view: evaluate this many frames per run")
     _add_set(s, "checkpoint's StormVAEConfig (stage vae: the clip layout scored)",

@@ -9,6 +9,14 @@ Out: `render_truth(...) -> (rgb uint8 [H, W, 3], depth float32 [H, W] metres, 0 
      at the dataset's own cameras it reproduces the dataset's images (before JPEG) and depth.
 The scene is rebuilt from its seed (`synth_layout.make_scene`) once per process and cached.
 
+In:  a procedural `Scene`, an ego path (times [N] s from the scene's first keyframe, ego poses [N, 4, 4]
+     global, or the scene's own `Instant`s) and a rig (K [V, 3, 3], cam_to_ego [V, 4, 4]), or a
+     generation run's scene record (scene.json: its cameras, edited or not).
+Out: `path_views(scene, instants, K, cam_to_ego, H, W)` / `run_views(reader, record, frames)` -> exact
+     rgb uint8 [N, V, H, W, 3], depth float64 [N, V, H, W] (metres, 0 = sky / no hit) and semantic uint8
+     [N, V, H, W] of any ego path: counterfactual ground truth. Deterministic; along the recorded path
+     it is what `cvdstorm synth` wrote (tests/test_ego_edits.py: byte-identical files).
+
 In:  a dataroot written with `cvdstorm synth --sweeps N`: its SWEEP_TRUTH/<scene name>.json, the exact
      boxes at every camera sweep ({"scene", "frames": [{"sample_data_token" (CAM_FRONT's, the reader's
      frame id), "timestamp", "boxes": [{"instance_token", "category", "translation", "size" (w, l, h),
@@ -35,7 +43,7 @@ from ..errors import CvdError
 from ..geometry import quat_to_yaw
 from ..io import read_json
 from ..paths import inside, plain_name
-from .synth_layout import Scene, make_scene
+from .synth_layout import Instant, Scene, make_scene
 from .nuscenes import Annotation, NuScenesReader
 from .synthetic import SWEEP_TRUTH, render_camera
 
@@ -75,6 +83,50 @@ def render_truth(reader: NuScenesReader, scene: str | dict, frame: int, K: np.nd
     rgb, depth, _, _ = render_camera(sc, frame, K, c2g, height, width)
     depth = np.where(np.isfinite(depth), depth, 0.0).astype(np.float32)
     return rgb, depth
+
+
+def instant(t: float, ego_to_global: np.ndarray) -> Instant:
+    """The world at time t (s from the scene's first keyframe) with the ego at a given pose [4, 4]."""
+    e = np.asarray(ego_to_global, np.float64)
+    return Instant(float(t), e[:2, 3].copy(), float(math.atan2(e[1, 0], e[0, 0])))
+
+
+def camera_views(scene: Scene, at: Instant, K: np.ndarray, cam_to_world: np.ndarray, height: int,
+                 width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Exact rgb [V, H, W, 3], depth [V, H, W] (inf = sky) and semantic [V, H, W] of V cameras
+    (K [V, 3, 3], cam_to_world [V, 4, 4] global) at one moment; the cameras share the sun's shadow map."""
+    from .synth_shading import sun_shadows
+
+    shadows = sun_shadows(scene, at.t, at.xy)
+    out = [render_camera(scene, at, K[v], cam_to_world[v], height, width, shadows)[:3] for v in range(len(K))]
+    return tuple(np.stack(x) for x in zip(*out))
+
+
+def path_views(scene: Scene, instants, K: np.ndarray, cam_to_ego: np.ndarray, height: int,
+               width: int) -> dict[str, np.ndarray]:
+    """Exact views of an ego path (module docstring): `instants` [N] (`instant(t, pose)` or the scene's
+    `keyframe(f)` / `at(t)`), one rig K [V, 3, 3], cam_to_ego [V, 4, 4] -> rgb, depth (0 = sky), semantic."""
+    K, c2e = np.asarray(K, np.float64), np.asarray(cam_to_ego, np.float64)
+    views = [camera_views(scene, at, K, at.pose() @ c2e, height, width) for at in instants]
+    rgb, depth, sem = (np.stack(x) for x in zip(*views))
+    return {"rgb": rgb, "depth": np.where(np.isfinite(depth), depth, 0.0), "semantic": sem}
+
+
+def run_views(reader: NuScenesReader, record: dict, height: int, width: int,
+              frames: Sequence[int] | None = None) -> dict[str, np.ndarray]:
+    """Exact views of a generation run's frames (its scene.json record: the cameras it was generated
+    for, an edited ego path included; intrinsics for H x W) -> rgb [N, V, H, W, 3], depth, semantic."""
+    sc = synth_scene(reader, record["scene"])
+    frames = range(len(record["timestamps"])) if frames is None else frames
+    first = reader.scene_samples(record["scene"])
+    t0 = (reader.timestamp(record["samples"][0]) - reader.timestamp(first[0])) * 1e-6   # run time 0 in scene time
+    w2g = np.asarray(record["world_to_global"], np.float64)
+    e2w, c2w = np.asarray(record["ego_to_world"], np.float64), np.asarray(record["cam_to_world"], np.float64)
+    Ks = np.asarray(record["intrinsics"], np.float64)
+    views = [camera_views(sc, instant(t0 + record["timestamps"][f], w2g @ e2w[f]), Ks[f], w2g @ c2w[f], height, width)
+             for f in frames]
+    rgb, depth, sem = (np.stack(x) for x in zip(*views))
+    return {"rgb": rgb, "depth": np.where(np.isfinite(depth), depth, 0.0), "semantic": sem}
 
 
 @dataclass

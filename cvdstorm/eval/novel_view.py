@@ -160,7 +160,7 @@ def forward_warp(rgb: np.ndarray, depth: np.ndarray, K: np.ndarray, c2w_src: np.
     return out, dep, dep > 0
 
 
-def _image_metrics(pred: np.ndarray, gt: np.ndarray, covered: np.ndarray, lpips) -> dict[str, list[float]]:
+def image_metrics(pred: np.ndarray, gt: np.ndarray, covered: np.ndarray, lpips) -> dict[str, list[float]]:
     """pred, gt uint8 [N, H, W, 3]; covered bool [N, H, W] -> per-image lists."""
     x = torch.from_numpy(pred).permute(0, 3, 1, 2).float() / 127.5 - 1
     y = torch.from_numpy(gt).permute(0, 3, 1, 2).float() / 127.5 - 1
@@ -231,7 +231,7 @@ def evaluate_novel_view(runs: list[str | Path], out: str | Path, shifts=SHIFTS, 
             np.save(folder / "truth_depth.npy", gt_depth)
             flat = lambda a: a.reshape(N * V, *a.shape[2:])  # noqa: E731
             covered = flat(alpha) >= HOLE_ALPHA
-            m = _image_metrics(flat(rgb), flat(gt_rgb), covered, lpips)
+            m = image_metrics(flat(rgb), flat(gt_rgb), covered, lpips)
             dstats = DepthStats().add(torch.from_numpy(flat(depth)), torch.from_numpy(flat(gt_depth)),
                                       torch.from_numpy(covered), EVAL_MAX_DEPTH).result()
             row = {"run": str(run), "kind": "reconstruction" if "reconstruction" in scene else "generated",
@@ -240,7 +240,7 @@ def evaluate_novel_view(runs: list[str | Path], out: str | Path, shifts=SHIFTS, 
                    "hole_fraction": float(1 - covered.mean())}
             if own_depth is not None:
                 filled = flat(warp_depth) > 0
-                mw = _image_metrics(flat(warp), flat(gt_rgb), filled, lpips)
+                mw = image_metrics(flat(warp), flat(gt_rgb), filled, lpips)
                 dw = DepthStats().add(torch.from_numpy(flat(warp_depth)), torch.from_numpy(flat(gt_depth)),
                                       torch.from_numpy(filled), EVAL_MAX_DEPTH).result()
                 row.update({f"warp_{k}": _mean(v) for k, v in mw.items()})

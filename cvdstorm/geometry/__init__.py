@@ -9,6 +9,7 @@ from ._backend import float32_region
 from .boxes import BOX_EDGES, box_corners
 from .camera import EVAL_MAX_DEPTH, MIN_DEPTH, pixel_rays, plucker_rays, project, scale_intrinsics, unproject_depth
 from .transforms import (
+    interp_poses,
     invert_pose,
     make_pose,
     quat_multiply,
@@ -22,6 +23,6 @@ from .transforms import (
 
 __all__ = [
     "BOX_EDGES", "EVAL_MAX_DEPTH", "float32_region", "MIN_DEPTH", "box_corners", "pixel_rays", "plucker_rays", "project", "scale_intrinsics",
-    "unproject_depth", "invert_pose", "make_pose", "quat_multiply", "quat_slerp", "quat_to_rotmat", "quat_to_yaw", "rotmat_to_quat",
+    "unproject_depth", "interp_poses", "invert_pose", "make_pose", "quat_multiply", "quat_slerp", "quat_to_rotmat", "quat_to_yaw", "rotmat_to_quat",
     "transform_points", "yaw_to_quat",
 ]

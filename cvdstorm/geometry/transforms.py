@@ -99,3 +99,22 @@ def transform_points(T, p):
     """Apply [..., 4, 4] poses to [..., N, 3] points."""
     R = T[..., :3, :3]
     return p @ (R.transpose(-1, -2) if xp(T).__name__ == "torch" else xp(T).swapaxes(R, -1, -2)) + T[..., None, :3, 3]
+
+
+def interp_poses(times, poses, t):
+    """Poses [N, 4, 4] at increasing times [N] (numpy) sampled at times t [M] -> [M, 4, 4]: translation
+    linear, rotation by slerp, held at the ends (outside [times[0], times[-1]])."""
+    import numpy as np
+
+    times, poses = np.asarray(times, np.float64), np.asarray(poses, np.float64)
+    t = np.clip(np.asarray(t, np.float64).reshape(-1), times[0], times[-1])
+    if len(times) == 1:
+        return np.repeat(poses[:1], len(t), 0)
+    i = np.clip(np.searchsorted(times, t, side="right") - 1, 0, len(times) - 2)
+    w = ((t - times[i]) / (times[i + 1] - times[i]))[:, None]                          # [M, 1]
+    q = quat_slerp(rotmat_to_quat(poses[i, :3, :3]), rotmat_to_quat(poses[i + 1, :3, :3]), w)
+    out = make_pose(quat_to_rotmat(q), (1 - w) * poses[i, :3, 3] + w * poses[i + 1, :3, 3])
+    # at the given times exactly the given poses (no round trip through quaternions)
+    out[w[:, 0] == 0] = poses[i[w[:, 0] == 0]]
+    out[w[:, 0] == 1] = poses[i[w[:, 0] == 1] + 1]
+    return out

@@ -10,8 +10,12 @@ In:  a clip's per-frame boxes and captions (data/clips.py layout, clip world = e
     move:   [{instance: <token>, offset: [dx, dy, dz]}]   # metres in clip world, every frame
     add:    [{class: car, center: [x, y, z], size: [w, l, h], yaw: 0.0, velocity: [vx, vy, 0]}]
             # center at the first frame (clip world), yaw in degrees, velocity m/s (constant motion)
+    ego:    {speed: 1.5, lane_change: {offset: 2.0, start: 1.5, duration: 3.0}, poses: [{t, dx, dy, dyaw}]}
+            # the ego drives another path (pipelines/ego_edits.py); the cameras, the controls drawn
+            # into them and the map's ego_path follow it, other agents keep their world trajectories
 
-Out: new boxes (list of F dicts) and captions; the input is not modified. Unknown instances or
+Out: new boxes (list of F dicts) and captions; the input is not modified (the ego path needs the
+scene: `generate` applies it with ego_edits.ego_poses). Unknown instances or
 classes are one clear error naming the valid choices.
 """
 
@@ -25,8 +29,9 @@ import numpy as np
 from ..data.nuscenes import BOX_CLASSES
 from ..errors import require
 from ..io import read_yaml
+from .ego_edits import check_ego
 
-EDIT_KEYS = ("captions", "weather", "remove", "move", "add")
+EDIT_KEYS = ("captions", "weather", "remove", "move", "add", "ego")
 
 
 def load_edits(path: str | Path) -> dict:
@@ -62,6 +67,8 @@ def check_edits(edits: dict) -> None:
     require(c is None or isinstance(c, (str, list, dict)),
             "edit: captions must be a string, a list of strings or {frame: text}")
     require(w is None or isinstance(w, str), "edit: weather must be text such as 'Rainy night.'")
+    if "ego" in edits:
+        check_ego(edits["ego"])
 
 
 def _vec(x, n: int, what: str) -> np.ndarray:

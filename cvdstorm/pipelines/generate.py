@@ -62,6 +62,7 @@ from ..models.loading import (check_compatible, load_checkpoint_state, load_dit,
 from ..models.storm_vae import StormVAE
 from ..models.text import load_text_encoder
 from .edits import apply_edits, load_edits
+from .ego_edits import edit_ego
 from .run import WINDOW_KEYS, GaussianWindows, GenerationRun, is_run, new_arrays, scratch_array
 
 
@@ -113,15 +114,7 @@ class CVDStormPipeline:
     @classmethod
     def from_pretrained(cls, checkpoint: str | Path, device: str = "cpu") -> "CVDStormPipeline":
         """A checkpoint folder with dit/ and vae/ (what `pack` writes), or a train-dit run/step folder."""
-        path = Path(checkpoint)
-        if not path.exists():
-            raise CvdError(f"missing checkpoint: {path} does not exist (give a folder with dit/ and vae/, or a "
-                           f"train-dit run)")
-        if (path / "dit").is_dir() and (path / "vae").is_dir():
-            dit_dir, vae_dir = resolve_checkpoint(path / "dit"), resolve_checkpoint(path / "vae")
-        else:
-            dit_dir = resolve_checkpoint(path)
-            vae_dir = None
+        dit_dir, vae_dir = _checkpoint_dirs(checkpoint)
         dit, dit_cfg = load_dit(dit_dir, device)
         if vae_dir is None:
             require(bool(dit_cfg.vae_checkpoint), f"{dit_dir}/config.yaml names no vae_checkpoint")
@@ -143,7 +136,8 @@ class CVDStormPipeline:
             cfg = GenerateConfig(**{"checkpoint": self.checkpoint, "device": self.device, **settings})
         elif settings:
             cfg = dataclasses.replace(cfg, **settings)
-        return _generate(self, cfg, _read_inputs(cfg), workdir, progress)
+        edits = _read_inputs(cfg)
+        return _generate(self, cfg, edits, workdir, progress, _controls(self.dit_cfg, cfg, edits))
 
     def reconstruct(self, clip: dict) -> "Reconstruction":
         """Gaussians and depth of a real clip (`reconstruct_clip` with this pipeline's STORM-VAE)."""
@@ -277,17 +271,38 @@ def generate(cfg: GenerateConfig, out: str | Path, overwrite: bool = False, prog
     with OutputFolder(out) as writer:  # one writer per folder; the check below runs under its lock
         writer.check(overwrite, is_run, "a generation output (no run.yaml)")
         edits = _read_inputs(cfg)
+        # the scene, the frames and every edit are checked before the models load
+        prep = _controls(pipe.dit_cfg if pipe else dit_config(cfg.checkpoint), cfg, edits)
         pipe = pipe or CVDStormPipeline.from_pretrained(cfg.checkpoint, cfg.device)
         tmp = writer.temp()
-        _generate(pipe, cfg, edits, tmp, progress).write(tmp)
+        _generate(pipe, cfg, edits, tmp, progress, prep).write(tmp)
         return writer.publish()
 
 
-@torch.no_grad()
-def _generate(pipe: CVDStormPipeline, cfg: GenerateConfig, edits: dict, workdir: str | Path | None,
-              progress: bool) -> GenerationRun:
-    tick = time.perf_counter()
-    dcfg, flow = pipe.dit_cfg, pipe.dit_cfg.dit.flow
+def _checkpoint_dirs(checkpoint: str | Path) -> tuple[Path, Path | None]:
+    """(DiT step folder, STORM-VAE step folder or None: the one the DiT config names) of a checkpoint."""
+    path = Path(checkpoint)
+    if not path.exists():
+        raise CvdError(f"missing checkpoint: {path} does not exist (give a folder with dit/ and vae/, or a "
+                       f"train-dit run)")
+    if (path / "dit").is_dir() and (path / "vae").is_dir():
+        return resolve_checkpoint(path / "dit"), resolve_checkpoint(path / "vae")
+    return resolve_checkpoint(path), None
+
+
+def dit_config(checkpoint: str | Path) -> DiTTrainConfig:
+    """A checkpoint's DiT config without its weights (clip length, image size, frame rate, map radius)."""
+    dit_dir, _ = _checkpoint_dirs(checkpoint)
+    try:
+        return DiTTrainConfig.load(dit_dir / "config.yaml")
+    except CvdError as e:
+        raise CvdError(f"{dit_dir} is not a train-dit checkpoint ({e})") from None
+
+
+def _controls(dcfg: DiTTrainConfig, cfg: GenerateConfig, edits: dict) -> dict:
+    """Everything generation reads from the dataset, with the edits applied (no model needed): the
+    scene, its frames at the rate, the window plan and the whole span's cameras, boxes, map and
+    captions (world = ego pose of its first frame; no pixels: memory must not grow with F)."""
     T, H, W = dcfg.data.num_frames, dcfg.data.height, dcfg.data.width
     reader = NuScenesReader(cfg.dataroot, cfg.version).preload()
     if cfg.scene is None:
@@ -306,9 +321,6 @@ def _generate(pipe: CVDStormPipeline, cfg: GenerateConfig, edits: dict, workdir:
     F = _frame_count(cfg, rate, len(samples_all) - cfg.start, hz, T)
     samples = samples_all[cfg.start:cfg.start + F]
     plan = window_plan(F, T, cfg.overlap, cfg.references)
-
-    # the whole span's cameras, boxes, map and captions (world = ego pose of its first frame; no pixels:
-    # memory must not grow with F), then the control edits
     polylines = scene_map(reader, scene["name"], dcfg.data.map_radius)
     clip = load_clip(reader, samples, H, W, dcfg.data.map_radius, scene_polylines=polylines, pixels=False)
     captions = clip["captions"]
@@ -317,6 +329,21 @@ def _generate(pipe: CVDStormPipeline, cfg: GenerateConfig, edits: dict, workdir:
         require(len(captions) == F, f"give one caption for all frames or exactly {F}, got {len(captions)}")
     boxes, captions = apply_edits(clip["boxes"], captions, clip["timestamps"].numpy(), edits)
     clip = {**clip, "boxes": boxes, "captions": captions}
+    if edits.get("ego"):
+        clip = edit_ego(clip, edits["ego"], reader, samples_all, cfg.references, dcfg.data.map_radius)
+    return {"reader": reader, "scene": scene, "rate": rate, "hz": hz, "F": F, "samples": samples, "plan": plan,
+            "polylines": polylines, "clip": clip}
+
+
+@torch.no_grad()
+def _generate(pipe: CVDStormPipeline, cfg: GenerateConfig, edits: dict, workdir: str | Path | None,
+              progress: bool, prep: dict) -> GenerationRun:
+    tick = time.perf_counter()
+    dcfg, flow = pipe.dit_cfg, pipe.dit_cfg.dit.flow
+    T, H, W = dcfg.data.num_frames, dcfg.data.height, dcfg.data.width
+    reader, scene, rate, hz, F, samples, plan, polylines, clip = (
+        prep[k] for k in ("reader", "scene", "rate", "hz", "F", "samples", "plan", "polylines", "clip"))
+    boxes, captions = clip["boxes"], clip["captions"]
     names = tuple(dcfg.dit.control_names)
 
     dev = torch.device(cfg.device)
@@ -390,7 +417,10 @@ def scene_record(cfg: GenerateConfig, reader: NuScenesReader, scene: dict, sampl
             "world": "ego pose of the first generated frame (x forward, y left, z up), metres",
             "world_to_global": reader.ego_pose(samples[0]).tolist(),
             "intrinsics": clip["intrinsics"].tolist(), "cam_to_world": clip["cam_to_world"].tolist(),
-            "ego_to_world": clip["ego_to_world"].tolist(), "boxes": [boxes(b) for b in clip["boxes"]]}
+            "ego_to_world": clip["ego_to_world"].tolist(), "boxes": [boxes(b) for b in clip["boxes"]],
+            # an ego edit (pipelines/ego_edits.py): the poses above are the new path's, these the recorded
+            **({"recorded_ego_to_world": clip["recorded_ego_to_world"].tolist()} if "recorded_ego_to_world" in clip
+               else {})}
 
 
 def pack_checkpoint(dit_run: str | Path, out: str | Path, vae_run: str | Path | None = None,

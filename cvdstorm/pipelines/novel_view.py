@@ -42,7 +42,7 @@ import torch
 from .. import CAMERAS
 from ..config import GSDecoderConfig
 from ..errors import CvdError, require
-from ..geometry import invert_pose, make_pose, quat_to_rotmat
+from ..geometry import interp_poses, invert_pose, make_pose, quat_to_rotmat
 from ..io import OutputFolder, check_video_size, new_memmap, read_yaml, require_space, write_bytes, write_json, write_video
 from ..limits import check_disk, check_memory
 from ..paths import plain_name
@@ -122,20 +122,6 @@ def load_run(run: str | Path) -> GenerationRun:
     return R
 
 
-def _interp_pose(times: np.ndarray, poses: np.ndarray, t: float) -> np.ndarray:
-    """Ego pose [4, 4] at time t from poses [F, 4, 4] at times [F] (linear / slerp)."""
-    from scipy.spatial.transform import Rotation, Slerp
-
-    if len(times) == 1 or t <= times[0]:
-        return poses[0]
-    if t >= times[-1]:
-        return poses[-1]
-    i = int(np.searchsorted(times, t, side="right") - 1)
-    a = (t - times[i]) / (times[i + 1] - times[i])
-    R = Slerp([0.0, 1.0], Rotation.from_matrix(poses[i:i + 2, :3, :3]))([a]).as_matrix()[0]
-    return make_pose(R, (1 - a) * poses[i, :3, 3] + a * poses[i + 1, :3, 3])
-
-
 def render_gaussians(g: dict, t: float, cam_to_world: np.ndarray, K: np.ndarray, height: int, width: int,
                      near: float = NEAR, background=(0.0, 0.0, 0.0)) -> dict[str, np.ndarray]:
     """One window's Gaussians (read_gaussians_ply dict) moved to time t, into V cameras
@@ -152,12 +138,30 @@ def render_gaussians(g: dict, t: float, cam_to_world: np.ndarray, K: np.ndarray,
     return {"rgb": out.rgb.clamp(0, 1).numpy(), "depth": out.depth.numpy(), "alpha": out.alpha.numpy()}
 
 
+def frame_window(R: GenerationRun, t: float) -> tuple[int, int]:
+    """(the run's frame at or before time t, the window that generated it)."""
+    ts = np.asarray(R.scene["timestamps"], np.float64)
+    f = int(np.clip(np.searchsorted(ts, t + 1e-6, side="right") - 1, 0, len(ts) - 1))
+    return f, R.window_of_frame(f)
+
+
+def render_along(R: GenerationRun, times, cam_to_world: np.ndarray, K: np.ndarray, height: int, width: int,
+                 near: float = NEAR) -> dict[str, np.ndarray]:
+    """A run's Gaussians seen along any camera path (e.g. an edited run's cameras): times [N] (run
+    seconds), cam_to_world [N, V, 4, 4] and K [N, V, 3, 3] in run world -> rgb uint8 [N, V, H, W, 3],
+    depth, alpha [N, V, H, W] (the window that generated each time, as `render`)."""
+    out = [render_gaussians(R.gaussians[frame_window(R, t)[1]], t, cam_to_world[n], K[n], height, width, near=near)
+           for n, t in enumerate(times)]
+    return {"rgb": np.stack([(o["rgb"] * 255 + 0.5).astype(np.uint8) for o in out]),
+            "depth": np.stack([o["depth"] for o in out]), "alpha": np.stack([o["alpha"] for o in out])}
+
+
 def novel_cameras(scene: dict, t: float, cam_to_ego: np.ndarray | None, transform: np.ndarray) -> np.ndarray:
     """cam_to_world [V, 4, 4] (run world) of the moved rig at time t. cam_to_ego None: the run's own
     rig (each camera's pose in its frame's ego, so offset 0 gives the run's cameras exactly)."""
     times = np.asarray(scene["timestamps"], np.float64)
     e2w = np.asarray(scene["ego_to_world"], np.float64)
-    ego = _interp_pose(times, e2w, t)
+    ego = interp_poses(times, e2w, [t])[0]
     if cam_to_ego is None:
         c2w = np.asarray(scene["cam_to_world"], np.float64)                              # [F, V, 4, 4]
         i = int(np.clip(np.searchsorted(times, t + 1e-6, side="right") - 1, 0, len(times) - 1))
@@ -205,8 +209,7 @@ def _render_run(run, writer: OutputFolder, offset, yaw: float, rig: str | None, 
     K_all = np.zeros((N, V, 3, 3))
     for n, t in enumerate(times):
         tick = _time.perf_counter()
-        f = int(np.clip(np.searchsorted(ts, t + 1e-6, side="right") - 1, 0, len(ts) - 1))   # frame at or before t
-        k = R.window_of_frame(f)
+        f, k = frame_window(R, t)
         c2w = novel_cameras(scene, t, cam_to_ego, transform)
         K = Ks if Ks is not None else np.asarray(scene["intrinsics"], np.float64)[f]
         r = render_gaussians(R.gaussians[k], t, c2w, K, H, W, near=near, background=background)

@@ -16,7 +16,8 @@ model's image size; docs/run_format.md says the same for users):
                            all), timestamps [F] (s from the first frame), references, window plan (window_starts,
                            window_fixed), cameras, captions [F] (after edits), world_to_global [4, 4],
                            intrinsics [F, V, 3, 3], cam_to_world [F, V, 4, 4], ego_to_world [F, 4, 4] in the
-                           run world (ego pose of the first frame), boxes [F] (after edits)
+                           run world (ego pose of the first frame), boxes [F] (after edits);
+                           after an ego edit the poses are the new path's, recorded_ego_to_world the old
     run.yaml               format_version, then every setting: software versions, the GenerateConfig,
                            resolved values (frame rate, frames, steps, guidance, fps, window plan, image size),
                            edits, checkpoint file hashes, timings
