@@ -30,7 +30,7 @@ import numpy as np
 from ..images import to_float_images, to_uint8
 from ..io import atomic_path
 from ..pipelines.run import GenerationRun
-from .generation import load_run, real_frames
+from .run_frames import load_run, real_frames
 
 FID_FEATURES, FVD_FEATURES = "fid_features.npy", "fvd_features.npz"
 
