@@ -14,7 +14,8 @@ from PIL import Image
 from cvdstorm import CAMERAS
 from cvdstorm.data.nuscenes import NuScenesReader
 from cvdstorm.data.synth_truth import instant, path_views, run_views, synth_scene
-from cvdstorm.data.synthetic import MAX_DEPTH_PNG, SynthConfig, rig_calibration, write_dataset
+from cvdstorm.data.synthetic import SynthConfig, rig_calibration, write_dataset
+from cvdstorm.images import DEPTH_PNG_MAX
 from cvdstorm.errors import CvdError
 from cvdstorm.geometry import make_pose
 from cvdstorm.io import read_image
@@ -162,7 +163,7 @@ def test_exact_views_along_the_recorded_path_are_the_datasets_files(world):
             jpg = io.BytesIO()
             Image.fromarray(v["rgb"][n, c]).save(jpg, format="JPEG", quality=CFG.jpeg_quality)
             assert jpg.getvalue() == fn.read_bytes()                          # byte-identical image
-            d16 = np.where((v["depth"][n, c] > 0) & (v["depth"][n, c] < MAX_DEPTH_PNG),
+            d16 = np.where((v["depth"][n, c] > 0) & (v["depth"][n, c] < DEPTH_PNG_MAX),
                            np.round(v["depth"][n, c] * 256), 0).astype(np.uint16)
             assert np.array_equal(read_image(world["data"] / "depth" / cam / f"{fn.stem}.png"), d16)
             assert np.array_equal(read_image(world["data"] / "semantic" / cam / f"{fn.stem}.png"), v["semantic"][n, c])
