@@ -1,6 +1,6 @@
 """The `cvdstorm` command. Thin: parses arguments and calls library functions that tests also call.
 
-Each subcommand is a function `cmd_<name>(args)` registered in `build_parser`; library imports
+Each subcommand is a function `cmd_<name>(args)` whose arguments `_parser_<name>(sub)` declares; library imports
 happen inside the handlers so `cvdstorm --help` is instant. A `CvdError` (bad input the user can fix)
 prints one line and exits with status 2; `--debug` shows the traceback instead.
 """
@@ -191,16 +191,20 @@ def cmd_evaluate(args) -> None:
     import json
 
     if args.stage == "novel-view":
-        from .eval.novel_view import evaluate_cli
+        from .eval.novel_view import novel_view_stage
 
-        res = evaluate_cli(args)
+        res = novel_view_stage(args.out, args.runs, args.checkpoint, args.dataroot, args.version, args.split,
+                               args.scenes, args.start, args.device, args.shifts, args.max_frames, not args.no_fid)
         print(json.dumps(res["summary"], indent=1))
         print(f"evaluate: {args.out}/eval_novel_view.json, eval_novel_view.csv, renders/")
         return
     if args.stage == "counterfactual":
-        from .eval.counterfactual import evaluate_cli
+        from .eval.counterfactual import counterfactual_stage
 
-        res = evaluate_cli(args)
+        res = counterfactual_stage(args.out, args.checkpoint, args.dataroot, args.shifts, args.speeds,
+                                   scenes=args.scenes, frames=args.frames, steps=args.steps, seed=args.seed,
+                                   version=args.version, split=args.split, runs=args.runs, fid=not args.no_fid,
+                                   segmenter=args.segmenter, device=args.device)
         print(json.dumps({e: {r: {k: v for k, v in x.items() if not isinstance(v, dict)} for r, x in per.items()}
                           for e, per in res["table"].items()}, indent=1))
         print(f"evaluate: {args.out}/eval_counterfactual.json, eval_counterfactual.csv, side_by_side/*.png, runs/")
@@ -267,11 +271,7 @@ def cmd_demo(args) -> None:
 
 
 # ------------------------------------------------------------------------------------- parser
-def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="cvdstorm", description=__doc__.splitlines()[0])
-    p.add_argument("--debug", action="store_true", help="show full tracebacks on errors")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
+def _parser_synth(sub) -> None:
     s = sub.add_parser("synth", help="write the procedural synthetic world in nuScenes format",
                        description="Write a procedural driving world (6 cameras, LiDAR, boxes, HD map, "
                                    "exact depth and semantics) as a nuScenes-format dataroot.")
@@ -291,6 +291,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--overwrite", action="store_true", help="replace an existing dataroot")
     s.set_defaults(func=cmd_synth)
 
+
+def _parser_preview(sub) -> None:
     s = sub.add_parser("preview", help="MP4 of a scene's 6 cameras with box/map overlays and depth",
                        description="Render a dataset scene as an MP4: the 6 cameras in the rig layout "
                                    "with box and map overlays, beside their depth.")
@@ -306,6 +308,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--overwrite", action="store_true", help="replace an existing output file")
     s.set_defaults(func=cmd_preview)
 
+
+def _parser_train_vae(sub) -> None:
     s = sub.add_parser("train-vae", help="stage 1: train STORM-VAE (VAE + Gaussian-Splatting decoder)",
                        description="Train STORM-VAE on clips; checkpoints, config and logs go to --out. "
                                    "A killed run continues with --resume.")
@@ -328,6 +332,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="cpu or cuda (train.mixed_precision auto: bf16 where the device computes it natively)")
     s.set_defaults(func=cmd_train_vae)
 
+
+def _parser_train_dit(sub) -> None:
     s = sub.add_parser("train-dit", help="stage 2: train the cross-view video DiT on frozen STORM-VAE latents",
                        description="Train the video DiT; clips are encoded once by the frozen STORM-VAE into a "
                                    "latent cache. Checkpoints, config and logs go to --out; --resume continues.")
@@ -344,6 +350,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--device", type=_device, default="cpu", help="cpu or cuda")
     s.set_defaults(func=cmd_train_dit)
 
+
+def _parser_generate(sub) -> None:
     s = sub.add_parser("generate", help="generate a controlled 6-camera video with depth and 4D Gaussians",
                        description="Generate a surround-view video for a scene's controls (boxes, map, captions, "
                                    "camera rig), autoregressively for any length, plus GS-decoder depth and "
@@ -378,6 +386,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--overwrite", action="store_true", help="replace an existing output folder")
     s.set_defaults(func=cmd_generate)
 
+
+def _parser_pack(sub) -> None:
     s = sub.add_parser("pack", help="bundle a trained DiT + STORM-VAE into one checkpoint folder for generate",
                        description="Write OUT/dit and OUT/vae (EMA weights as float16 safetensors, configs, "
                                    "training logs): the layout `generate --checkpoint` reads.")
@@ -387,6 +397,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--overwrite", action="store_true")
     s.set_defaults(func=cmd_pack)
 
+
+def _parser_export(sub) -> None:
     s = sub.add_parser("export", help="generation runs -> a nuScenes-format dataroot (generated training data)",
                        description="Write the tables, generated images (samples/CAM_*), GS-decoder depth "
                                    "(depth/CAM_*), the source LiDAR and map, captions and a generation.json "
@@ -397,6 +409,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--overwrite", action="store_true")
     s.set_defaults(func=cmd_export)
 
+
+def _parser_render(sub) -> None:
     s = sub.add_parser("render", help="render a run's 4D Gaussians from new cameras (shifted, raised, rotated rig)",
                        description="Render the generated Gaussians (moved by their velocities) from the ego rig "
                                    "moved by --offset/--yaw or from a rig file; writes RGB/depth/alpha MP4s and "
@@ -412,6 +426,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--overwrite", action="store_true")
     s.set_defaults(func=cmd_render)
 
+
+def _parser_evaluate(sub) -> None:
     s = sub.add_parser("evaluate", help="metrics of a trained model (vae: PSNR/SSIM, depth; generation: "
                        "FID/FVD, quality vs horizon, depth, control fidelity, cross-view)",
                        description="Evaluate a checkpoint on a split and write eval_<stage>.json / .csv. "
@@ -460,6 +476,8 @@ def build_parser() -> argparse.ArgumentParser:
              "data.frame_rate=camera --set data.num_frames=19 --set data.context_frames=[0,6,12,18]")
     s.set_defaults(func=cmd_evaluate)
 
+
+def _parser_train_seg(sub) -> None:
     s = sub.add_parser("train-seg", help="train the control-fidelity segmenter on synthetic frames",
                        description="Train the small segmentation network used by `evaluate` for control "
                                    "fidelity (mIoU) on a synthetic dataroot's frames and semantic masks.")
@@ -476,6 +494,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--overwrite", action="store_true", help="replace an existing segmenter folder")
     s.set_defaults(func=cmd_train_seg)
 
+
+def _parser_report(sub) -> None:
     s = sub.add_parser("report", help="static HTML report of a run/output folder",
                        description="Build a self-contained HTML page (videos, plots, metric tables against "
                                    "the paper, run settings) from whatever a run folder holds.")
@@ -486,6 +506,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="embed the videos as data: URIs (one movable file) instead of linking them")
     s.set_defaults(func=cmd_report)
 
+
+def _parser_demo(sub) -> None:
     s = sub.add_parser("demo", help="the main job on the embedded synthetic world (what `make demo` runs)",
                        description="Build the synthetic world and run the main job on it, writing "
                                    "everything under --out and printing where it is.")
@@ -498,6 +520,24 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--no-fvd", action="store_true", help="skip FVD-16 (I3D on the 6 generated and 6 real camera "
                    "videos: about 2 s each on 2 CPU cores)")
     s.set_defaults(func=cmd_demo)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="cvdstorm", description=__doc__.splitlines()[0])
+    p.add_argument("--debug", action="store_true", help="show full tracebacks on errors")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _parser_synth(sub)
+    _parser_preview(sub)
+    _parser_train_vae(sub)
+    _parser_train_dit(sub)
+    _parser_generate(sub)
+    _parser_pack(sub)
+    _parser_export(sub)
+    _parser_render(sub)
+    _parser_evaluate(sub)
+    _parser_train_seg(sub)
+    _parser_report(sub)
+    _parser_demo(sub)
     return p
 
 

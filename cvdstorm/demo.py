@@ -105,15 +105,19 @@ def _run_demo(out: Path, checkpoint, scenes: int, frames: int | None, width: int
 def _score_lines(scores: dict) -> str:
     """The headline numbers of the generated clip beside those of the real frames."""
     s = scores.get("summary") or {}
-    rows = [("PSNR vs the real frames (dB)", "psnr", None),
-            ("GS depth AbsRel vs exact depth", "gen_depth_abs_rel", None),
-            ("control mIoU (generated | real frames)", "control_miou_generated", "control_miou_real"),
-            ("cross-view warp L1 (generated | real, exact depth)", "crossview_l1_generated", "crossview_l1_real"),
-            # the fair pair: both warped with the GS depth this checkpoint makes of them
-            ("cross-view warp L1 (generated | real, GS depth)", "crossview_l1_generated", "crossview_l1_real_gs"),
-            ("temporal warp L1, static pixels (generated | real, GS depth)", "temporal_l1_generated",
-             "temporal_l1_real_gs"),
-            ("FVD-16, 6 camera videos (protocol in the JSON)", "fvd", None)]
+    from .eval import results as R
+
+    rows = [("PSNR vs the real frames (dB)", R.PSNR, None),
+            ("GS depth AbsRel vs exact depth", R.depth_key(R.GEN_DEPTH, "abs_rel"), None),
+            ("control mIoU (generated | real frames)", R.miou("generated", True), R.miou("real", True)),
+            ("cross-view warp L1 (generated | real, exact depth)", R.warp_l1("crossview", "generated"),
+             R.warp_l1("crossview", "real")),
+            # the fair pairs: both warped with the GS depth this checkpoint makes of them
+            ("cross-view warp L1 (generated | real, GS depth)", R.warp_l1("crossview", "generated"),
+             R.warp_l1("crossview", "real_gs")),
+            ("temporal warp L1, static pixels (generated | real, GS depth)", R.warp_l1("temporal", "generated"),
+             R.warp_l1("temporal", "real_gs")),
+            ("FVD-16, 6 camera videos (protocol in the JSON)", R.FVD, None)]
     lines = []
     for label, key, real_key in rows:
         v, real = s.get(key), s.get(real_key) if real_key else None

@@ -315,16 +315,14 @@ def _ratio(a, b):
     return None if a is None or not b else float(a / b)
 
 
-def evaluate_cli(args) -> dict:
-    """`cvdstorm evaluate --stage counterfactual`: --checkpoint + --dataroot (generate the first --scenes
-    scenes of --split with each edit) or --runs; --shifts, --speeds, --frames, --steps, --no-fid."""
-    require(bool(args.out), "evaluate --stage counterfactual needs --out (the folder for runs and the table)")
-    for s in args.shifts or ():
+def counterfactual_stage(out, checkpoint=None, dataroot=None, shifts=None, speeds=None, **kwargs) -> dict:
+    """`cvdstorm evaluate --stage counterfactual`: `checkpoint` + `dataroot` (generate the first `scenes`
+    scenes of `split` with each edit) or `runs`; lateral `shifts` (m) and `speeds` (factors), checked here;
+    the other keywords go to `evaluate_counterfactual`."""
+    require(bool(out), "evaluate --stage counterfactual needs --out (the folder for runs and the table)")
+    for s in shifts or ():
         require(math.isfinite(s) and s > 0, f"--shifts must be positive numbers of metres, got {s}")
-    for k in args.speeds or ():
+    for k in speeds or ():
         require(math.isfinite(k) and k > 0, f"--speeds must be numbers > 0, got {k}")
-    return evaluate_counterfactual(args.checkpoint, args.dataroot, args.out, scenes=args.scenes,
-                                   shifts=args.shifts or SHIFTS, speeds=args.speeds or SPEEDS,
-                                   frames=args.frames, references=3, steps=args.steps, seed=args.seed,
-                                   version=args.version, split=args.split, runs=args.runs, fid=not args.no_fid,
-                                   segmenter=args.segmenter, device=args.device)
+    return evaluate_counterfactual(checkpoint, dataroot, out, shifts=shifts or SHIFTS, speeds=speeds or SPEEDS,
+                                   references=3, **kwargs)

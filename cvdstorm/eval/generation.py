@@ -51,13 +51,14 @@ from ..geometry import EVAL_MAX_DEPTH
 from ..images import to_float_images, to_uint8
 from ..io import atomic_path, write_json
 from ..pipelines.run import GenerationRun
+from . import results as R
 from .metrics import DepthStats
 from .run_frames import load_run, real_frames
 
 EVAL_JSON, EVAL_CSV = "eval_generation.json", "eval_generation.csv"
 # The classes the controls draw: boxes (vehicle, pedestrian) and the HD map (road, lane marking).
 CONTROL_CLASSES = ("road", "lane_marking", "vehicle", "pedestrian")
-METRICS = ("psnr", "ssim", "lpips")
+METRICS = R.IMAGE_METRICS
 
 
 def _depth_row(pred: torch.Tensor, gt: torch.Tensor, prefix: str) -> tuple[dict, DepthStats]:
@@ -229,22 +230,20 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
         if not sel:
             return {}
         s = {m: float(np.mean([r[m] for r in sel])) for m in METRICS}
-        for name, key in (("depth", "gen_depth"), ("lidar", "gen_lidar"), ("real_gs_depth", "real_gs_depth")):
+        for name, key in (("depth", R.GEN_DEPTH), ("lidar", R.GEN_LIDAR), ("real_gs_depth", R.REAL_GS_DEPTH)):
             if depth_stats[name][part]:
-                s.update({f"{key}_{m}": v for m, v in _pool_depth(depth_stats[name][part]).items()})
+                s.update({R.depth_key(key, m): v for m, v in _pool_depth(depth_stats[name][part]).items()})
         if seg is not None and sem is not None:
-            for who, name in (("gen", "generated"), ("real", "real")):
+            for who, name in zip(("gen", "real"), R.SEGMENTED):
                 res = miou_of(conf[who][part].matrix)
-                s[f"miou_{name}"] = res["miou"]
-                s[f"control_miou_{name}"] = res["control_miou"]
+                s[R.miou(name)] = res["miou"]
+                s[R.miou(name, control=True)] = res["control_miou"]
         if crossview:
-            for who, name in (("gen", "generated"), ("real", "real"), ("real_gs", "real_gs")):
-                if xv[who][part]:
-                    p = _pool_crossview(xv[who][part])
-                    s[f"crossview_l1_{name}"], s[f"crossview_pixels_{name}"] = p["l1"], p["pixels"]
-                if tv[who][part]:
-                    p = _pool_crossview(tv[who][part])
-                    s[f"temporal_l1_{name}"], s[f"temporal_pixels_{name}"] = p["l1"], p["pixels"]
+            for who, name in zip(("gen", "real", "real_gs"), R.WARP_SOURCES):
+                for warp, pooled in (("crossview", xv), ("temporal", tv)):
+                    if pooled[who][part]:
+                        p = _pool_crossview(pooled[who][part])
+                        s[R.warp_l1(warp, name)], s[R.warp_pixels(warp, name)] = p["l1"], p["pixels"]
         s["frames"] = len(sel)
         return s
 
@@ -273,7 +272,7 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
                           "real": miou_of(conf["real"][part].matrix)["iou"]}
                    for part in ("generated", "reference") if any(r["reference"] == (part == "reference") for r in rows)}
     result = {
-        "summary": {**part_summary("generated"), **({"fvd": fvd_result[f"ref{k}"]} if fvd_result else {})},
+        "summary": {**part_summary("generated"), **({R.FVD: fvd_result[R.ref_key(k)]} if fvd_result else {})},
         "fvd": fvd_result,
         "reference_frames": part_summary("reference"),
         "per_class_iou": classes,
@@ -310,7 +309,7 @@ def fvd_of_run(run: GenerationRun, settings: dict, real: dict, i3d=None, device:
     proto = ext.protocol(fvd_frames(settings))
     if run.frames - run.references < ext.clip_len:
         proto += f" [these videos are shorter than {ext.clip_len} frames: stretched]"
-    return {f"ref{settings['references']}": d, "videos": len(g), "protocol": proto}
+    return {R.ref_key(settings["references"]): d, "videos": len(g), "protocol": proto}
 
 
 def write_csv(path: Path, rows: list[dict]) -> None:

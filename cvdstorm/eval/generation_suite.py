@@ -32,6 +32,7 @@ from .. import __version__
 from ..errors import CvdError
 from ..io import atomic_path, read_json, write_json
 from ..pipelines.run import is_run
+from . import results as R
 from .generation import (EVAL_CSV, EVAL_JSON, METRICS, evaluate_run, load_run, miou_of, resolve_segmenter,
                          write_csv)
 from .generation_features import fid_features, frechet_by_reference, fvd_features, fvd_frames
@@ -91,7 +92,7 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
             raise CvdError(f"no {split} scenes in {dataroot} ({version})")
         for name in names:
             for k in refs:
-                jobs.append({"run": out / "runs" / _safe(name) / f"ref{k}", "scene": name, "references": k,
+                jobs.append({"run": out / "runs" / _safe(name) / R.ref_key(k), "scene": name, "references": k,
                              "status": None})
 
     seg = resolve_segmenter(segmenter, device)
@@ -179,46 +180,44 @@ def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool =
             for m in METRICS:
                 h[m].append(float(np.mean([v[m] for v in vals])))
             h["scenes"].append(len(vals))
-        horizon[f"ref{k}"] = {"psnr": h["psnr"], "ssim": h["ssim"], "lpips": h["lpips"]}
-        horizon_scenes[f"ref{k}"] = h["scenes"]
+        horizon[R.ref_key(k)] = {m: h[m] for m in R.IMAGE_METRICS}
+        horizon_scenes[R.ref_key(k)] = h["scenes"]
         gen_rows = [row for _, r in group for row in r["per_frame"] if not row["reference"]]
         s: dict = {"runs": len(group), "generated_frames": len(gen_rows)}
         for m in METRICS:
             s[m] = float(np.mean([row[m] for row in gen_rows])) if gen_rows else None
         # depth: pixel-pooled from the per-run results (exact: sums of per-run pixel sums)
-        for pre in ("gen_depth", "gen_lidar"):
-            parts = [(r["summary"].get(f"{pre}_abs_rel"), r["summary"].get(f"{pre}_rmse"),
-                      r["summary"].get(f"{pre}_delta1"), r["summary"].get(f"{pre}_pixels", 0)) for _, r in group]
+        for pre in (R.GEN_DEPTH, R.GEN_LIDAR):
+            parts = [(*(r["summary"].get(R.depth_key(pre, m)) for m in R.DEPTH_STATS),
+                      r["summary"].get(R.depth_key(pre, "pixels"), 0)) for _, r in group]
             parts = [p for p in parts if p[0] is not None and p[3]]
             n = sum(p[3] for p in parts)
             if n:
-                s[f"{pre}_abs_rel"] = sum(p[0] * p[3] for p in parts) / n
-                s[f"{pre}_rmse"] = math.sqrt(sum(p[1] ** 2 * p[3] for p in parts) / n)
-                s[f"{pre}_delta1"] = sum(p[2] * p[3] for p in parts) / n
+                s[R.depth_key(pre, "abs_rel")] = sum(p[0] * p[3] for p in parts) / n
+                s[R.depth_key(pre, "rmse")] = math.sqrt(sum(p[1] ** 2 * p[3] for p in parts) / n)
+                s[R.depth_key(pre, "delta1")] = sum(p[2] * p[3] for p in parts) / n
         # control fidelity: sum the confusion matrices
         per_class = {}
-        for who, name in (("gen", "generated"), ("real", "real")):
+        for who, name in zip(("gen", "real"), R.SEGMENTED):
             mats = [np.asarray(r["confusion"][f"{who}_generated"]) for _, r in group if r.get("confusion")]
             if mats:
                 res = miou_of(sum(mats))
-                s[f"miou_{name}"], s[f"control_miou_{name}"] = res["miou"], res["control_miou"]
+                s[R.miou(name)], s[R.miou(name, control=True)] = res["miou"], res["control_miou"]
                 per_class[name] = res["iou"]
         # cross-view and temporal warps: pooled over their warped pixels
-        for warp in ("crossview", "temporal"):
-            for name in ("generated", "real", "real_gs"):
-                parts = [(r["summary"].get(f"{warp}_l1_{name}"), r["summary"].get(f"{warp}_pixels_{name}", 0))
+        for warp in R.WARPS:
+            for name in R.WARP_SOURCES:
+                parts = [(r["summary"].get(R.warp_l1(warp, name)), r["summary"].get(R.warp_pixels(warp, name), 0))
                          for _, r in group]
                 parts = [p for p in parts if p[0] is not None and p[1]]
                 n = sum(p[1] for p in parts)
                 if n:
-                    s[f"{warp}_l1_{name}"] = sum(a * b for a, b in parts) / n
-        by_reference[f"ref{k}"] = {**s, "per_class_iou": per_class or None,
-                                   "scenes": sorted({str(j["scene"]) for j, _ in group})}
-        for key in ("psnr", "ssim", "lpips", "gen_depth_abs_rel", "gen_depth_rmse", "gen_depth_delta1",
-                    "control_miou_generated", "control_miou_real", "crossview_l1_generated", "crossview_l1_real",
-                    "crossview_l1_real_gs", "temporal_l1_generated", "temporal_l1_real", "temporal_l1_real_gs"):
+                    s[R.warp_l1(warp, name)] = sum(a * b for a, b in parts) / n
+        by_reference[R.ref_key(k)] = {**s, "per_class_iou": per_class or None,
+                                      "scenes": sorted({str(j["scene"]) for j, _ in group})}
+        for key in R.HEADLINE:
             if s.get(key) is not None:
-                summary[f"{key}_ref{k}"] = s[key]
+                summary[R.by_ref(key, k)] = s[key]
 
     # ---------------- FID (generated frames vs the real frames of the same samples)
     if fid:
@@ -227,8 +226,8 @@ def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool =
         ext = InceptionFeatures(device)
         fids = frechet_by_reference(by_ref, lambda run, res: fid_features(run, res, out, ext))
         for k, (d, n) in fids.items():
-            summary[f"fid_ref{k}"] = d
-            by_reference[f"ref{k}"].update(fid=d, fid_images=n)
+            summary[R.by_ref(R.FID, k)] = d
+            by_reference[R.ref_key(k)].update(fid=d, fid_images=n)
         n_min = min((n for _, n in fids.values()), default=None)
         if n_min is not None and n_min < 2048:
             notes.append(SMALL_N_NOTE.format(n=n_min))
@@ -247,8 +246,8 @@ def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool =
             fvds = frechet_by_reference(by_ref, lambda run, res: fvd_features(run, res, ext3))
             for k, (d, n) in fvds.items():
                 proto = ext3.protocol(fvd_frames(by_ref[k][0][1]["settings"]))
-                summary[f"fvd_ref{k}"] = d
-                by_reference[f"ref{k}"].update(fvd=d, fvd_videos=n, fvd_protocol=proto)
+                summary[R.by_ref(R.FVD, k)] = d
+                by_reference[R.ref_key(k)].update(fvd=d, fvd_videos=n, fvd_protocol=proto)
             if ext3.stretched:
                 notes.append(f"FVD: {ext3.stretched} videos were shorter than 16 frames and were stretched")
             fvd_protocol = ext3.protocol("after each run's reference frames")
@@ -257,7 +256,7 @@ def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool =
         notes.append("FVD skipped: --no-fvd")
 
     # ---------------- quality vs horizon: CSV (long format); the plot is drawn from the result
-    rows = [{"references": int(k[3:]), "frame": f, "scenes": horizon_scenes[k][f],
+    rows = [{"references": R.ref_count(k), "frame": f, "scenes": horizon_scenes[k][f],
              **{m: v[m][f] for m in METRICS}} for k, v in horizon.items() for f in range(len(v["psnr"]))]
     with atomic_path(out / "quality_vs_horizon.csv") as tmp, open(tmp, "w", newline="") as fh:
         w = csv.DictWriter(fh, ["references", "frame", "scenes", *METRICS])
@@ -283,7 +282,7 @@ def _write_summary_csv(path: Path, agg: dict) -> None:
     st = agg["settings"]
     rows = []
     for key, s in agg["by_reference"].items():
-        row = {"references": int(key[3:])}
+        row = {"references": R.ref_count(key)}
         row.update({m: v for m, v in s.items() if not isinstance(v, (dict, list))})
         row["scenes"] = " ".join(s.get("scenes", []))
         for name in ("checkpoint", "dataroot", "version", "frame_rate", "fps", "frames", "seed", "steps", "guidance",

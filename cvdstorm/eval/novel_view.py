@@ -275,21 +275,22 @@ def evaluate_novel_view(runs: list[str | Path], out: str | Path, shifts=SHIFTS, 
     return res
 
 
-def evaluate_cli(args) -> dict:
-    """`cvdstorm evaluate --stage novel-view`: --runs and/or --checkpoint + --dataroot (reconstructions of
-    the first --scenes val scenes from --start), --out, --shifts, --max-frames, --no-fid."""
-    require(bool(args.out), "evaluate --stage novel-view needs --out (the folder for renders and the metric table)")
-    runs = [Path(r) for r in (args.runs or [])]
-    if args.checkpoint:
+def novel_view_stage(out, runs=None, checkpoint=None, dataroot=None, version: str = "v1.0-synth", split: str = "val",
+                     scenes: int = 1, start: int = 0, device: str = "cpu", shifts=None, max_frames=None,
+                     fid: bool = True) -> dict:
+    """`cvdstorm evaluate --stage novel-view`: `runs` and/or `checkpoint` + `dataroot` (reconstructions of
+    the first `scenes` val scenes from `start`), scored into `out` at the lateral `shifts` (default SHIFTS)."""
+    require(bool(out), "evaluate --stage novel-view needs --out (the folder for renders and the metric table)")
+    runs = [Path(r) for r in (runs or [])]
+    if checkpoint:
         from ..data.clips import split_scenes
 
-        require(bool(args.dataroot), "evaluate --stage novel-view with --checkpoint needs --dataroot (a synthetic "
+        require(bool(dataroot), "evaluate --stage novel-view with --checkpoint needs --dataroot (a synthetic "
                 "world) to reconstruct its val clips")
-        reader = NuScenesReader(args.dataroot, args.version)
-        names = (split_scenes(reader, args.split) or reader.scene_names())[:args.scenes]
-        for name in names:
-            folder = Path(args.out) / "reconstructions" / plain_name(name, f"scene name in {reader.vdir / 'scene.json'}")
-            runs.append(reconstruct_run(args.checkpoint, args.dataroot, folder,
-                                        version=args.version, scene=name, start=args.start, device=args.device))
-    shifts = [float(x) for x in (args.shifts or SHIFTS)]
-    return evaluate_novel_view(runs, args.out, shifts=shifts, max_frames=args.max_frames, fid=not args.no_fid)
+        reader = NuScenesReader(dataroot, version)
+        for name in (split_scenes(reader, split) or reader.scene_names())[:scenes]:
+            folder = Path(out) / "reconstructions" / plain_name(name, f"scene name in {reader.vdir / 'scene.json'}")
+            runs.append(reconstruct_run(checkpoint, dataroot, folder, version=version, scene=name, start=start,
+                                        device=device))
+    shifts = [float(x) for x in (shifts or SHIFTS)]
+    return evaluate_novel_view(runs, out, shifts=shifts, max_frames=max_frames, fid=fid)

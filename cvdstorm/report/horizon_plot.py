@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..eval.generation import METRICS
+from ..eval.results import IMAGE_METRICS as METRICS, ref_count
 from ..io import atomic_path
 
 HORIZON_PLOT = "plot_quality_vs_horizon"
@@ -28,8 +28,8 @@ def plot_horizon(horizon: dict, base: Path) -> list[Path]:
     with plt.rc_context({"svg.hashsalt": "horizon", "svg.fonttype": "path"}):
         fig, axes = plt.subplots(1, 3, figsize=(11, 3.0), dpi=110)
         for ax, m, label in zip(axes, METRICS, ("PSNR (dB) ↑", "SSIM ↑", "ST-LPIPS ↓")):
-            for key, v in sorted(horizon.items(), key=lambda kv: int(kv[0][3:])):
-                k = int(key[3:])
+            for key, v in sorted(horizon.items(), key=lambda kv: ref_count(kv[0])):
+                k = ref_count(key)
                 y = v[m]
                 line, = ax.plot(range(len(y)), y, marker="o", markersize=3, linewidth=1.4,
                                 label=f"{k} reference frame{'s' if k != 1 else ''}")

@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CvdError
+from ..eval import results as R
 from ..io import write_bytes
 from ..paths import contained
 from .inert import csp_meta, file_url, svg_image
@@ -70,18 +71,18 @@ MAX_FILES = 60
 # keys that measure the same thing; the first match in the run's metric files is shown.
 PAPER_NUMBERS = (
     {"metric": "FID", "setting": "3 reference frames", "paper": 3.8, "lower_is_better": True,
-     "others": {"UniMLVG": 5.8, "MagicDrive-V2": 19.1}, "keys": ["*fid_ref3", "*ref3/fid", "*fid/ref3"]},
+     "others": {"UniMLVG": 5.8, "MagicDrive-V2": 19.1}, "keys": ["*" + R.by_ref(R.FID, 3), "*ref3/fid", "*fid/ref3"]},
     {"metric": "FVD", "setting": "3 reference frames", "paper": 14.0, "lower_is_better": True,
      "others": {"UniMLVG": 36.1, "MagicDrive-V2": 218.1, "DiVE": 94.6},
-     "keys": ["*fvd_ref3", "*ref3/fvd", "*fvd/ref3"]},
+     "keys": ["*" + R.by_ref(R.FVD, 3), "*ref3/fvd", "*fvd/ref3"]},
     {"metric": "FID", "setting": "1 reference frame", "paper": 3.6, "lower_is_better": True, "others": {},
-     "keys": ["*fid_ref1", "*ref1/fid", "*fid/ref1"]},
+     "keys": ["*" + R.by_ref(R.FID, 1), "*ref1/fid", "*fid/ref1"]},
     {"metric": "FVD", "setting": "1 reference frame", "paper": 17.2, "lower_is_better": True, "others": {},
-     "keys": ["*fvd_ref1", "*ref1/fvd", "*fvd/ref1"]},
+     "keys": ["*" + R.by_ref(R.FVD, 1), "*ref1/fvd", "*fvd/ref1"]},
     {"metric": "FID", "setting": "no reference frame", "paper": 8.7, "lower_is_better": True, "others": {},
-     "keys": ["*fid_ref0", "*ref0/fid", "*fid/ref0"]},
+     "keys": ["*" + R.by_ref(R.FID, 0), "*ref0/fid", "*fid/ref0"]},
     {"metric": "FVD", "setting": "no reference frame", "paper": 39.0, "lower_is_better": True, "others": {},
-     "keys": ["*fvd_ref0", "*ref0/fvd", "*fvd/ref0"]},
+     "keys": ["*" + R.by_ref(R.FVD, 0), "*ref0/fvd", "*fvd/ref0"]},
     {"metric": "FID", "setting": "ablation: plain VAE -> STORM-VAE", "paper": 7.92, "lower_is_better": True,
      "others": {"plain VAE": 9.36}, "keys": ["*ablation*fid*"]},
     {"metric": "FVD", "setting": "ablation: plain VAE -> STORM-VAE", "paper": 34.37, "lower_is_better": True,
@@ -342,13 +343,24 @@ def _figure(svg: str, src, title: str) -> str:
 
 # Generation evaluation (eval/generation.py per run, eval/generation_suite.py by reference count): table columns.
 GENERATION_COLUMNS = (
-    ("psnr", "PSNR ↑"), ("ssim", "SSIM ↑"), ("lpips", "ST-LPIPS ↓"), ("fid", "FID ↓"), ("fvd", "FVD ↓"),
-    ("gen_depth_abs_rel", "depth AbsRel ↓"), ("gen_depth_rmse", "depth RMSE m ↓"), ("gen_depth_delta1", "δ<1.25 ↑"),
-    ("control_miou_generated", "control mIoU ↑"), ("control_miou_real", "control mIoU, real frames"),
-    ("crossview_l1_generated", "cross-view L1 ↓"), ("crossview_l1_real", "cross-view L1, real frames"),
-    ("crossview_l1_real_gs", "cross-view L1, real frames, GS depth"),
-    ("temporal_l1_generated", "temporal L1 ↓"), ("temporal_l1_real_gs", "temporal L1, real frames, GS depth"),
+    (R.PSNR, "PSNR ↑"), (R.SSIM, "SSIM ↑"), (R.LPIPS, "ST-LPIPS ↓"), (R.FID, "FID ↓"), (R.FVD, "FVD ↓"),
+    (R.depth_key(R.GEN_DEPTH, "abs_rel"), "depth AbsRel ↓"), (R.depth_key(R.GEN_DEPTH, "rmse"), "depth RMSE m ↓"),
+    (R.depth_key(R.GEN_DEPTH, "delta1"), "δ<1.25 ↑"),
+    (R.miou("generated", True), "control mIoU ↑"), (R.miou("real", True), "control mIoU, real frames"),
+    (R.warp_l1("crossview", "generated"), "cross-view L1 ↓"), (R.warp_l1("crossview", "real"), "cross-view L1, real frames"),
+    (R.warp_l1("crossview", "real_gs"), "cross-view L1, real frames, GS depth"),
+    (R.warp_l1("temporal", "generated"), "temporal L1 ↓"),
+    (R.warp_l1("temporal", "real_gs"), "temporal L1, real frames, GS depth"),
 )
+
+
+def _ref_label(key: str) -> str:
+    """`ref3` -> "3 reference frames"; a key that is no reference count (a foreign file) shows as it is."""
+    try:
+        k = R.ref_count(key)
+    except CvdError:
+        return str(key)
+    return f"{k} reference frame{'s' if k != 1 else ''}"
 
 
 def _generation_section(root: Path) -> str:
@@ -362,7 +374,7 @@ def _generation_section(root: Path) -> str:
     if not isinstance(data, dict):
         return ""
     if isinstance(data.get("by_reference"), dict):
-        rows = [(f"{k[3:]} reference frame{'s' if k != 'ref1' else ''}", v) for k, v in data["by_reference"].items()]
+        rows = [(_ref_label(k), v) for k, v in data["by_reference"].items()]
     elif isinstance(data.get("summary"), dict) and "per_frame" in data:
         rows = [("generated frames", data["summary"]),
                 ("reference frames (real-frame reconstructions)", data.get("reference_frames") or {})]

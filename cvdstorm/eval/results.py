@@ -1,0 +1,67 @@
+"""The names of the generation metrics and the keys they are stored under: one place to grep.
+
+In:  nothing (constants and key builders). Out: the key spellings every writer and reader of
+     eval_generation.json / .csv uses (eval/generation.py, eval/generation_suite.py, report/, demo.py).
+
+The JSON layout is unchanged (docs/run_format.md): a run's `summary` maps metric -> value; an aggregate's
+`by_reference` maps `ref_key(k)` ("ref3") -> {metric: value} and its flat `summary` holds
+`by_ref(metric, k)` ("fvd_ref3"). Never build these strings by hand and never take them apart with
+slices: `ref_count("ref3") == 3`.
+"""
+
+from __future__ import annotations
+
+from ..errors import CvdError
+
+PSNR, SSIM, LPIPS = "psnr", "ssim", "lpips"
+IMAGE_METRICS = (PSNR, SSIM, LPIPS)                     # per frame, averaged over views
+FID, FVD = "fid", "fvd"
+GEN_DEPTH = "gen_depth"                                 # GS-decoder depth of generated frames vs exact depth
+GEN_LIDAR = "gen_lidar"                                 # ... vs projected LiDAR
+REAL_GS_DEPTH = "real_gs_depth"                         # GS depth of the real frames, decoded in the run's windows
+DEPTH_STATS = ("abs_rel", "rmse", "delta1")
+WARPS = ("crossview", "temporal")                       # neighbour-camera and next-frame warps
+WARP_SOURCES = ("generated", "real", "real_gs")         # generated frames / real with exact depth / with GS depth
+SEGMENTED = ("generated", "real")                       # frames the segmenter reads
+
+
+def depth_key(prefix: str, stat: str) -> str:
+    """`gen_depth_abs_rel`: a depth statistic (DEPTH_STATS or "pixels") of a depth source."""
+    return f"{prefix}_{stat}"
+
+
+def warp_l1(warp: str, source: str) -> str:
+    """`crossview_l1_generated`: the photometric L1 of a warp (WARPS) over one source (WARP_SOURCES)."""
+    return f"{warp}_l1_{source}"
+
+
+def warp_pixels(warp: str, source: str) -> str:
+    """`crossview_pixels_generated`: the pixel count that pools warp_l1 over runs."""
+    return f"{warp}_pixels_{source}"
+
+
+def miou(who: str, control: bool = False) -> str:
+    """`miou_generated` / `control_miou_real`: the segmenter's mIoU over all classes or the control classes."""
+    return f"{'control_' if control else ''}miou_{who}"
+
+
+def ref_key(k: int) -> str:
+    """`ref3`: the aggregate's section for runs with k reference frames."""
+    return f"ref{int(k)}"
+
+
+def ref_count(key: str) -> int:
+    """The reference count of a `ref_key`: `ref_count("ref3") == 3`."""
+    if not (isinstance(key, str) and key.startswith("ref") and key[3:].isdigit()):
+        raise CvdError(f"{key!r} is not a reference-count key (ref0, ref1, ...)")
+    return int(key[3:])
+
+
+def by_ref(metric: str, k: int) -> str:
+    """`fvd_ref3`: a metric in the aggregate's flat summary, for runs with k reference frames."""
+    return f"{metric}_{ref_key(k)}"
+
+
+# What the aggregate copies from each reference count's section into its flat summary.
+HEADLINE = (*IMAGE_METRICS, *(depth_key(GEN_DEPTH, s) for s in DEPTH_STATS), miou("generated", True),
+            miou("real", True), *(warp_l1(w, s) for w in WARPS for s in WARP_SOURCES))

@@ -1,0 +1,26 @@
+"""Metric names and result keys (eval/results.py): one spelling, parsed back without slicing, and the
+report's columns and the demo's lines name only metrics the evaluation writes."""
+
+import pytest
+
+from cvdstorm.errors import CvdError
+from cvdstorm.eval import results as R
+
+
+def test_reference_keys_round_trip_and_refuse_foreign_keys():
+    for k in (0, 1, 3, 12):
+        assert R.ref_count(R.ref_key(k)) == k
+    assert R.by_ref(R.FVD, 3) == "fvd_ref3" and R.warp_l1("temporal", "real_gs") == "temporal_l1_real_gs"
+    for bad in ("ref", "refx", "3", "ref-1", None):
+        with pytest.raises(CvdError, match="not a reference-count key"):
+            R.ref_count(bad)
+
+
+def test_report_columns_and_headline_name_written_metrics():
+    from cvdstorm.report.html import GENERATION_COLUMNS, _ref_label
+
+    written = set(R.HEADLINE) | {R.FID, R.FVD}
+    assert {k for k, _ in GENERATION_COLUMNS} <= written
+    assert len(set(R.HEADLINE)) == len(R.HEADLINE)
+    assert _ref_label("ref1") == "1 reference frame" and _ref_label("ref3") == "3 reference frames"
+    assert _ref_label("<b>x") == "<b>x"   # shown as text (escaped by the page), never parsed
