@@ -17,10 +17,10 @@ def test_reference_keys_round_trip_and_refuse_foreign_keys():
 
 
 def test_report_columns_and_headline_name_written_metrics():
-    from cvdstorm.report.html import GENERATION_COLUMNS, _ref_label
+    from cvdstorm.report.html import GENERATION_COLUMNS, ref_label
 
     written = set(R.HEADLINE) | {R.FID, R.FVD}
     assert {k for k, _ in GENERATION_COLUMNS} <= written
     assert len(set(R.HEADLINE)) == len(R.HEADLINE)
-    assert _ref_label("ref1") == "1 reference frame" and _ref_label("ref3") == "3 reference frames"
-    assert _ref_label("<b>x") == "<b>x"   # shown as text (escaped by the page), never parsed
+    assert ref_label("ref1") == "1 reference frame" and ref_label("ref3") == "3 reference frames"
+    assert ref_label("<b>x") == "<b>x"   # shown as text (escaped by the page), never parsed

@@ -354,7 +354,7 @@ GENERATION_COLUMNS = (
 )
 
 
-def _ref_label(key: str) -> str:
+def ref_label(key: str) -> str:
     """`ref3` -> "3 reference frames"; a key that is no reference count (a foreign file) shows as it is."""
     try:
         k = R.ref_count(key)
@@ -374,7 +374,7 @@ def _generation_section(root: Path) -> str:
     if not isinstance(data, dict):
         return ""
     if isinstance(data.get("by_reference"), dict):
-        rows = [(_ref_label(k), v) for k, v in data["by_reference"].items()]
+        rows = [(ref_label(k), v) for k, v in data["by_reference"].items()]
     elif isinstance(data.get("summary"), dict) and "per_frame" in data:
         rows = [("generated frames", data["summary"]),
                 ("reference frames (real-frame reconstructions)", data.get("reference_frames") or {})]
