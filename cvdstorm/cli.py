@@ -159,7 +159,7 @@ def cmd_generate(args) -> None:
 
 
 def cmd_pack(args) -> None:
-    from .pipelines.generate import pack_checkpoint
+    from .models.pack import pack_checkpoint
 
     out = pack_checkpoint(args.dit, args.out, vae_run=args.vae, overwrite=args.overwrite)
     print(f"packed checkpoint written to {out} (use it with `cvdstorm generate --checkpoint {out}`)")

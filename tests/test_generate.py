@@ -11,7 +11,9 @@ from cvdstorm import CAMERAS
 from cvdstorm.cli import main
 from cvdstorm.data.conditions import box_masks
 from cvdstorm.io import read_image, read_video
+from cvdstorm.models.pack import pack_checkpoint
 from cvdstorm.pipelines import generate as pipeline
+from cvdstorm.pipelines.windows import window_plan
 from cvdstorm.pipelines.ply import read_gaussians_ply
 from checkpoints import make_checkpoint
 
@@ -38,7 +40,7 @@ def gen_cfg(world, ckpt, **kw):
 
 @pytest.mark.parametrize("frames,window,overlap,refs", [(4, 4, 3, 0), (8, 4, 2, 1), (9, 4, 3, 3), (19, 8, 3, 3)])
 def test_window_plan_covers_every_frame_once(frames, window, overlap, refs):
-    plan = pipeline.window_plan(frames, window, overlap, refs)
+    plan = window_plan(frames, window, overlap, refs)
     new = []
     for k, (start, fixed) in enumerate(plan):
         assert 0 <= start and start + window <= frames
@@ -135,7 +137,7 @@ def test_box_edit_changes_controls_and_frames_where_the_box_is(tmp_path, world):
 
 
 def test_pack_roundtrip_fp16(tmp_path, world, ckpt):
-    packed = pipeline.pack_checkpoint(ckpt, tmp_path / "packed")
+    packed = pack_checkpoint(ckpt, tmp_path / "packed")
     assert (packed / "dit" / "model.safetensors").stat().st_size < 0.6 * (ckpt / "step_00000000" / "model.safetensors").stat().st_size
     a = pipeline.generate(gen_cfg(world, ckpt, frames=4), tmp_path / "a", progress=False)
     b = pipeline.generate(gen_cfg(world, packed, frames=4), tmp_path / "b", progress=False)
