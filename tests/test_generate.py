@@ -148,7 +148,7 @@ def test_pack_roundtrip_fp16(tmp_path, world, ckpt):
     assert diff.mean() < 2.0    # float16 storage: nearly the same video
     # a pack of a pack with the VAE's clip layout changed: weights, logs and the model keys stay as they were
     layout = {"data.frame_rate": "camera", "data.num_frames": 7, "data.context_frames": [0, 3, 6]}
-    again = pack_checkpoint(packed, tmp_path / "again", vae_run=packed / "vae", vae_data=layout)
+    again = pack_checkpoint(packed / "dit", tmp_path / "again", vae_run=packed / "vae", vae_data=layout)
     vae_cfg = StormVAEConfig.load(again / "vae" / "config.yaml")
     assert (vae_cfg.data.frame_rate, vae_cfg.data.num_frames, vae_cfg.data.context_frames) == ("camera", 7, (0, 3, 6))
     assert vae_cfg.vae == StormVAEConfig.load(packed / "vae" / "config.yaml").vae
@@ -157,7 +157,7 @@ def test_pack_roundtrip_fp16(tmp_path, world, ckpt):
         assert all(torch.equal(a_, b_) for a_, b_ in zip(load_file(again / part / "model.safetensors").values(),
                                                           load_file(packed / part / "model.safetensors").values()))
     with pytest.raises(CvdError, match="only data"):
-        pack_checkpoint(packed, tmp_path / "bad", vae_data={"vae.latent_channels": 4})
+        pack_checkpoint(packed / "dit", tmp_path / "bad", vae_data={"vae.latent_channels": 4})
     assert not (tmp_path / "bad").exists()
 
 
