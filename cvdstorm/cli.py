@@ -159,9 +159,11 @@ def cmd_generate(args) -> None:
 
 
 def cmd_pack(args) -> None:
-    from .pipelines.generate import pack_checkpoint
+    from .config import StormVAEConfig
+    from .models.pack import pack_checkpoint
 
-    out = pack_checkpoint(args.dit, args.out, vae_run=args.vae, overwrite=args.overwrite)
+    out = pack_checkpoint(args.dit, args.out, vae_run=args.vae, overwrite=args.overwrite,
+                          vae_data=StormVAEConfig.parse_overrides(args.vae_set))
     print(f"packed checkpoint written to {out} (use it with `cvdstorm generate --checkpoint {out}`)")
 
 
@@ -395,6 +397,10 @@ def _parser_pack(sub) -> None:
     s.add_argument("--vae", default=None, help="STORM-VAE run (default: the one the DiT config names)")
     s.add_argument("--out", required=True)
     s.add_argument("--overwrite", action="store_true")
+    s.add_argument("--vae-set", action="append", default=[], metavar="data.KEY=VALUE",
+                   help="set a data.* key of the packed VAE config (its clip layout, e.g. data.frame_rate=camera "
+                        "--vae-set data.num_frames=19 --vae-set data.context_frames=[0,6,12,18] for a camera-rate "
+                        "DiT); repeatable")
     s.set_defaults(func=cmd_pack)
 
 

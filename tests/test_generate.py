@@ -6,12 +6,17 @@ import numpy as np
 import pytest
 import torch
 import yaml
+from safetensors.torch import load_file
 
 from cvdstorm import CAMERAS
 from cvdstorm.cli import main
 from cvdstorm.data.conditions import box_masks
 from cvdstorm.io import read_image, read_video
+from cvdstorm.config import StormVAEConfig
+from cvdstorm.errors import CvdError
+from cvdstorm.models.pack import pack_checkpoint
 from cvdstorm.pipelines import generate as pipeline
+from cvdstorm.pipelines.windows import window_plan
 from cvdstorm.pipelines.ply import read_gaussians_ply
 from checkpoints import make_checkpoint
 
@@ -38,7 +43,7 @@ def gen_cfg(world, ckpt, **kw):
 
 @pytest.mark.parametrize("frames,window,overlap,refs", [(4, 4, 3, 0), (8, 4, 2, 1), (9, 4, 3, 3), (19, 8, 3, 3)])
 def test_window_plan_covers_every_frame_once(frames, window, overlap, refs):
-    plan = pipeline.window_plan(frames, window, overlap, refs)
+    plan = window_plan(frames, window, overlap, refs)
     new = []
     for k, (start, fixed) in enumerate(plan):
         assert 0 <= start and start + window <= frames
@@ -135,12 +140,25 @@ def test_box_edit_changes_controls_and_frames_where_the_box_is(tmp_path, world):
 
 
 def test_pack_roundtrip_fp16(tmp_path, world, ckpt):
-    packed = pipeline.pack_checkpoint(ckpt, tmp_path / "packed")
+    packed = pack_checkpoint(ckpt, tmp_path / "packed")
     assert (packed / "dit" / "model.safetensors").stat().st_size < 0.6 * (ckpt / "step_00000000" / "model.safetensors").stat().st_size
     a = pipeline.generate(gen_cfg(world, ckpt, frames=4), tmp_path / "a", progress=False)
     b = pipeline.generate(gen_cfg(world, packed, frames=4), tmp_path / "b", progress=False)
     diff = np.abs(np.load(a / "rgb.npy").astype(int) - np.load(b / "rgb.npy").astype(int))
     assert diff.mean() < 2.0    # float16 storage: nearly the same video
+    # a pack of a pack with the VAE's clip layout changed: weights, logs and the model keys stay as they were
+    layout = {"data.frame_rate": "camera", "data.num_frames": 7, "data.context_frames": [0, 3, 6]}
+    again = pack_checkpoint(packed / "dit", tmp_path / "again", vae_run=packed / "vae", vae_data=layout)
+    vae_cfg = StormVAEConfig.load(again / "vae" / "config.yaml")
+    assert (vae_cfg.data.frame_rate, vae_cfg.data.num_frames, vae_cfg.data.context_frames) == ("camera", 7, (0, 3, 6))
+    assert vae_cfg.vae == StormVAEConfig.load(packed / "vae" / "config.yaml").vae
+    for part in ("dit", "vae"):
+        assert load_file(again / part / "model.safetensors").keys() == load_file(packed / part / "model.safetensors").keys()
+        assert all(torch.equal(a_, b_) for a_, b_ in zip(load_file(again / part / "model.safetensors").values(),
+                                                          load_file(packed / part / "model.safetensors").values()))
+    with pytest.raises(CvdError, match="only data"):
+        pack_checkpoint(packed / "dit", tmp_path / "bad", vae_data={"vae.latent_channels": 4})
+    assert not (tmp_path / "bad").exists()
 
 
 def test_cli_errors_one_line_and_outputs_kept(tmp_path, world, ckpt, capsys):

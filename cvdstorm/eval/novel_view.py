@@ -52,7 +52,8 @@ def reconstruct_run(checkpoint: str | Path, dataroot: str | Path, out: str | Pat
     checkpoint (folder with vae/)."""
     from ..data.clips import load_clip, split_scenes
     from ..models.loading import load_storm_vae
-    from ..pipelines.generate import GenerateConfig, reconstruct_clip, scene_record
+    from ..pipelines.generate import scene_record
+    from ..pipelines.reconstruct import reconstruct_clip
 
     ck = Path(checkpoint)
     vae, cfg = load_storm_vae(ck / "vae" if (ck / "vae").is_dir() else ck, device)
@@ -64,8 +65,7 @@ def reconstruct_run(checkpoint: str | Path, dataroot: str | Path, out: str | Pat
     require(len(samples) == T, f"scene {sc['name']} has fewer than {T} keyframes from {start}")
     clip = load_clip(reader, samples, H, W, scene_polylines={})
     rec = reconstruct_clip(vae, cfg, clip)
-    record = scene_record(GenerateConfig(dataroot=str(dataroot), version=version, start=start, references=T),
-                          reader, sc, samples, clip, [(0, T)])
+    record = scene_record(dataroot, version, start, T, reader, sc, samples, clip, [(0, T)])
     record["reconstruction"] = {"checkpoint": str(ck.resolve()), "context_frames": rec.context}
     settings = {"cvdstorm": __version__, "reconstruct": {"checkpoint": str(ck.resolve()), "dataroot": str(dataroot),
                                                          "version": version, "scene": sc["name"], "start": start}}
@@ -84,7 +84,7 @@ def oracle_run(dataroot: str | Path, out: str | Path, version: str = "v1.0-synth
     from ..data.clips import load_clip, split_scenes
     from ..geometry import quat_to_rotmat
     from ..images import to_uint8
-    from ..pipelines.generate import GenerateConfig, scene_record
+    from ..pipelines.generate import scene_record
 
     reader = NuScenesReader(dataroot, version).preload()
     names = (split_scenes(reader, "val") or reader.scene_names()) if scene is None else [scene]
@@ -124,8 +124,7 @@ def oracle_run(dataroot: str | Path, out: str | Path, version: str = "v1.0-synth
     n = len(means)
     g = {"means": means, "quats": np.tile([1.0, 0, 0, 0], (n, 1)), "scales": scales, "opacities": np.full(n, 0.95),
          "colors": colors, "velocities": vels, "time": float(t[0])}
-    rec = scene_record(GenerateConfig(dataroot=str(dataroot), version=version, start=start, references=frames),
-                       reader, sc, samples, clip, [(0, frames)])
+    rec = scene_record(dataroot, version, start, frames, reader, sc, samples, clip, [(0, frames)])
     rec["reconstruction"] = {"oracle": "exact depth", "context_frames": list(context)}
     settings = {"cvdstorm": __version__, "oracle": {"dataroot": str(dataroot), "version": version, "scene": sc["name"],
                                                     "start": start, "frames": frames, "context": list(context)}}

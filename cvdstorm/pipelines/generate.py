@@ -37,7 +37,6 @@ from __future__ import annotations
 import dataclasses
 import math
 import platform
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,18 +51,18 @@ from ..data.clips import frames_at_rate, load_clip, scene_map
 from ..data.conditions import clip_controls, control_images
 from ..data.nuscenes import NuScenesReader, frame_hz
 from ..errors import CvdError, require
-from ..geometry import invert_pose, quat_multiply, rotmat_to_quat
 from ..images import to_uint8
-from ..io import OutputFolder, file_digest, save_tensors, write_json
+from ..io import OutputFolder, file_digest
 from ..models.conditioning import make_conditions
 from ..models.dit import CVDDiT, sample_latents
-from ..models.loading import (check_compatible, load_checkpoint_state, load_dit, load_storm_vae, read_tensors,
-                              resolve_checkpoint, weights_file)
+from ..models.loading import check_compatible, load_dit, load_storm_vae, resolve_checkpoint
 from ..models.storm_vae import StormVAE
 from ..models.text import load_text_encoder
 from .edits import apply_edits, load_edits
 from .ego_edits import edit_ego
-from .run import WINDOW_KEYS, GaussianWindows, GenerationRun, is_run, new_arrays, scratch_array
+from .reconstruct import Reconstruction, reconstruct_clip
+from .run import GaussianWindows, GenerationRun, is_run, new_arrays, scratch_array
+from .windows import decode_window, window_frame, window_gaussians, window_plan
 
 
 @dataclass
@@ -139,7 +138,7 @@ class CVDStormPipeline:
         edits = _read_inputs(cfg)
         return _generate(self, cfg, edits, workdir, progress, _controls(self.dit_cfg, cfg, edits))
 
-    def reconstruct(self, clip: dict) -> "Reconstruction":
+    def reconstruct(self, clip: dict) -> Reconstruction:
         """Gaussians and depth of a real clip (`reconstruct_clip` with this pipeline's STORM-VAE)."""
         return reconstruct_clip(self.vae, self.vae_cfg, clip)
 
@@ -160,87 +159,6 @@ class CVDStormPipeline:
             _, depth[first:start + T], _ = decode_window(self.vae, z[sl], clip["intrinsics"][sl], c2w, times, ctx,
                                                          first - start, H, W)
         return depth
-
-
-@dataclass
-class Reconstruction:
-    """A real clip of T frames through the STORM-VAE and its GS decoder (clip world, clip times)."""
-
-    gaussians: dict            # GaussianWindows item: WINDOW_KEYS arrays [N, ...] at `time`, the first frame's
-    depth: np.ndarray          # float32 [T, V, H, W] metres: the Gaussians rendered into the clip's cameras
-    rgb: np.ndarray            # uint8 [T, V, H, W, 3] VAE-decoded frames
-    latents: torch.Tensor      # [T, V, C, h, w]
-    context: list[int]         # the frames the GS decoder saw
-
-
-@torch.no_grad()
-def reconstruct_clip(vae: StormVAE, vae_cfg: StormVAEConfig, clip: dict) -> Reconstruction:
-    """Encode a clip (data.clips.load_clip: images [T, V, 3, H, W], intrinsics, cam_to_world, timestamps)
-    and decode it again: frames, and Gaussians from its context frames with their depth renders."""
-    dev = next(vae.parameters()).device
-    T = clip["images"].shape[0]
-    H, W = clip["images"].shape[-2:]
-    ctx = [c for c in vae_cfg.data.context_frames if c < T]
-    z = vae.encode(clip["images"].to(dev))[0]                                            # [T, V, C, h, w]
-    t = clip["timestamps"].float()
-    rgb, depth, gs = decode_window(vae, z, clip["intrinsics"].float(), clip["cam_to_world"].float(), t, ctx, 0, H, W)
-    return Reconstruction(window_gaussians(gs, float(t[0])), depth, rgb, z.cpu(), ctx)
-
-
-def decode_window(vae: StormVAE, z: torch.Tensor, K: torch.Tensor, c2w: torch.Tensor, times: torch.Tensor,
-                  ctx: list[int], first: int, H: int, W: int) -> tuple[np.ndarray, np.ndarray, object]:
-    """One window's latents z [T, V, C, h, w] (cameras K [T, V, 3, 3], c2w [T, V, 4, 4], times [T] in
-    the window's world) -> frames uint8 [n, V, H, W, 3] and GS-decoder depth float32 [n, V, H, W] of
-    frames first..T-1 (n of them), and the Gaussians the GS decoder made from the context frames."""
-    dev = next(vae.parameters()).device
-    n, V = z.shape[0] - first, z.shape[1]
-    rgb = to_uint8(vae.decode(z[first:].to(dev)).clamp(-1, 1))
-    gs = vae.gs_decode(z[ctx][None].to(dev), K[ctx][None].to(dev), c2w[ctx][None].to(dev), times[ctx][None].to(dev))
-    rend = vae.render(gs, c2w[first:].reshape(1, -1, 4, 4).to(dev), K[first:].reshape(1, -1, 3, 3).to(dev),
-                      times[first:].repeat_interleave(V)[None].float().to(dev), torch.arange(V).repeat(n)[None].to(dev),
-                      H, W)
-    return rgb, rend["depth"].reshape(n, V, H, W).cpu().numpy(), gs
-
-
-def window_frame(clip: dict, start: int, T: int) -> tuple[slice, torch.Tensor, torch.Tensor, torch.Tensor]:
-    """Window [start, start + T) of a clip in its own world (the ego pose of its first frame, where the
-    models were trained): (frames slice, e2w [4, 4] window world in clip world, c2w [T, V, 4, 4],
-    times [T] seconds from the window's first frame)."""
-    sl = slice(start, start + T)
-    e2w = clip["ego_to_world"][start]
-    return sl, e2w, invert_pose(e2w) @ clip["cam_to_world"][sl], clip["timestamps"][sl] - clip["timestamps"][start]
-
-
-def window_gaussians(gs, at: float, e2w: torch.Tensor | None = None, start: float = 0.0) -> dict:
-    """The GS decoder's Gaussians moved to time `at` (seconds in the window's times), in the world of
-    e2w [4, 4] (the window's world in the run world; None: the window's own) -> a GaussianWindows item
-    whose time is `at` in run time (the window's times start at `start` there)."""
-    g = gs.gaussians
-    if e2w is None:
-        out = {k: getattr(g, k)[0] for k in WINDOW_KEYS}
-    else:
-        R, t = e2w[:3, :3], e2w[:3, 3]
-        q = torch.from_numpy(rotmat_to_quat(R.double().cpu().numpy())).to(g.quats)
-        out = {"means": g.means[0] @ R.T + t, "quats": quat_multiply(q.expand_as(g.quats[0]), g.quats[0]),
-               "scales": g.scales[0], "opacities": g.opacities[0], "colors": g.colors[0],
-               "velocities": g.velocities[0] @ R.T}
-    dt = at - gs.gaussian_times[0]
-    out["means"] = out["means"] + out["velocities"] * dt[:, None].to(out["means"])
-    return {**{k: v.cpu().numpy() for k, v in out.items()}, "time": start + at}
-
-
-def window_plan(frames: int, window: int, overlap: int, references: int) -> list[tuple[int, int]]:
-    """[(start, fixed)]: window k covers [start, start + window) with its first `fixed` frames held
-    as references (real ones in window 0, generated ones after)."""
-    require(frames >= window, f"generate at least one window ({window} frames); got {frames}")
-    require(0 <= references < window, f"references must be in [0, {window}), got {references}")
-    require(0 < overlap < window, f"overlap must be in [1, {window}), got {overlap}")
-    plan, end = [(0, references)], window
-    while end < frames:
-        start = min(end - overlap, frames - window)
-        plan.append((start, end - start))
-        end = start + window
-    return plan
 
 
 def _frame_count(cfg: GenerateConfig, rate: str, available: int, hz: float, window: int) -> int:
@@ -395,23 +313,25 @@ def _generate(pipe: CVDStormPipeline, cfg: GenerateConfig, edits: dict, workdir:
                 "windows": [list(p) for p in plan], "image_size": [H, W], "scene": scene["name"]},
                 "edits": edits, "checkpoint_files": pipe.files, "seconds_per_window": timings,
                 "seconds_total": round(time.perf_counter() - tick, 2)}
-    return GenerationRun(scene_record(cfg, reader, scene, samples, clip, plan, rate), settings, rgb, depth, latents,
+    return GenerationRun(scene_record(cfg.dataroot, cfg.version, cfg.start, cfg.references, reader, scene, samples,
+                                      clip, plan, rate), settings, rgb, depth, latents,
                          windows, controls)
 
 
-def scene_record(cfg: GenerateConfig, reader: NuScenesReader, scene: dict, samples: list[str], clip: dict,
-                 plan, frame_rate: str = "keyframes") -> dict:
-    """A run's scene.json: the source scene and frames, the controls of every frame, the settings."""
+def scene_record(dataroot: str | Path, version: str, start: int, references: int, reader: NuScenesReader,
+                 scene: dict, samples: list[str], clip: dict, plan, frame_rate: str = "keyframes") -> dict:
+    """A run's scene.json: the source scene and frames (from `start` at `frame_rate`), `references` real
+    frames, the windows of `plan`, the controls of every frame."""
 
     def boxes(b):
         return {"center": b["center"].tolist(), "size": b["size"].tolist(), "yaw": b["yaw"].tolist(),
                 "rotation": b["rotation"].tolist(), "cls": b["cls"].tolist(), "instance": list(b["instance"]),
                 "velocity": b["velocity"].tolist()}
 
-    return {"scene": scene["name"], "scene_token": scene["token"], "dataroot": str(Path(cfg.dataroot).resolve()),
-            "version": cfg.version, "start": cfg.start, "frame_rate": frame_rate, "samples": list(samples),
+    return {"scene": scene["name"], "scene_token": scene["token"], "dataroot": str(Path(dataroot).resolve()),
+            "version": version, "start": start, "frame_rate": frame_rate, "samples": list(samples),
             "keyframes": [bool(k) for k in clip["keyframes"]],
-            "timestamps": clip["timestamps"].tolist(), "references": cfg.references,
+            "timestamps": clip["timestamps"].tolist(), "references": references,
             "window_starts": [p[0] for p in plan], "window_fixed": [p[1] for p in plan],
             "cameras": list(CAMERAS), "captions": list(clip["captions"]),
             "world": "ego pose of the first generated frame (x forward, y left, z up), metres",
@@ -421,36 +341,3 @@ def scene_record(cfg: GenerateConfig, reader: NuScenesReader, scene: dict, sampl
             # an ego edit (pipelines/ego_edits.py): the poses above are the new path's, these the recorded
             **({"recorded_ego_to_world": clip["recorded_ego_to_world"].tolist()} if "recorded_ego_to_world" in clip
                else {})}
-
-
-def pack_checkpoint(dit_run: str | Path, out: str | Path, vae_run: str | Path | None = None,
-                    dtype: torch.dtype = torch.float16, overwrite: bool = False) -> Path:
-    """Bundle a trained DiT (EMA weights when present) and its STORM-VAE into out/{dit,vae}/ for
-    `generate`, floating-point weights stored as `dtype` (loaded back as float32), with the configs
-    and training logs that produced them."""
-    with OutputFolder(out) as writer:
-        writer.check(overwrite)
-        return _pack(dit_run, writer, vae_run, dtype)
-
-
-def _pack(dit_run: str | Path, writer: OutputFolder, vae_run: str | Path | None, dtype: torch.dtype) -> Path:
-    dit_dir = resolve_checkpoint(dit_run)
-    _, dit_cfg = load_dit(dit_dir)                   # validates the folder
-    vae_dir = resolve_checkpoint(vae_run or dit_cfg.vae_checkpoint)
-    tmp = writer.temp()
-    for name, step_dir in (("dit", dit_dir), ("vae", vae_dir)):
-        src = weights_file(step_dir)  # EMA weights when the run kept them
-        tensors = {k: (v.to(dtype) if v.is_floating_point() else v).contiguous() for k, v in read_tensors(src).items()}
-        (tmp / name).mkdir(parents=True)
-        save_tensors(tensors, tmp / name / "model.safetensors",
-                     metadata={"source": str(src), "dtype": str(dtype).replace("torch.", "")})
-        shutil.copy(step_dir / "config.yaml", tmp / name / "config.yaml")
-        state = load_checkpoint_state(step_dir)
-        write_json(tmp / name / "state.json", {"step": state["step"], "source": str(src)})
-        for log in ("log.csv", "log.jsonl"):
-            if (step_dir.parent / log).is_file():
-                shutil.copy(step_dir.parent / log, tmp / name / log)
-    cfg = DiTTrainConfig.load(tmp / "dit" / "config.yaml")
-    cfg.vae_checkpoint = "../vae"        # informational: load_generator reads the sibling folder
-    cfg.save(tmp / "dit" / "config.yaml")
-    return writer.publish()
