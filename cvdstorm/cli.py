@@ -519,7 +519,7 @@ def _parser_demo(sub) -> None:
                                    "everything under --out and printing where it is.")
     s.add_argument("--out", default="outputs/demo")
     s.add_argument("--overwrite", action="store_true", help="replace an existing output folder")
-    s.add_argument("--checkpoint", default=None, help="generation checkpoint (default: the shipped checkpoints/demo)")
+    s.add_argument("--checkpoint", default=None, help="generation checkpoint (default: the shipped 12 Hz checkpoints/demo12)")
     s.add_argument("--frames", type=POSITIVE_INT, default=None, help="frames to generate at the checkpoint's rate "
                    "(default: 72 camera frames = 6 s for a 12 Hz checkpoint, 19 keyframes = 9.5 s for a 2 Hz one)")
     s.add_argument("--steps", type=POSITIVE_INT, default=None, help="sampling steps (default: the model's)")

@@ -33,7 +33,8 @@ from .errors import CvdError
 from .io import OutputFolder
 from .report.preview import write_preview
 
-SHIPPED = Path(__file__).resolve().parents[1] / "checkpoints" / "demo"
+SHIPPED = Path(__file__).resolve().parents[1] / "checkpoints" / "demo"          # 2 Hz keyframes
+SHIPPED_12HZ = Path(__file__).resolve().parents[1] / "checkpoints" / "demo12"   # 12 Hz camera frames: the demo's
 HELD_OUT_SEED = 2029   # training used seed 3 (configs/vae_demo.yaml): never seen; its first scene is a clear day
 DEMO_FRAMES = 19       # 2 Hz checkpoints: 3 reference frames + the 16 frames FVD-16 scores (9.5 s)
 DEMO_CAMERA_FRAMES = 72  # 12 Hz checkpoints: 6 s of camera frames, 3 of them real references
@@ -60,10 +61,10 @@ def _run_demo(out: Path, checkpoint, scenes: int, frames: int | None, width: int
     from .pipelines.generate import CVDStormPipeline
     from .report.html import build_report
 
-    ckpt = Path(checkpoint) if checkpoint is not None else SHIPPED
+    ckpt = Path(checkpoint) if checkpoint is not None else SHIPPED_12HZ
     if not ckpt.exists():
-        raise CvdError(f"no demo checkpoint at {ckpt}; restore checkpoints/demo from git or build one with "
-                       "the commands in configs/dit_demo.yaml and `cvdstorm pack`")
+        raise CvdError(f"no demo checkpoint at {ckpt}; restore checkpoints/demo12 from git or build one with "
+                       "the commands in configs/dit_demo12.yaml and `cvdstorm pack`")
     out.mkdir(parents=True, exist_ok=True)
     tick = time.perf_counter()
     pipe = CVDStormPipeline.from_pretrained(ckpt)
