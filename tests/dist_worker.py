@@ -72,7 +72,8 @@ def run(a):
     model = Net()
     cfg = TrainConfig(steps=a.total or a.steps, batch_size=a.batch, grad_accum=a.accum, lr=3e-2, warmup_steps=1,
                       checkpoint_every=2, log_every=1, ema_decay=0.5, parallel=a.parallel,
-                      activation_checkpointing=a.ac)
+                      activation_checkpointing=a.ac,
+                      mixed_precision="no")  # bit-equality across process layouts: bf16 sums are not associative
 
     def step_fn(batch, gen):  # deterministic: equal data gives equal gradients whatever the rank
         x, y = batch

@@ -1,6 +1,7 @@
 """Generation evaluation: runs faked from the real frames (exact scores), a corrupted copy (worse, with
 closed-form depth errors), aggregation (FID 0 for identical sets), resumability, CLI errors, report."""
 
+import base64
 import csv
 import json
 import re
@@ -169,7 +170,7 @@ def test_driver_generates_each_pair_once(synth_root, runs, tmp_path, monkeypatch
         def __init__(self, scene_idx, cfg):
             self.scene_idx, self.cfg = scene_idx, cfg
 
-        def save(self, out_dir, overwrite=False):
+        def save(self, out_dir, overwrite=False, views=True):
             cfg = self.cfg
             return fake_run(out_dir, synth_root, self.scene_idx, cfg.references, cfg.frames,
                             noise=10.0 * cfg.references, real=runs["real"] if self.scene_idx == 0 else None)[0]
@@ -239,7 +240,9 @@ def test_report_shows_generation_eval(runs, results, tmp_path):
     table = table[:table.index("</section>")]
     assert table.count("<tr>") == 3  # header + ref0 + ref1
     assert f">{format_value(results['bad']['summary']['psnr'])}<" in table
-    assert page.count("Generation quality vs horizon") >= 1  # the SVG plot is inlined
+    # the SVG plot is embedded as an image (data URI: inert, report/inert.py), its title inside
+    svgs = [base64.b64decode(b).decode() for b in re.findall(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", page)]
+    assert any("Generation quality vs horizon" in svg for svg in svgs)
     run_page = build_report(runs["good"]).read_text()
     assert 'id="generation"' in run_page and "reference frames" in run_page
 
