@@ -336,6 +336,17 @@ def test_bad_input_gives_one_line_and_changes_nothing(capsys, tmp_path, shared, 
 
 
 # ------------------------------------------------------------------------------ concurrent writers
+def race(cmd: list[str]) -> list[str]:
+    """Run `cmd` twice at once (one thread each): one must succeed, the other exit 2; -> the loser's stderr
+    lines without progress bars."""
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    procs = [subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    results = [(p.wait(300), p.stderr.read()) for p in procs]
+    assert sorted(rc for rc, _ in results) == [0, 2], results
+    return [line for rc, e in results if rc == 2 for line in e.splitlines() if line.strip() and "%|" not in line]
+
+
 def test_two_generate_runs_into_one_folder(tmp_path, shared):
     """Two processes generate into one --out at once: one publishes a complete run, the other is
     refused with one line (the lock while the first writes, or the finished folder after it)."""
@@ -343,12 +354,7 @@ def test_two_generate_runs_into_one_folder(tmp_path, shared):
     cmd = [sys.executable, "-m", "cvdstorm.cli", "generate", "--checkpoint", str(shared["ck"]), "--dataroot",
            str(shared["data"]), "--frames", "5", "--references", "1", "--overlap", "2", "--steps", "4",
            "--out", str(out)]
-    env = {**os.environ, "OMP_NUM_THREADS": "1"}
-    procs = [subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-             for _ in range(2)]
-    results = [(p.wait(300), p.stderr.read()) for p in procs]
-    assert sorted(rc for rc, _ in results) == [0, 2], results
-    err = [line for rc, e in results if rc == 2 for line in e.splitlines() if line.strip() and "%|" not in line]
+    err = race(cmd)
     assert len(err) == 1 and "Traceback" not in err[0], err
     assert str(out) in err[0] and ("being written by another process" in err[0] or "--overwrite" in err[0]), err
     # the published folder is one whole run

@@ -25,7 +25,7 @@ from safetensors.torch import load_file
 from conftest import digest, fails
 from cvdstorm.cli import main
 from cvdstorm.io import OutputFolder
-from test_bad_input import RENDER, ROOT, SYNTH, shared  # noqa: F401 (shared: the module's inputs fixture)
+from test_bad_input import RENDER, ROOT, SYNTH, race, shared  # noqa: F401 (shared: the module's inputs fixture)
 
 sys.path.insert(0, str(ROOT / "tests"))
 GEN = "generate --checkpoint {ck} --dataroot {data} --frames 4 --references 1 --overlap 2 --steps 1 --out {out}"
@@ -125,12 +125,7 @@ def test_two_synth_runs_into_one_folder(tmp_path):
     out = tmp_path / "world"
     cmd = [sys.executable, "-m", "cvdstorm.cli", *SYNTH.format(out=out).split(), "--frames", "6", "--width", "64",
            "--height", "32"]
-    env = {**os.environ, "OMP_NUM_THREADS": "1"}
-    procs = [subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-             for _ in range(2)]
-    results = [(p.wait(300), p.stderr.read()) for p in procs]
-    assert sorted(rc for rc, _ in results) == [0, 2], results
-    err = [line for rc, e in results if rc == 2 for line in e.splitlines() if line.strip() and "%|" not in line]
+    err = race(cmd)
     one_line(err, str(out))
     assert "being written by another process" in err[0] or "--overwrite" in err[0], err
     samples = (out / "v1.0-synth" / "sample.json").read_text().count('"token"')
