@@ -43,7 +43,7 @@ from .. import CAMERAS
 from ..config import GSDecoderConfig
 from ..errors import CvdError, require
 from ..geometry import interp_poses, invert_pose, make_pose, quat_to_rotmat
-from ..io import OutputFolder, check_video_size, new_memmap, read_yaml, require_space, write_bytes, write_json, write_video
+from ..io import OutputFolder, check_video_size, new_memmap, read_yaml, write_bytes, write_json, write_video
 from ..limits import check_disk, check_memory
 from ..paths import plain_name
 from ..render import rasterize
@@ -199,8 +199,7 @@ def _render_run(run, writer: OutputFolder, offset, yaw: float, rig: str | None, 
     require(not bad, f"--times {bad} lie outside the run's span [{lo:g}, {hi:g}] s")
     N, V = len(times), len(names)
     _check_size(N, V, H, W, videos, names, writer.path)
-    tmp = writer.temp()
-    require_space(tmp, (3 + 4 + 4) * N * V * H * W)  # the three maps below, before any is made
+    tmp = writer.temp()  # _check_size has refused a render whose three maps below exceed the free disk
     rgb = new_memmap(tmp / "rgb.npy", np.uint8, (N, V, H, W, 3))
     depth = new_memmap(tmp / "depth.npy", np.float32, (N, V, H, W))
     alpha = new_memmap(tmp / "alpha.npy", np.float32, (N, V, H, W))
