@@ -492,6 +492,9 @@ class DiTConfig(Config):
     cross_view: bool = True
     view_attention: str = "all"              # "all" views, or "neighbors" on the camera ring
     view_neighbors: int = 1                  # ring distance seen by "neighbors"
+    # Cross-view logit bias s_h (d_i . d_j) between tokens' ray directions, s_h learnt from this start; 0 = off
+    # (the default, so configs written before it rebuild their models; the presets turn it on, issue 29).
+    view_ray_bias: float = 0.0
     camera_embed: str = "rays"               # "rays", "ids" or "rays+ids" (ids break view permutation symmetry)
     max_views: int = 6
     frame_time_scale: float = 10.0           # seconds -> sinusoid input (0.1 s resolution)
@@ -515,12 +518,12 @@ class DiTConfig(Config):
                      caption_projection_dim=16, pooled_projection_dim=20, pos_embed_max_size=16,
                      sample_size=8, in_channels=4, out_channels=4, dual_attention_layers=(0,),
                      control_blocks=2, control_channels=(8, 8, 16), text_dim=12, text_pooled_dim=12,
-                     text_tokens=5, text_encoder="random-bert"),
+                     text_tokens=5, text_encoder="random-bert", view_ray_bias=8.0),
         "demo": dict(num_layers=6, attention_head_dim=64, num_attention_heads=4, joint_attention_dim=384,
                      caption_projection_dim=256, pooled_projection_dim=384, pos_embed_max_size=32,
                      sample_size=16, dual_attention_layers=(0, 1, 2), control_blocks=3,
-                     control_channels=(16, 32, 64), text_tokens=16),
-        "paper": dict(),
+                     control_channels=(16, 32, 64), text_tokens=16, view_ray_bias=8.0),
+        "paper": dict(view_ray_bias=8.0),
     }
 
 
@@ -539,6 +542,7 @@ class DiTTrainConfig(Config):
     vae_checkpoint: str = ""
     cache_dir: str = "outputs/latent_cache"
     reference_frames: tuple[int, ...] = (0, 1, 3)   # clean leading frames per training clip, drawn uniformly
+    view_references: float = 0.0                    # share of clips trained as camera completion (1..V-1 cameras given)
     init_from: str = ""                             # start from these weights (a run or step folder), e.g. to fine-tune
 
     PRESETS: ClassVar = {

@@ -102,8 +102,9 @@ def test_rms_norm_matches_torch_and_gradcheck():
     assert rms_norm(x, torch.nn.Identity()) is x
 
 
-def axis_attention_reference(blk: AxisAttention, x, pos, mask):
-    """AxisAttention written out: each (b, r) sequence on its own, explicit softmax, per-head loop."""
+def axis_attention_reference(blk: AxisAttention, x, pos, mask, rays=None):
+    """AxisAttention written out: each (b, r) sequence on its own, explicit softmax, per-head loop, the ray
+    bias as an explicit [n, n] matrix s_h (d_i . d_j) added to the logits."""
     B, n, R, D = x.shape
     H = blk.heads
     hd = D // H
@@ -117,6 +118,8 @@ def axis_attention_reference(blk: AxisAttention, x, pos, mask):
                 sl = slice(i * hd, (i + 1) * hd)
                 qi, ki = blk.q_norm(q[b, :, r, sl]), blk.k_norm(k[b, :, r, sl])      # [n, hd]
                 s = qi @ ki.T / hd ** 0.5
+                if rays is not None:
+                    s = s + blk.ray_scale[i] * (rays[b] @ rays[b].T)
                 if mask is not None:
                     s = s.masked_fill(~mask, float("-inf"))
                 heads.append(s.softmax(-1) @ v[b, :, r, sl])
@@ -124,11 +127,14 @@ def axis_attention_reference(blk: AxisAttention, x, pos, mask):
     return x + blk.out(out)
 
 
-# temporal layout (R sequences per clip), cross-view layout (R = 1) with a mask; n = 40 takes the SDPA path
-@pytest.mark.parametrize("R, n, masked", [(5, 7, False), (1, 7, True), (1, 40, True), (3, 40, False)])
-def test_axis_attention_matches_reference(R, n, masked):
+# temporal layout (R sequences per clip), cross-view layout (R = 1) with a mask and / or the ray bias; n = 40
+# takes the SDPA path
+@pytest.mark.parametrize("R, n, masked, ray_bias", [(5, 7, False, False), (1, 7, True, False), (1, 40, True, False),
+                                                    (3, 40, False, False), (1, 7, True, True), (1, 40, False, True),
+                                                    (1, 40, True, True)])
+def test_axis_attention_matches_reference(R, n, masked, ray_bias):
     torch.manual_seed(0)
-    blk = AxisAttention(24, 3, qk_norm=True)
+    blk = AxisAttention(24, 3, qk_norm=True, ray_bias=8.0 if ray_bias else None)
     with torch.no_grad():
         for prm in blk.parameters():
             prm.add_(torch.randn_like(prm) * 0.3)   # out is zero at init; give every part a value
@@ -136,7 +142,8 @@ def test_axis_attention_matches_reference(R, n, masked):
     x = torch.randn(2, n, R, 24, requires_grad=True)
     pos = torch.randn(1, n, R, 24)
     mask = (torch.rand(n, n) > 0.4) | torch.eye(n, dtype=torch.bool) if masked else None
-    y, y_ref = blk(x, pos, mask), axis_attention_reference(blk, x, pos, mask)
+    rays = torch.nn.functional.normalize(torch.randn(2, n, 3), dim=-1) if ray_bias else None
+    y, y_ref = blk(x, pos, mask, rays), axis_attention_reference(blk, x, pos, mask, rays)
     torch.testing.assert_close(y, y_ref, atol=1e-5, rtol=1e-5)
     w = torch.randn_like(y)
     grads = torch.autograd.grad((y * w).sum(), [x, *blk.parameters()])
@@ -252,6 +259,28 @@ def test_reference_frames_and_sampler_wiring():
     loss = flow_loss(velocity_fn(m, cond), x, m.cfg.flow, ref_mask=ref, generator=g)
     loss.loss.backward()
     assert loss.per_frame[0, 0] == 0 and all(p.grad is not None for p in m.temporal_blocks.parameters())
+
+
+def test_per_image_timesteps_and_ray_bias_wiring():
+    """t [B, T, V] equal over V is t [B, T]; a per-image t changes the images it differs on. The ray bias
+    reads the rays: with it, rotating every camera changes the cross-view output; a dropped camera
+    condition switches the bias off (equal to a model whose bias scales are 0)."""
+    m = randomise(tiny(), which=("temporal_blocks", "view_blocks", "control_adapters", "null", "ray_embed"))
+    x, t, cond = make_inputs(m.cfg, B=1, T=2, V=3)
+    with torch.no_grad():
+        out = m(x, t, cond)
+        torch.testing.assert_close(m(x, t[..., None].expand(1, 2, 3), cond), out, atol=1e-6, rtol=0)
+        t2 = t[..., None].expand(1, 2, 3).clone()
+        t2[0, 1, 2] = 0.0
+        d = (m(x, t2, cond) - out).abs().amax(dim=(3, 4, 5))[0]                     # [T, V]
+    assert d[1, 2] > 1e-3 and d[1, 2] == d.max()       # the image whose t changed moves most (others via attention)
+    drop = {"camera": torch.tensor([True])}
+    with torch.no_grad():
+        biased = m(x, t, cond, drop)
+        for blk in m.view_blocks:
+            blk.ray_scale.zero_()
+        torch.testing.assert_close(m(x, t, cond, drop), biased, atol=1e-6, rtol=0)
+        assert (m(x, t, cond) - out).abs().max() > 1e-4                            # scales 0 = another model
 
 
 def test_gradient_checkpointing_same_gradients():

@@ -9,7 +9,8 @@ from diffusers import FlowMatchEulerDiscreteScheduler
 from cvdstorm.config import FlowConfig
 from cvdstorm.errors import CvdError
 from cvdstorm.models.flow import (euler_sample, euler_schedule, flow_loss, frame_timesteps, guided_velocity,
-                                  interpolate, reference_mask, sample_timesteps, shift_time)
+                                  interpolate, reference_mask, sample_timesteps, shift_time,
+                                  view_reference_mask)
 
 
 @pytest.mark.parametrize("shift,steps", [(1.0, 10), (3.0, 28), (3.0, 50), (5.0, 7), (3.0, 1)])
@@ -138,3 +139,48 @@ def test_reference_mask_prefixes():
     assert all(abs((k == c).float().mean().item() - 1 / 3) < 0.04 for c in (0, 1, 3))
     with pytest.raises(CvdError):
         reference_mask(2, 3, (0, 3))
+
+
+def test_camera_completion_masks_per_image():
+    """A [B, T, V] reference mask (whole cameras given): the sampler holds exactly those images at t = 0 and
+    integrates the rest to x0; the loss is the closed form over the generated images only; the guidance
+    batch repeats per-image timesteps."""
+    g = torch.Generator().manual_seed(5)
+    B, T, V = 2, 3, 4
+    x0, noise = torch.randn(B, T, V, 2, generator=g), torch.randn(B, T, V, 2, generator=g)
+    ref = torch.zeros(B, T, V, dtype=torch.bool)
+    ref[0, :, [0, 2]] = True
+    ref[1, :, 1:] = True
+    seen = []
+
+    def v(x, t, d):
+        seen.append((x.clone(), t.clone()))
+        return (x - x0.repeat(x.shape[0] // B, 1, 1, 1)) / t.clamp(min=1e-9)[..., None]
+
+    out = euler_sample(v, noise, steps=5, shift=3.0, ref_latents=x0, ref_mask=ref)
+    torch.testing.assert_close(out, x0, atol=1e-5, rtol=0)
+    for x, t in seen:
+        assert t.shape == (B, T, V) and torch.equal(x[ref], x0[ref])
+        assert bool((t[ref] == 0).all()) and bool((t[~ref] > 0).all())
+    seen.clear()
+    euler_sample(v, noise, steps=2, shift=3.0, guidance=2.0, conditions=("text",), ref_latents=x0, ref_mask=ref)
+    assert all(t.shape == (2 * B, T, V) and torch.equal(t[:B], t[B:]) for _, t in seen)
+    cfg = FlowConfig()
+    zero = flow_loss(lambda x, t, d: torch.zeros_like(x), x0, cfg, ref_mask=ref, noise=noise)
+    torch.testing.assert_close(zero.loss, (noise - x0)[~ref].pow(2).mean())
+    assert zero.per_frame.shape == (B, T, V) and bool((zero.per_frame[ref] == 0).all())
+    with pytest.raises(CvdError, match="ref_mask"):
+        flow_loss(lambda x, t, d: x, x0, cfg, ref_mask=torch.zeros(B, T, V + 1, dtype=torch.bool), noise=noise)
+
+
+def test_view_reference_mask():
+    m = view_reference_mask(4000, 5, 6, 0.3, torch.Generator().manual_seed(0))
+    assert m.shape == (4000, 5, 6) and torch.equal(m, m[:, :1].expand_as(m))   # a camera is given on every frame
+    k = m[:, 0].sum(1)
+    on = k > 0
+    assert abs(on.float().mean().item() - 0.3) < 0.03
+    assert set(k[on].tolist()) == {1, 2, 3, 4, 5}                              # never all six, never none
+    assert all(abs(m[on][:, 0, v].float().mean().item() - 0.5) < 0.06 for v in range(6))   # any camera alike
+    assert not view_reference_mask(10, 2, 6, 0.0).any() and not view_reference_mask(10, 2, 1, 1.0).any()
+    with pytest.raises(CvdError):
+        view_reference_mask(2, 2, 6, 1.5)

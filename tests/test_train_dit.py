@@ -58,7 +58,10 @@ def test_train_dit_builds_cache_trains_and_reloads(tmp_path, synth_root, vae_run
     assert cached["ctrl_map"].float().sum() > 0   # the synthetic map shows up in the cameras
     # the cache is reused: a second run does not rewrite the files
     mtimes = [f.stat().st_mtime_ns for f in files]
-    train_dit(tiny_cfg(tmp_path, synth_root, vae_run, steps=1), tmp_path / "run2")
+    cc = tiny_cfg(tmp_path, synth_root, vae_run, steps=1)
+    cc.view_references = 1.0                 # camera-completion clips: 1..V-1 cameras given on every frame
+    last = train_dit(cc, tmp_path / "run2")
+    assert 1 <= last["given_cameras"] < cc.data.num_cameras and torch.isfinite(torch.tensor(last["loss"]))
     assert [f.stat().st_mtime_ns for f in files] == mtimes
     # checkpoints reload into an equal model (EMA weights by default)
     model, cfg2 = load_dit(tmp_path / "run")
@@ -114,3 +117,28 @@ def test_cli_train_dit_errors_are_one_line(tmp_path, synth_root, capsys):
     rc = main(["train-dit", "--preset", "tiny", "--out", str(tmp_path / "r"), "--vae", str(tmp_path / "nope")])
     err = capsys.readouterr().err.strip()
     assert rc == 2 and "does not exist" in err and len(err.splitlines()) == 1
+
+
+def test_init_from_keeps_new_parts_and_refuses_foreign_ones(tmp_path):
+    """Fine-tuning a model that gained a part (the cross-view ray bias) from weights without it: every
+    stored tensor is loaded, the new ones keep their start value and are named; weights with tensors the
+    model lacks are refused in one line."""
+    from cvdstorm.config import DiTConfig
+    from cvdstorm.errors import CvdError
+    from cvdstorm.models.dit import build_dit
+    from cvdstorm.train.checkpoint import init_from
+
+    torch.manual_seed(0)
+    old_cfg = DiTConfig.from_preset("tiny", view_ray_bias=0.0)
+    old = build_dit(old_cfg)
+    save_checkpoint(tmp_path / "old", 1, old, old_cfg)
+    new = build_dit("tiny")
+    new_names = init_from(new, tmp_path / "old")
+    assert new_names == sorted(f"view_blocks.{i}.ray_scale" for i in range(new.cfg.num_layers))
+    sd = new.state_dict()
+    for k, v in old.state_dict().items():
+        torch.testing.assert_close(sd[k], v, rtol=0, atol=0)
+    assert all(bool((sd[k] == 8.0).all()) for k in new_names)
+    save_checkpoint(tmp_path / "new", 1, new, new.cfg)
+    with pytest.raises(CvdError, match="unexpected keys"):
+        init_from(build_dit(old_cfg), tmp_path / "new")

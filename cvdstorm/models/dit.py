@@ -23,7 +23,7 @@ view_blocks, frame_time_embed, ray_embed, camera_id_embed, control_encoder, null
 control_adapters.
 
     model = build_dit("tiny")
-    v = model(latents, t, cond, drop)      # t: flow time in [0, 1], [B] or per frame [B, T]
+    v = model(latents, t, cond, drop)      # t: flow time in [0, 1], [B], per frame [B, T] or per image [B, T, V]
     x0 = sample_latents(model, cond, noise, ref_latents=x_ref, ref_mask=ref)   # Euler + CFG
 """
 
@@ -99,9 +99,12 @@ class AxisAttention(nn.Module):
     about a quarter of the block's time on CPU.
     """
 
-    def __init__(self, dim: int, heads: int, qk_norm: bool):
+    def __init__(self, dim: int, heads: int, qk_norm: bool, ray_bias: float | None = None):
         super().__init__()
         self.heads = heads
+        # Cross-view only: per-head logit bias s_h (d_i . d_j) between the tokens' unit ray directions (see
+        # `forward`); s_h learnt, starting at `ray_bias`.
+        self.ray_scale = nn.Parameter(torch.full((heads,), float(ray_bias))) if ray_bias is not None else None
         self.norm = nn.LayerNorm(dim, eps=1e-6)
         self.qkv = nn.Linear(dim, 3 * dim)
         hd = dim // heads
@@ -111,7 +114,10 @@ class AxisAttention(nn.Module):
         nn.init.zeros_(self.out.weight)
         nn.init.zeros_(self.out.bias)
 
-    def forward(self, x: torch.Tensor, pos: torch.Tensor | None = None, mask: torch.Tensor | None = None):
+    def forward(self, x: torch.Tensor, pos: torch.Tensor | None = None, mask: torch.Tensor | None = None,
+                rays: torch.Tensor | None = None):
+        """x [B, n, R, D]; pos broadcastable to x; mask [n, n] bool; rays [B, n, 3] unit ray directions of the
+        tokens (R = 1 only), used by a block built with `ray_bias`."""
         B, n, R, D = x.shape
         h = self.norm(x)
         if pos is not None:
@@ -121,11 +127,21 @@ class AxisAttention(nn.Module):
                    for w, b in zip(self.qkv.weight.chunk(3), self.qkv.bias.chunk(3)))
         q, k = rms_norm(q, self.q_norm), rms_norm(k, self.k_norm)
         q, k, v = (t.flatten(2, 3).transpose(1, 2) for t in (q, k, v))        # [B, R*H, n, hd] views
+        scale = hd ** -0.5
+        if self.ray_scale is not None and rays is not None:
+            # Tokens looking the same way see the same far-away content (the epipolar point at infinity of
+            # two cameras of one rig): logit + s_h (d_i . d_j). Rank 3, so it rides on q and k as three
+            # extra channels (q gets s_h d_i / scale, k gets d_j) instead of an [n, n] bias per head:
+            # memory stays O(n) at the paper's 6 x 1,000+ tokens per frame.
+            require(R == 1 and rays.shape == (B, n, 3), f"ray bias needs rays [B, n, 3] = {[B, n, 3]} and R = 1")
+            d = rays.to(q.dtype)[:, None]                                      # [B, 1, n, 3]
+            q = torch.cat([q, d * (self.ray_scale.to(q.dtype)[:, None, None] / scale)], -1)   # [B, H, n, hd + 3]
+            k = torch.cat([k, d.expand(B, H, n, 3)], -1)
         if n <= SHORT_SEQUENCE:   # explicit softmax: the fused kernel's per-sequence overhead dominates here
-            s = q @ k.transpose(-1, -2) * hd ** -0.5                           # [B, R*H, n, n]
+            s = q @ k.transpose(-1, -2) * scale                                # [B, R*H, n, n]
             o = (s if mask is None else s.masked_fill(~mask, float("-inf"))).softmax(-1) @ v
         else:
-            o = F.scaled_dot_product_attention(q, k, v, attn_mask=mask)        # [B, R*H, n, hd]
+            o = F.scaled_dot_product_attention(q, k, v, attn_mask=mask, scale=scale)   # [B, R*H, n, hd]
         return x + self.out(o.transpose(1, 2).reshape(B, n, R, D))
 
 
@@ -179,11 +195,12 @@ class CVDDiT(nn.Module):
         self.null_text_tokens = nn.Parameter(torch.zeros(cfg.text_tokens, cfg.text_dim))
         self.null_text_pooled = nn.Parameter(torch.zeros(cfg.text_pooled_dim))
         # --- temporal / cross-view blocks and their position embeddings
-        def axis_blocks():
-            return nn.ModuleList([AxisAttention(D, cfg.num_attention_heads, bool(qk)) for _ in range(cfg.num_layers)])
+        def axis_blocks(ray_bias=None):
+            return nn.ModuleList([AxisAttention(D, cfg.num_attention_heads, bool(qk), ray_bias)
+                                  for _ in range(cfg.num_layers)])
 
         self.temporal_blocks = axis_blocks() if cfg.temporal else None
-        self.view_blocks = axis_blocks() if cfg.cross_view else None
+        self.view_blocks = axis_blocks(cfg.view_ray_bias or None) if cfg.cross_view else None
         axial = cfg.temporal or cfg.cross_view
         self.frame_time_embed = FrameTimeEmbedder(D, cfg.frame_time_scale) if cfg.temporal else None
         self.ray_embed = RayEmbedder(p, D) if axial and "rays" in cfg.camera_embed else None
@@ -227,7 +244,8 @@ class CVDDiT(nn.Module):
     # ------------------------------------------------------------------------------------ forward
     def forward(self, latents: torch.Tensor, timestep: torch.Tensor, cond: DiTConditions,
                 drop: dict[str, torch.Tensor] | None = None) -> torch.Tensor:
-        """latents [B, T, V, C, h, w] at flow time `timestep` ([B] or [B, T], in [0, 1]) -> v [B, T, V, C_out, h, w]."""
+        """latents [B, T, V, C, h, w] at flow time `timestep` ([B], [B, T] or [B, T, V], in [0, 1])
+        -> v [B, T, V, C_out, h, w]."""
         cfg, p = self.cfg, self.cfg.patch_size
         require(latents.dim() == 6, f"latents must be [B, T, V, C, h, w], got {list(latents.shape)}")
         B, T, V, C, h, w = latents.shape
@@ -236,28 +254,35 @@ class CVDDiT(nn.Module):
         drop = drop or {}
         N, M = (h // p) * (w // p), B * T * V
         t = timestep.reshape(B, 1).expand(B, T) if timestep.dim() <= 1 else timestep
-        require(t.shape == (B, T), f"timestep must be [B] or [B, T] = {[B, T]}, got {list(timestep.shape)}")
+        require(t.shape in ((B, T), (B, T, V)),
+                f"timestep must be [B], [B, T] = {[B, T]} or [B, T, V] = {[B, T, V]}, got {list(timestep.shape)}")
 
         x = self.pos_embed(latents.reshape(M, C, h, w)).contiguous()            # [M, N, D]
         tokens, pooled = self._text(cond, drop, B, T)                            # [B, T, L, Dj], [B, T, Dp]
-        temb = self.time_text_embed(t.reshape(-1) * cfg.flow.num_train_timesteps, pooled.reshape(B * T, -1))
         ctx = self.context_embedder(tokens.reshape(B * T, *tokens.shape[2:]))   # [B*T, L, D]
-        temb, ctx = temb.repeat_interleave(V, 0), ctx.repeat_interleave(V, 0)  # [M, D], [M, L, D]
+        ctx = ctx.repeat_interleave(V, 0)                                        # [M, L, D]
+        if t.dim() == 2:    # one noise level per frame: embed per frame, then repeat over its cameras
+            temb = self.time_text_embed(t.reshape(-1) * cfg.flow.num_train_timesteps, pooled.reshape(B * T, -1))
+            temb = temb.repeat_interleave(V, 0)                                  # [M, D]
+        else:               # per image (camera completion: given cameras at t = 0)
+            temb = self.time_text_embed(t.reshape(-1) * cfg.flow.num_train_timesteps,
+                                        pooled.reshape(B * T, -1).repeat_interleave(V, 0))   # [M, D]
         pos = self._axis_positions(cond, drop, B, T, V, h, w)                    # [B, T, V*N, D] or None
         ctrl = self._controls(cond, drop, B, T, V, h, w)                        # [M, N, D] or None
         mask = self._view_mask(V, N, latents.device)
+        dirs = self._token_directions(cond, drop, B, T, V, h, w)                # [B*T, V*N, 3] or None
         dims = (B, T, V, N)
         for i in range(len(self.transformer_blocks)):
             if self.gradient_checkpointing and self.training and torch.is_grad_enabled():
-                x, ctx = checkpoint(self._layer, i, x, ctx, temb, pos, ctrl, mask, dims, use_reentrant=False)
+                x, ctx = checkpoint(self._layer, i, x, ctx, temb, pos, ctrl, mask, dirs, dims, use_reentrant=False)
             else:
-                x, ctx = self._layer(i, x, ctx, temb, pos, ctrl, mask, dims)
+                x, ctx = self._layer(i, x, ctx, temb, pos, ctrl, mask, dirs, dims)
         x = self.proj_out(self.norm_out(x, temb))                                # [M, N, p p C_out]
         hh, ww, co = h // p, w // p, cfg.out_channels
         x = torch.einsum("nhwpqc->nchpwq", x.reshape(M, hh, ww, p, p, co))     # unpatchify as diffusers
         return x.reshape(B, T, V, co, h, w)
 
-    def _layer(self, i, x, ctx, temb, pos, ctrl, mask, dims):
+    def _layer(self, i, x, ctx, temb, pos, ctrl, mask, dirs, dims):
         B, T, V, N = dims
         D = x.shape[-1]
         ctx, x = self.transformer_blocks[i](hidden_states=x, encoder_hidden_states=ctx, temb=temb)
@@ -266,7 +291,7 @@ class CVDDiT(nn.Module):
         if self.temporal_blocks is not None:   # sequences over T: x viewed as [B, T, V*N, D]
             x = self.temporal_blocks[i](x.reshape(B, T, V * N, D), pos).reshape(B * T * V, N, D)
         if self.view_blocks is not None:       # sequences over all V*N tokens of a frame: [B*T, V*N, 1, D]
-            xv = self.view_blocks[i](x.reshape(B * T, V * N, 1, D), pos.reshape(B * T, V * N, 1, D), mask)
+            xv = self.view_blocks[i](x.reshape(B * T, V * N, 1, D), pos.reshape(B * T, V * N, 1, D), mask, dirs)
             x = xv.reshape(B * T * V, N, D)
         return x, ctx
 
@@ -314,6 +339,20 @@ class CVDDiT(nn.Module):
             require(ft.shape == (B, T), f"frame_times must be [B, T] = {[B, T]}, got {list(ft.shape)}")
             pos = pos + self.frame_time_embed(ft)[:, :, None, None]
         return pos.expand(B, T, V, N, D).reshape(B, T, V * N, D)
+
+    def _token_directions(self, cond: DiTConditions, drop, B, T, V, h, w):
+        """Unit world ray direction of every token for the cross-view ray bias: [B*T, V*N, 3], or None (no
+        bias, no rays, or the camera condition dropped for every clip; a clip whose camera is dropped gets
+        zero directions, so no bias)."""
+        if self.view_blocks is None or not self.cfg.view_ray_bias or cond.rays is None:
+            return None
+        p = self.cfg.patch_size
+        r = cond.rays[:, :, :, 3:6].reshape(B * T * V, 3, *cond.rays.shape[-2:]).float()
+        d = F.normalize(F.adaptive_avg_pool2d(r, (h // p, w // p)), dim=1)       # [M, 3, h/p, w/p] patch means
+        d = d.flatten(2).transpose(1, 2).reshape(B, T, -1, 3)                       # [B, T, V*N, 3]
+        if "camera" in drop:
+            d = torch.where(drop["camera"].to(d.device).reshape(B, 1, 1, 1), 0.0, d)
+        return d.reshape(B * T, -1, 3)
 
     def _controls(self, cond: DiTConditions, drop, B, T, V, h, w):
         """Encoded control images + nulls of dropped / missing controls: [B*T*V, N, D] (or [1, N, D]) or None."""
@@ -373,7 +412,8 @@ def sample_latents(model: CVDDiT, cond: DiTConditions, noise: torch.Tensor, *, s
 
     Defaults come from model.cfg.flow: sample_steps, sample_shift, and condition_guidance if set, else
     guidance_scale applied to `guided` (default: text and the controls; the camera is always kept).
-    ref_mask [B, T] marks frames fixed to ref_latents (future prediction / long rollout).
+    ref_mask [B, T] marks frames fixed to ref_latents (future prediction / long rollout), [B, T, V] single
+    images (camera completion: the given cameras fixed, the others generated).
     """
     f = model.cfg.flow
     if guidance is None:

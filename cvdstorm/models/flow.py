@@ -2,16 +2,19 @@
 
 Convention (SD3 / diffusers FlowMatchEuler): `x_t = (1 - t) x0 + t eps`, the model predicts
 `v = eps - x0`, t = 1 is noise, t = 0 is data. Latents are `[B, T, ...]` (T frames first after
-the batch); timesteps are per frame `[B, T]` so reference frames can sit at t = 0, clean, while
-the other frames are noised. Reference frames are never noised, never in the loss, and held fixed
-by the sampler.
+the batch, then V cameras for the video DiT); timesteps are per frame `[B, T]`, or per frame and
+camera `[B, T, V]`, so references can sit at t = 0, clean, while the rest is noised. A reference
+mask has the timesteps' shape: `[B, T]` marks whole frames (future prediction), `[B, T, V]` single
+images (camera completion: some cameras given, the others generated). References are never noised,
+never in the loss, and held fixed by the sampler.
 
-The model is any callable `velocity(x [B, T, ...], t [B, T], drop) -> v [B, T, ...]` where `drop`
+The model is any callable `velocity(x [B, T, ...], t [B, T(, V)], drop) -> v [B, T, ...]` where `drop`
 is None or `{condition name: bool [B]}` (True = that condition replaced by its null embedding).
 The sampler evaluates the conditional and unconditional branches in one batched call.
 
     t = sample_timesteps(B, cfg)                                   # [B], SD3 shifted logit-normal
     ref = reference_mask(B, T, (0, 1, 3))                          # [B, T]: first k frames clean
+    ref = ref[..., None] | view_reference_mask(B, T, V, 0.5)      # [B, T, V]: + given cameras
     out = flow_loss(velocity, x0, cfg, ref_mask=ref, drop=drop)    # out.loss: scalar
     x0 = euler_sample(velocity, noise, steps=50, shift=3.0, guidance=4.0,
                       conditions=("text", "boxes", "map"), ref_latents=x_ref, ref_mask=ref)
@@ -41,9 +44,13 @@ def sample_timesteps(batch: int, cfg, generator: torch.Generator | None = None, 
 
 
 def frame_timesteps(t: torch.Tensor, num_frames: int, ref_mask: torch.Tensor | None = None) -> torch.Tensor:
-    """Per-clip t [B] (or per-frame [B, T]) -> per-frame [B, T], 0 on reference frames."""
+    """Per-clip t [B] (or per-frame [B, T]) -> per-frame [B, T], or [B, T, V] for a per-image ref_mask;
+    0 on references."""
     tf = t[:, None].expand(-1, num_frames) if t.dim() == 1 else t
-    return tf if ref_mask is None else torch.where(ref_mask, torch.zeros_like(tf), tf)
+    if ref_mask is None:
+        return tf
+    tf = tf.reshape(*tf.shape, *([1] * (ref_mask.dim() - tf.dim()))).expand(ref_mask.shape)
+    return torch.where(ref_mask, torch.zeros_like(tf), tf)
 
 
 def reference_mask(batch: int, num_frames: int, choices: tuple[int, ...] = (0, 1, 3),
@@ -54,36 +61,57 @@ def reference_mask(batch: int, num_frames: int, choices: tuple[int, ...] = (0, 1
     return torch.arange(num_frames)[None] < k[:, None]
 
 
+def view_reference_mask(batch: int, num_frames: int, num_views: int, prob: float,
+                        generator: torch.Generator | None = None) -> torch.Tensor:
+    """Training camera completion: with probability `prob` a clip gives k of its V cameras clean on every
+    frame (k uniform in 1..V-1, which cameras uniform), the others are generated: bool [B, T, V].
+
+    Why: when every camera is equally noisy, a camera's own tokens explain most of its velocity and the
+    cross-view blocks learn little (zeroing them changed cross-view error by ~10 %, issue 29); a clean
+    neighbour is only useful through them, so these clips teach them to carry the overlap across."""
+    require(0.0 <= prob <= 1.0, f"view reference probability must be in [0, 1], got {prob}")
+    if num_views < 2:
+        return torch.zeros(batch, num_frames, num_views, dtype=torch.bool)
+    on = torch.rand(batch, generator=generator) < prob                                   # [B]
+    k = torch.randint(1, num_views, (batch,), generator=generator)                      # [B] in 1..V-1
+    rank = torch.rand(batch, num_views, generator=generator).argsort(1).argsort(1)       # random order
+    given = (rank < k[:, None]) & on[:, None]                                            # [B, V]
+    return given[:, None].expand(batch, num_frames, num_views)
+
+
 def _bcast(t: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
-    """[B, T] -> [B, T, 1, ...] to broadcast over the trailing dims of x."""
+    """[B, T(, V)] -> [B, T(, V), 1, ...] to broadcast over the trailing dims of x."""
     return t.reshape(*t.shape, *([1] * (x.dim() - t.dim())))
 
 
 def interpolate(x0: torch.Tensor, noise: torch.Tensor, t: torch.Tensor) -> torch.Tensor:
-    """x_t = (1 - t) x0 + t eps, with t [B, T] per frame."""
+    """x_t = (1 - t) x0 + t eps, with t [B, T] per frame or [B, T, V] per image."""
     tb = _bcast(t, x0)
     return (1 - tb) * x0 + tb * noise
 
 
 @dataclass
 class FlowLoss:
-    loss: torch.Tensor         # scalar: mean squared v error over non-reference frames
+    loss: torch.Tensor         # scalar: mean squared v error over non-reference frames (images)
     t: torch.Tensor            # [B] clip times drawn
-    per_frame: torch.Tensor    # [B, T] mean squared error per frame (0 on reference frames), detached
+    per_frame: torch.Tensor    # [B, T] (or [B, T, V], as ref_mask) mean squared error, 0 on references, detached
 
 
 def flow_loss(velocity: Velocity, x0: torch.Tensor, cfg, *, ref_mask: torch.Tensor | None = None,
               drop: Mapping[str, torch.Tensor] | None = None, generator: torch.Generator | None = None,
               noise: torch.Tensor | None = None, t: torch.Tensor | None = None) -> FlowLoss:
-    """Rectified-flow loss on latents x0 [B, T, ...]; ref_mask [B, T] bool marks clean reference frames.
+    """Rectified-flow loss on latents x0 [B, T, ...]; ref_mask [B, T] (frames) or [B, T, V] (images) bool
+    marks clean references.
 
     One t per clip (all generated frames share the noise level), drawn by `sample_timesteps`
-    unless given. Reference frames get t = 0 (so x_t = x0 there) and are masked out of the loss.
+    unless given. References get t = 0 (so x_t = x0 there) and are masked out of the loss.
     """
     B, T = x0.shape[:2]
     if ref_mask is not None:
-        require(ref_mask.shape == (B, T), f"ref_mask must be [B, T] = {[B, T]}, got {list(ref_mask.shape)}")
-        require(bool((~ref_mask).any(1).all()), "every clip needs at least one non-reference frame to train on")
+        lead = tuple(x0.shape[:ref_mask.dim()])
+        require(ref_mask.dim() in (2, 3) and ref_mask.shape == lead,
+                f"ref_mask must be [B, T] or [B, T, V] = {list(x0.shape[:3])}, got {list(ref_mask.shape)}")
+        require(bool((~ref_mask).flatten(1).any(1).all()), "every clip needs something not a reference to train on")
     if t is None:
         t = sample_timesteps(B, cfg, generator, x0.device)
     if noise is None:
@@ -91,7 +119,7 @@ def flow_loss(velocity: Velocity, x0: torch.Tensor, cfg, *, ref_mask: torch.Tens
     tf = frame_timesteps(t, T, ref_mask)                      # [B, T]
     xt = interpolate(x0, noise, tf)
     v = velocity(xt, tf, drop)
-    err = (v.float() - (noise - x0).float()).pow(2).flatten(2).mean(2)  # [B, T]
+    err = (v.float() - (noise - x0).float()).pow(2).flatten(tf.dim()).mean(-1)  # [B, T(, V)]
     w = torch.ones_like(err) if ref_mask is None else (~ref_mask).to(err.dtype)
     loss = (err * w).sum() / w.sum()
     return FlowLoss(loss, t, (err * w).detach())
@@ -131,7 +159,7 @@ def guided_velocity(velocity: Velocity, x: torch.Tensor, t: torch.Tensor, guidan
     keys = sorted(set().union(*drops))
     n = len(drops)
     drop = {k: torch.tensor([k in d for d in drops], device=x.device).repeat_interleave(B) for k in keys}
-    v = velocity(x.repeat(n, *([1] * (x.dim() - 1))), t.repeat(n, 1), drop).chunk(n)
+    v = velocity(x.repeat(n, *([1] * (x.dim() - 1))), t.repeat(n, *([1] * (t.dim() - 1))), drop).chunk(n)
     if isinstance(guidance, Mapping):
         return v[0] + sum((guidance[c] - 1.0) * (v[0] - v[i + 1]) for i, c in enumerate(names))
     return v[1] + guidance * (v[0] - v[1])
@@ -145,7 +173,8 @@ def euler_sample(velocity: Velocity, noise: torch.Tensor, *, steps: int, shift: 
                  ) -> torch.Tensor:
     """Integrate dx/dt = v from t = 1 (noise [B, T, ...]) to t = 0; returns x0 [B, T, ...].
 
-    ref_mask [B, T] bool: those frames are ref_latents (same shape as noise) throughout, at t = 0.
+    ref_mask [B, T] (frames) or [B, T, V] (images) bool: those are ref_latents (same shape as noise)
+    throughout, at t = 0.
     """
     B, T = noise.shape[:2]
     sig = euler_schedule(steps, shift, num_train_timesteps).to(noise.device)
@@ -156,7 +185,7 @@ def euler_sample(velocity: Velocity, noise: torch.Tensor, *, steps: int, shift: 
         keep = _bcast(ref_mask, x)
         x = torch.where(keep, ref_latents, x)
     for i in range(steps):
-        t = frame_timesteps(sig[i].expand(B), T, ref_mask)          # [B, T]
+        t = frame_timesteps(sig[i].expand(B), T, ref_mask)          # [B, T(, V)]
         v = guided_velocity(velocity, x, t, guidance, conditions)
         x = x + (sig[i + 1] - sig[i]) * v
         if ref_mask is not None:

@@ -29,10 +29,10 @@ from pathlib import Path
 from typing import Any
 
 import torch
-from safetensors import SafetensorError
+from safetensors import SafetensorError, safe_open
 from safetensors.torch import save_model
 
-from ..errors import CvdError
+from ..errors import CvdError, require
 from ..io import atomic_path, fault_point, full_disk_as_error, require_space, save_tensors, usual_mode, write_bytes
 from ..models.loading import load_weights, resolve_checkpoint
 
@@ -100,10 +100,24 @@ def save_weights(model: torch.nn.Module, path: str | os.PathLike) -> None:
         usual_mode(tmp)
 
 
-def init_from(model: torch.nn.Module, source: str | os.PathLike) -> None:
+def init_from(model: torch.nn.Module, source: str | os.PathLike) -> list[str]:
     """Start a run from the weights of a run folder (newest step) or step folder (fine-tuning);
-    a resumed run then loads its own newest checkpoint over these."""
-    load_weights(model, resolve_checkpoint(source) / "model.safetensors")
+    a resumed run then loads its own newest checkpoint over these. Parameters the source lacks (a part
+    added to the config, e.g. the cross-view ray bias) keep their initial values and are returned and
+    printed; a tensor of the source that the model lacks or cannot hold is an error."""
+    path = resolve_checkpoint(source) / "model.safetensors"
+    expected = set(model.state_dict())
+    load_weights(model, path, strict=False)
+    with safe_open(str(path), "pt") as f:
+        stored = set(f.keys())
+    unexpected = sorted(stored - expected)
+    require(not unexpected, f"weights {path} do not fit this model: {len(unexpected)} unexpected keys "
+            f"{unexpected[:5]}; was it saved with another preset/config?")
+    new = sorted(expected - stored)
+    if new:
+        print(f"init_from {source}: {len(new)} new tensor(s) keep their initial values: {new[:4]}"
+              f"{' ...' if len(new) > 4 else ''}", flush=True)
+    return new
 
 
 # ------------------------------------------------------------------------------- step folders

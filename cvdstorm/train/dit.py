@@ -6,8 +6,9 @@ Out: RUN/ with checkpoints (safetensors + config.yaml + optimiser + EMA + step +
 
 Per step: a cached clip (latents [B, T, V, C, h, w], controls, poses, captions; train/latents.py)
 -> DiTConditions (models.conditioning.make_conditions) -> the first k frames clean references
-(k drawn from `reference_frames`), each condition dropped with p = cond_drop_prob -> rectified-flow
-loss on the other frames (models.flow.flow_loss).
+(k drawn from `reference_frames`), on a `view_references` share of clips also 1..V-1 whole cameras
+given clean (camera completion, which the cross-view blocks must learn), each condition dropped with
+p = cond_drop_prob -> rectified-flow loss on the rest (models.flow.flow_loss).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from ..config import DiTTrainConfig
 from ..errors import require
 from ..models.conditioning import make_conditions
 from ..models.dit import CVDDiT, build_dit, velocity_fn
-from ..models.flow import flow_loss, reference_mask
+from ..models.flow import flow_loss, reference_mask, view_reference_mask
 from ..models.loading import check_compatible, load_storm_vae, resolve_checkpoint
 from ..models.text import load_text_encoder
 from .checkpoint import init_from
@@ -57,11 +58,17 @@ def make_trainer(cfg: DiTTrainConfig, run_dir: str | Path, device: str | torch.d
         cond = make_conditions(batch["captions"], batch["intrinsics"], batch["cam_to_world"], batch["timestamps"],
                                batch["controls"], encoder, ds, image_hw).to(device)
         seed = int(torch.randint(2**62, (1,), generator=generator, device=generator.device))
-        ref = reference_mask(B, T, tuple(cfg.reference_frames), torch.Generator().manual_seed(seed))  # [B, T]
+        g = torch.Generator().manual_seed(seed)
+        ref = reference_mask(B, T, tuple(cfg.reference_frames), g)                     # [B, T]
+        logs = {"references": ref.sum(1).float().mean()}
+        if cfg.view_references > 0:   # camera completion clips: whole cameras given clean
+            views = view_reference_mask(B, T, x0.shape[2], cfg.view_references, g)     # [B, T, V]
+            ref = ref[..., None] | views
+            logs["given_cameras"] = views[:, 0].sum(1).float().mean()
         drop = model.sample_dropout(B, generator=generator)
         out = flow_loss(velocity_fn(model, cond), x0, cfg.dit.flow, ref_mask=ref.to(device), drop=drop,
                         generator=generator)
-        return out.loss, {"t": out.t.mean(), "references": ref.sum(1).float().mean()}
+        return out.loss, {"t": out.t.mean(), **logs}
 
     return Trainer(model=model, step_fn=step_fn, dataset=dataset, train_cfg=cfg.train, run_config=cfg,
                    run_dir=Path(run_dir), collate_fn=collate_latent_clips, desc="train-dit")
