@@ -28,7 +28,7 @@ from cvdstorm.hardware import describe  # noqa: E402
 from cvdstorm.config import DataConfig  # noqa: E402
 from cvdstorm.data.clips import ClipDataset  # noqa: E402
 from cvdstorm.data.nuscenes import NuScenesReader  # noqa: E402
-from cvdstorm.data.synthetic import SynthConfig, write_dataset  # noqa: E402
+from cvdstorm.data.synth.writer import SynthConfig, write_dataset  # noqa: E402
 
 
 def read_rate(root: Path, version: str, rate: str, T: int, height: int, width: int, reads: int) -> dict:

@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import torch  # noqa: E402
 
-from cvdstorm.data.synthetic import SynthConfig, write_dataset  # noqa: E402
+from cvdstorm.data.synth.writer import SynthConfig, write_dataset  # noqa: E402
 from cvdstorm.demo import HELD_OUT_SEED, SHIPPED  # noqa: E402
 from cvdstorm.eval.counterfactual import ROUTES, TARGETS, evaluate_counterfactual  # noqa: E402
 

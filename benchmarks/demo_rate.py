@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from cvdstorm.data.synthetic import SynthConfig, write_dataset  # noqa: E402
+from cvdstorm.data.synth.writer import SynthConfig, write_dataset  # noqa: E402
 from cvdstorm.demo import HELD_OUT_SEED, SHIPPED  # noqa: E402
 from cvdstorm.eval.generation import evaluate_run  # noqa: E402
 from cvdstorm.pipelines.generate import CVDStormPipeline  # noqa: E402

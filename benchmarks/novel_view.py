@@ -43,7 +43,7 @@ def main() -> None:
     ap.add_argument("--no-fid", action="store_true")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-    from cvdstorm.data.synthetic import SynthConfig, write_dataset
+    from cvdstorm.data.synth.writer import SynthConfig, write_dataset
     from cvdstorm.eval.novel_view import evaluate_novel_view, oracle_run, reconstruct_run
     from cvdstorm.pipelines.novel_view import load_run, render_run
 

@@ -29,7 +29,7 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from cvdstorm.hardware import describe  # noqa: E402
-from cvdstorm.data.synthetic import rig_calibration  # noqa: E402
+from cvdstorm.data.synth.sensors import rig_calibration  # noqa: E402
 from cvdstorm.geometry import invert_pose, make_pose, unproject_depth  # noqa: E402
 from cvdstorm.render import kernel, rasterize, render_reference  # noqa: E402
 

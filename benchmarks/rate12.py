@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from safetensors.torch import load_file, save_file  # noqa: E402
 
-from cvdstorm.data.synthetic import SynthConfig, write_dataset  # noqa: E402
+from cvdstorm.data.synth.writer import SynthConfig, write_dataset  # noqa: E402
 from cvdstorm.demo import HELD_OUT_SEED, SHIPPED  # noqa: E402
 from cvdstorm.eval.generation_suite import evaluate_generation  # noqa: E402
 from cvdstorm.hardware import describe  # noqa: E402

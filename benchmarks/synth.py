@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from cvdstorm.hardware import describe  # noqa: E402
-from cvdstorm.data.synthetic import SynthConfig, write_dataset  # noqa: E402
+from cvdstorm.data.synth.writer import SynthConfig, write_dataset  # noqa: E402
 
 
 def main(argv=None) -> dict:

@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from cvdstorm.hardware import describe  # noqa: E402
 from cvdstorm import CAMERAS  # noqa: E402
 from cvdstorm.config import StormVAEConfig  # noqa: E402
-from cvdstorm.data.synthetic import rig_calibration  # noqa: E402
+from cvdstorm.data.synth.sensors import rig_calibration  # noqa: E402
 from cvdstorm.models.perceptual import get_perceptual  # noqa: E402
 from cvdstorm.models.losses import storm_vae_loss  # noqa: E402
 from cvdstorm.models.storm_vae import build_storm_vae  # noqa: E402

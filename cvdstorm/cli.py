@@ -92,7 +92,7 @@ def _device(text: str) -> str:
 
 # ------------------------------------------------------------------------------------ commands
 def cmd_synth(args) -> None:
-    from .data.synthetic import SynthConfig, write_dataset
+    from .data.synth.writer import SynthConfig, write_dataset
     from .limits import gb
 
     cfg = _configure(SynthConfig(), args)
@@ -104,7 +104,7 @@ def cmd_synth(args) -> None:
     print(f"synthetic world written to {args.out} ({cfg.version}, {cfg.scenes} scenes)")
     if cfg.sweeps and cfg.frames > 1:
         from .data.nuscenes import NuScenesReader
-        from .data.synth_truth import score_interpolation
+        from .data.synth.truth import score_interpolation
 
         print(score_interpolation(NuScenesReader(args.out, cfg.version)).line())
 
@@ -289,7 +289,7 @@ def _parser_synth(sub) -> None:
                       "cameras at 2 Hz keyframes), with exact depth, semantics and boxes")
     _config_flag(s, "--version", key="version", help="table folder name (default v1.0-synth)")
     _config_flag(s, "--workers", key="workers", type=int, help="render processes (default 2; 1 renders in-process)")
-    _add_set(s, "SynthConfig (data/synthetic.py)", "jpeg_quality=90")
+    _add_set(s, "SynthConfig (data/synth/writer.py)", "jpeg_quality=90")
     s.add_argument("--overwrite", action="store_true", help="replace an existing dataroot")
     s.set_defaults(func=cmd_synth)
 

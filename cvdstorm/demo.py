@@ -28,7 +28,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from .data.synthetic import SynthConfig, write_dataset
+from .data.synth.writer import SynthConfig, write_dataset
 from .errors import CvdError
 from .io import OutputFolder
 from .report.preview import write_preview

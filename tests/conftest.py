@@ -39,7 +39,7 @@ def rng():
 @pytest.fixture(scope="session")
 def synth_root(tmp_path_factory):
     """A tiny synthetic world shared by the data tests: 2 scenes x 5 keyframes at 64x112."""
-    from cvdstorm.data.synthetic import SynthConfig, write_dataset
+    from cvdstorm.data.synth.writer import SynthConfig, write_dataset
 
     root = tmp_path_factory.mktemp("synth") / "data"
     cfg = SynthConfig(scenes=2, frames=5, width=112, height=64, seed=7, lidar_azimuths=512)

@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def all_config_classes() -> list[type]:
     """Every Config subclass of the package (the pipeline and synthetic-world configs included)."""
-    import cvdstorm.data.synthetic  # noqa: F401  (defines SynthConfig)
+    import cvdstorm.data.synth.writer  # noqa: F401  (defines SynthConfig)
     import cvdstorm.pipelines.generate  # noqa: F401  (defines GenerateConfig)
 
     out, todo = [], [Config]
@@ -180,7 +180,7 @@ def test_set_errors_are_one_line(text, needles):
 
 def test_cli_flags_and_set_build_the_config(monkeypatch, tmp_path):
     """The shorthand flags and --set land on the config keys; without them the config is the preset's."""
-    import cvdstorm.data.synthetic as S
+    import cvdstorm.data.synth.writer as S
     import cvdstorm.pipelines.generate as G
     import cvdstorm.train.dit as TD
     import cvdstorm.train.vae as TV

@@ -13,8 +13,9 @@ from PIL import Image
 
 from cvdstorm import CAMERAS
 from cvdstorm.data.nuscenes import NuScenesReader
-from cvdstorm.data.synth_truth import instant, path_views, run_views, synth_scene
-from cvdstorm.data.synthetic import SynthConfig, rig_calibration, write_dataset
+from cvdstorm.data.synth.truth import instant, path_views, run_views, synth_scene
+from cvdstorm.data.synth.sensors import rig_calibration
+from cvdstorm.data.synth.writer import SynthConfig, write_dataset
 from cvdstorm.images import DEPTH_PNG_MAX
 from cvdstorm.errors import CvdError
 from cvdstorm.geometry import make_pose

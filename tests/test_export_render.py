@@ -28,7 +28,7 @@ MOVE = np.array([0.0, 2.5, 0.0])
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
     """One tiny generated window (4 frames) with one box moved 2.5 m to the left by an edit."""
-    from cvdstorm.data.synthetic import SynthConfig, write_dataset
+    from cvdstorm.data.synth.writer import SynthConfig, write_dataset
 
     root = tmp_path_factory.mktemp("exp")
     write_dataset(root / "data", SynthConfig(scenes=1, frames=4, width=112, height=64, seed=3, lidar_azimuths=256,
@@ -221,7 +221,7 @@ def test_bad_input_is_one_clear_line(run, tmp_path, capsys):
 
 
 def test_synth_truth_reproduces_the_dataset_views(run):
-    from cvdstorm.data.synth_truth import render_truth
+    from cvdstorm.data.synth.truth import render_truth
 
     r = NuScenesReader(run["root"] / "data")
     name = r.scene_names()[0]

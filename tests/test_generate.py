@@ -23,7 +23,7 @@ from checkpoints import make_checkpoint
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
-    from cvdstorm.data.synthetic import SynthConfig, write_dataset
+    from cvdstorm.data.synth.writer import SynthConfig, write_dataset
 
     root = tmp_path_factory.mktemp("gen")
     write_dataset(root / "data", SynthConfig(scenes=2, frames=8, width=112, height=64, seed=5, lidar_azimuths=512),

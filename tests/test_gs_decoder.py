@@ -7,7 +7,7 @@ import torch
 
 from cvdstorm import CAMERAS
 from cvdstorm.config import GSDecoderConfig
-from cvdstorm.data.synthetic import rig_calibration
+from cvdstorm.data.synth.sensors import rig_calibration
 from cvdstorm.geometry import invert_pose, project, transform_points
 from cvdstorm.models.gs_decoder import GSDecoder
 

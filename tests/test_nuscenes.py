@@ -72,7 +72,7 @@ def test_velocity_is_the_devkit_formula(synth_root, reader):
 
 def test_boxes_match_the_world_model(synth_root, reader):
     """Re-derive every box from the generator's own world (constant-velocity agents)."""
-    from cvdstorm.data.synth_layout import make_scene
+    from cvdstorm.data.synth.layout import make_scene
     from cvdstorm.data.tables import token
 
     got = {a.token: a for sc in reader.scenes for s in reader.scene_samples(sc) for a in reader.annotations(s)}

@@ -7,7 +7,7 @@ import pytest
 import torch
 
 from cvdstorm.config import StormVAEConfig
-from cvdstorm.data.synthetic import rig_calibration
+from cvdstorm.data.synth.sensors import rig_calibration
 from cvdstorm.eval.metrics import psnr
 from cvdstorm.geometry import pixel_rays
 from cvdstorm.models.losses import storm_vae_loss

@@ -20,8 +20,9 @@ from cvdstorm.config import DataConfig
 from cvdstorm.data.clips import ClipDataset, load_clip
 from cvdstorm.data.nuscenes import Annotation, NuScenesReader
 from cvdstorm.data.sweeps import interpolate_annotations
-from cvdstorm.data.synth_truth import SWEEP_TRUTH, box_errors, score_interpolation, synth_scene
-from cvdstorm.data.synthetic import SynthConfig, render_camera, write_dataset
+from cvdstorm.data.synth.truth import SWEEP_TRUTH, box_errors, score_interpolation, synth_scene
+from cvdstorm.data.synth.sensors import render_camera
+from cvdstorm.data.synth.writer import SynthConfig, write_dataset
 from cvdstorm.images import DEPTH_PNG_MAX
 from cvdstorm.errors import CvdError
 from cvdstorm.geometry import yaw_to_quat

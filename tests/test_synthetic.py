@@ -12,9 +12,10 @@ from pathlib import Path
 import numpy as np
 
 from cvdstorm import CAMERAS
-from cvdstorm.data import synth_layout, synth_map
-from cvdstorm.data.synth_raycast import cast_rays
-from cvdstorm.data.synthetic import LIDAR_RANGE, LOCATION, SynthConfig, rig_calibration, write_dataset
+from cvdstorm.data.synth import hdmap as synth_map, layout as synth_layout
+from cvdstorm.data.synth.raycast import cast_rays
+from cvdstorm.data.synth.sensors import LIDAR_RANGE, rig_calibration
+from cvdstorm.data.synth.writer import LOCATION, SynthConfig, write_dataset
 from cvdstorm.data.tables import token
 from cvdstorm.geometry import invert_pose, make_pose, quat_to_rotmat, quat_to_yaw, transform_points
 from cvdstorm.io import read_image
@@ -201,7 +202,7 @@ def test_lidar_lands_on_matching_depth(synth_root):
 
 def test_culled_casting_equals_brute_force():
     """Tile/rectangle/occlusion culling (cameras) and azimuth culling (LiDAR) change no hit."""
-    from cvdstorm.data.synthetic import LIDAR_MOUNT, camera_rays, lidar_sweep, render_camera
+    from cvdstorm.data.synth.sensors import LIDAR_MOUNT, camera_rays, lidar_sweep, render_camera
 
     scene = synth_layout.make_scene(np.random.default_rng([11, 0]), 3, 2.0)
     calib = rig_calibration(72, 40)  # not a multiple of the tile size: padding is cropped

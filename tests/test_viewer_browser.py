@@ -14,7 +14,7 @@ import subprocess
 import numpy as np
 
 from cvdstorm import CAMERAS
-from cvdstorm.data.synthetic import rig_calibration
+from cvdstorm.data.synth.sensors import rig_calibration
 from cvdstorm.pipelines.run import GenerationRun
 from cvdstorm.report.html import build_report
 from cvdstorm.report.viewer import viewer_payload, viewer_section

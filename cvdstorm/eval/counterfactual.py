@@ -12,7 +12,7 @@ In:  a checkpoint and a synthetic dataroot (the first `scenes` scenes of the spl
 Out: OUT/eval_counterfactual.json (+ .csv, one row per edit and route), OUT/runs/<scene>/<edit>/ (the
      runs) and OUT/side_by_side/<scene>_<edit>.png (last frame: diffusion | gaussians | exact). Scores on
      the generated frames (after the references), against exact views rendered at the dataset's image
-     size and resized to the run's as clips are (data/synth_truth.run_views):
+     size and resized to the run's as clips are (data/synth/truth.run_views):
        psnr, ssim, stlpips     vs the exact frames (ST-LPIPS alex); psnr_covered: alpha >= 0.5 pixels only
        depth_abs_rel           GS depth (the run's depth.npy / the rendered depth) vs exact depth (<= 80 m)
        control_miou            the shipped segmenter vs the exact semantics, mean IoU over the classes the
@@ -41,7 +41,7 @@ from .. import CAMERAS, __version__
 from ..data.clips import clip_map, resize_image, resize_nearest
 from ..data.conditions import box_masks, control_images
 from ..data.nuscenes import BOX_CLASSES, NuScenesReader
-from ..data.synth_truth import run_views
+from ..data.synth.truth import run_views
 from ..errors import CvdError, require
 from ..geometry import EVAL_MAX_DEPTH, invert_pose, scale_intrinsics, transform_points
 from ..images import caption_bar, tile_rig, to_uint8

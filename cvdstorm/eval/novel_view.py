@@ -5,7 +5,7 @@ In:  generation runs (`generate` folders), and/or reconstructions of real clips 
      `reconstruct_run` (a STORM-VAE encodes the real frames of a clip, its GS decoder gives the
      Gaussians; written in the run layout so the same renderer serves both). Their source must be a
      synthetic dataroot (`cvdstorm synth`): the ground truth is re-rendered by its ray caster
-     (data/synth_truth.py) from each shifted camera.
+     (data/synth/truth.py) from each shifted camera.
 Out: OUT/eval_novel_view.json + .csv: per run and per lateral shift s (default 0, 1, 2, 4 m; the rig
      moves s metres to the ego's left, +y): PSNR (all pixels; and `psnr_covered`, only pixels with
      alpha >= 0.5), SSIM, ST-LPIPS (alex), depth AbsRel (pixels with alpha >= 0.5 and a ground-truth
@@ -30,7 +30,7 @@ import torch
 
 from .. import CAMERAS, __version__
 from ..data.nuscenes import NuScenesReader
-from ..data.synth_truth import render_truth
+from ..data.synth.truth import render_truth
 from ..errors import require
 from ..geometry import EVAL_MAX_DEPTH, invert_pose
 from ..io import write_bytes, write_json

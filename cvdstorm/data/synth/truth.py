@@ -5,9 +5,9 @@ In:  a synthetic dataroot written by `cvdstorm synth` (its log.logfile `synth-<s
      the scene's keyframe count and rate identify the procedural scene), a scene name, a keyframe
      index, and any camera: K [3, 3], cam_to_global [4, 4] (OpenCV camera frame), image size.
 Out: `render_truth(...) -> (rgb uint8 [H, W, 3], depth float32 [H, W] metres, 0 = sky / no hit)`
-     rendered by the same ray caster and shader that wrote the dataset (synthetic.render_camera), so
+     rendered by the same ray caster and shader that wrote the dataset (sensors.render_camera), so
      at the dataset's own cameras it reproduces the dataset's images (before JPEG) and depth.
-The scene is rebuilt from its seed (`synth_layout.make_scene`) once per process and cached.
+The scene is rebuilt from its seed (`layout.make_scene`) once per process and cached.
 
 In:  a procedural `Scene`, an ego path (times [N] s from the scene's first keyframe, ego poses [N, 4, 4]
      global, or the scene's own `Instant`s) and a rig (K [V, 3, 3], cam_to_ego [V, 4, 4]), or a
@@ -39,13 +39,14 @@ from typing import Sequence
 
 import numpy as np
 
-from ..errors import CvdError
-from ..geometry import quat_to_yaw
-from ..io import read_json
-from ..paths import inside, plain_name
-from .synth_layout import Instant, Scene, make_scene
-from .nuscenes import Annotation, NuScenesReader
-from .synthetic import SWEEP_TRUTH, render_camera
+from ...errors import CvdError
+from ...geometry import quat_to_yaw
+from ...io import read_json
+from ...paths import inside, plain_name
+from ..nuscenes import Annotation, NuScenesReader
+from .layout import Instant, Scene, make_scene
+from .sensors import render_camera
+from .writer import SWEEP_TRUTH
 
 _LOGFILE = re.compile(r"^synth-(\d+)-(\d+)$")
 
@@ -95,7 +96,7 @@ def camera_views(scene: Scene, at: Instant, K: np.ndarray, cam_to_world: np.ndar
                  width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Exact rgb [V, H, W, 3], depth [V, H, W] (inf = sky) and semantic [V, H, W] of V cameras
     (K [V, 3, 3], cam_to_world [V, 4, 4] global) at one moment; the cameras share the sun's shadow map."""
-    from .synth_shading import sun_shadows
+    from .shading import sun_shadows
 
     shadows = sun_shadows(scene, at.t, at.xy)
     out = [render_camera(scene, at, K[v], cam_to_world[v], height, width, shadows)[:3] for v in range(len(K))]

@@ -1,6 +1,6 @@
 """Shading of the synthetic world: procedural materials, sun and ambient light, shadows, sky, weather.
 
-In:  a Scene (synth_layout), the Hits of rays cast into it (synth_raycast), the ray directions
+In:  a Scene (layout.py), the Hits of rays cast into it (raycast.py), the ray directions
      [N, 3] and origin, the ego's forward direction (headlights) and the scene time.
 Out: `shade(scene, hits, dirs, origin, ego_fwd, t, shadows) -> rgb [N, 3]` in [0, 1]: materials
      evaluated at the 3D hit point (consistent across views and time), lighting, fog, rain, night
@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .synth_layout import (BUILDING_K, CANOPY, CAR_BODY, CAR_CABIN, CARGO, GROUND, HEAD, MARKING, PERSON, PROXY, ROAD,
+from .layout import (BUILDING_K, CANOPY, CAR_BODY, CAR_CABIN, CARGO, GROUND, HEAD, MARKING, PERSON, PROXY, ROAD,
                            Scene, road_frame)
-from .synth_raycast import Hits
+from .raycast import Hits
 
 
 def _hash(a, b, c):
@@ -95,7 +95,7 @@ def sun_shadows(scene: Scene, t: float, center_xy, half: float = 70.0, res: floa
         return None
     from PIL import Image, ImageDraw
 
-    from ..geometry import box_corners
+    from ...geometry import box_corners
 
     sun = np.array(LIGHT[scene.time_of_day][0], dtype=np.float64)
     sun = sun / np.linalg.norm(sun)

@@ -8,8 +8,8 @@ Out: `make_scene(rng, frames, hz) -> Scene`: static and moving oriented boxes (b
      yaw): the world at a keyframe or at any time along the ego path (camera sweeps).
      The world constants (semantic classes, texture kinds, the road grid) and the ground:
      `road_frame(x, y)` (offsets from the nearest roads) and `ground_class(x, y)` (road, paint or
-     sidewalk), which the ray caster (synth_raycast), the shader (synth_shading) and the HD map
-     (synth_map) share.
+     sidewalk), which the ray caster (raycast.py), the shader (shading.py) and the HD map
+     (hdmap.py) share.
 
 World: a Manhattan grid of GRID x GRID roads (BLOCK apart; 2 lanes per direction and a parking
 strip; dashed lane lines, double yellow centre line, zebra crossings and stop lines at every

@@ -1,6 +1,6 @@
 """The synthetic world's HD map in the nuScenes map-expansion format (version 1.3).
 
-In:  nothing but the world constants of synth_layout (the road grid is the same for every scene).
+In:  nothing but the world constants of layout.py (the road grid is the same for every scene).
 Out: `map_expansion() -> dict`, the JSON that `NuScenesMap` (nuscenes-devkit) and our reader load
      from `maps/expansion/<location>.json`: geometric tables `node`, `line`, `polygon`, and the
      layers `drivable_area`, `road_segment`, `road_block`, `lane`, `lane_connector`, `ped_crossing`,
@@ -8,7 +8,7 @@ Out: `map_expansion() -> dict`, the JSON that `NuScenesMap` (nuscenes-devkit) an
      `carpark_area`), `arcline_path_3` (lane centre paths) and `connectivity` (lane graph).
      `drivable_area_raster(px_per_m) -> uint8 [H, W]`: the map table's semantic-prior image.
 
-The map describes exactly what synth_layout lays out: road dividers are the double yellow centre
+The map describes exactly what layout.py lays out: road dividers are the double yellow centre
 lines, lane dividers the dashed lines, ped crossings the zebras, stop lines the painted bars,
 drivable area the tarmac. Lane connectors join the lanes straight across each intersection (turn
 connectors are not modelled). Tokens are hashes of the element's role, so the file is a pure
@@ -21,9 +21,9 @@ import math
 
 import numpy as np
 
-from .synth_layout import (CANVAS, GRID, HALF_ROAD, LANE, LANES_OFFSETS, MAP_HI, MAP_LO, SIDEWALK, STOP_AT,
-                           road_coord)
-from .tables import token
+from ..tables import token
+from .layout import (CANVAS, GRID, HALF_ROAD, LANE, LANES_OFFSETS, MAP_HI, MAP_LO, SIDEWALK, STOP_AT,
+                      road_coord)
 
 LANE_TYPE = "CAR"
 

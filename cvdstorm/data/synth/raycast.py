@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .synth_layout import ROAD, SKY, Scene, ground_class
+from .layout import ROAD, SKY, Scene, ground_class
 
 
 @dataclass
