@@ -34,6 +34,7 @@ def test_every_annotation_round_trips(synth_root, reader):
     raw = {a["token"]: a for a in _raw(synth_root, "sample_annotation")}
     inst = {i["token"]: i for i in _raw(synth_root, "instance")}
     cat = {c["token"]: c["name"] for c in _raw(synth_root, "category")}
+    attr = {r["token"]: r for r in _raw(synth_root, "attribute")}
     got = {a.token: (s, a) for sc in reader.scenes for s in reader.scene_samples(sc) for a in reader.annotations(s)}
     assert set(got) == set(raw) and len(raw) > 20
     for tok, (s, a) in got.items():
@@ -45,6 +46,9 @@ def test_every_annotation_round_trips(synth_root, reader):
         assert a.category == cat[inst[r["instance_token"]]["category_token"]]
         assert a.cls == box_class(a.category) and BOX_CLASSES[a.cls] in ("car", "truck", "pedestrian")
         assert a.visibility == r["visibility_token"] and a.num_lidar_pts == r["num_lidar_pts"]
+        assert a.attributes == tuple(attr[t]["name"] for t in r["attribute_tokens"]) and a.attributes
+        assert [reader.attribute_description(n) for n in a.attributes] == [attr[t]["description"]
+                                                                           for t in r["attribute_tokens"]]
         w, x, y, z = r["rotation"]
         assert a.yaw == pytest.approx(Rotation.from_quat([x, y, z, w]).as_euler("zyx")[0], abs=1e-9)
 
@@ -363,3 +367,21 @@ def test_malformed_or_nan_annotation(broken):
     with pytest.raises(CvdError, match=rf"sample_annotation\.json: sample_annotation {rows[b]['token']} has NaN/Inf"):
         r.annotations(rows[b]["sample_token"])
     assert len(r.annotations(rows[c]["sample_token"])) > 0  # the rest of the table still reads
+
+
+def test_map_files_are_the_tables_and_stay_inside(synth_root, reader, tmp_path):
+    """map_files: the location's expansion and the map table's raster of the scene's log; a raster name
+    that leaves the dataroot is refused in one line."""
+    sc = reader.scenes[0]
+    exp, raster = reader.map_files(sc)
+    assert exp == synth_root / "maps" / "expansion" / f"{reader.location(sc)}.json" and exp.is_file()
+    rows = [m for m in _raw(synth_root, "map") if sc["log_token"] in m["log_tokens"]]
+    assert raster == rows[0]["filename"] and (synth_root / raster).is_file()
+    bad = tmp_path / "bad"
+    shutil.copytree(synth_root / VERSION, bad / VERSION)
+    maps = json.loads((bad / VERSION / "map.json").read_text())
+    for m in maps:
+        m["filename"] = "../../etc/passwd"
+    (bad / VERSION / "map.json").write_text(json.dumps(maps))
+    with pytest.raises(CvdError, match="map.json"):
+        NuScenesReader(bad, VERSION).map_files(sc["name"])

@@ -107,6 +107,7 @@ class Annotation:
     velocity: np.ndarray      # [3] global m/s (nan where unknown, as the devkit)
     visibility: str           # visibility token ("1".."4" in nuScenes: 0-40 % .. 80-100 %)
     num_lidar_pts: int
+    attributes: tuple[str, ...] = ()   # attribute names ("vehicle.moving", ...; reader.attribute_description)
 
 
 class _KeySD(NamedTuple):
@@ -176,6 +177,7 @@ class _Annotations:
         code = {v: k for k, v in enumerate(self.vis_names)}
         self.vis = np.array([code[v] for v in vis], np.int16)
         self.num_lidar_pts = np.array([int(r.get("num_lidar_pts", 0) or 0) for r in rows], np.int64)
+        self.attribute_tokens = [tuple(r.get("attribute_tokens") or ()) for r in rows]
 
 
 class NuScenesReader:
@@ -603,9 +605,24 @@ class NuScenesReader:
             if not np.isfinite(g).all() or not q.any():
                 raise CvdError(f"{where}: sample_annotation {tok} has NaN/Inf (or a zero quaternion) in "
                                "translation, size or rotation; fix or drop the record")
+            attrs = tuple(self._attributes[a][0] for a in A.attribute_tokens[i] if a in self._attributes)
             out.append(Annotation(tok, A.instances[i], cat, box_class(cat), c, s, q, float(quat_to_yaw(q)),
-                                  self._velocity(i), A.vis_names[A.vis[i]], int(A.num_lidar_pts[i])))
+                                  self._velocity(i), A.vis_names[A.vis[i]], int(A.num_lidar_pts[i]), attrs))
         return out
+
+    @cached_property
+    def _attributes(self) -> dict[str, tuple[str, str]]:
+        """attribute token -> (name, description); empty when the (optional) table is absent."""
+        if not (self.vdir / "attribute.json").is_file():
+            return {}
+        try:
+            return {r["token"]: (r["name"], r.get("description", "")) for r in self.table("attribute")}
+        except (KeyError, TypeError) as e:
+            raise self._corrupt("attribute", e) from None
+
+    def attribute_description(self, name: str) -> str:
+        """The attribute table's description of an attribute name ("" if it has none)."""
+        return next((d for n, d in self._attributes.values() if n == name), "")
 
     def box_velocity(self, ann_token: str, max_time_diff: float = 1.5) -> np.ndarray:
         """Velocity [3] (m/s, global) of an annotation, exactly as the devkit's `box_velocity`:
@@ -661,6 +678,22 @@ class NuScenesReader:
                            f"{self.vdir / 'log.json'} (dangling reference)") from None
         # the location names the map file (maps/expansion/<location>.json)
         return plain_name(loc, f"{self.vdir / 'log.json'}: log {scene['log_token']} location")
+
+    def map_files(self, scene: dict | str) -> tuple[Path | None, str]:
+        """The map files of a scene's location, both inside the dataroot: its map expansion
+        (maps/expansion/<location>.json, None if absent) and the drivable-area raster that the map table
+        gives the scene's log (a filename relative to the dataroot, "" if the table has none)."""
+        scene = self.scene(scene) if isinstance(scene, str) else scene
+        loc = self.location(scene)
+        exp = inside(self.root, f"maps/expansion/{loc}.json", "the map expansion of the dataroot")
+        raster = ""
+        if (self.vdir / "map.json").is_file():
+            for m in read_json(self.vdir / "map.json", "map table"):
+                if scene.get("log_token") in m.get("log_tokens", []) and m.get("filename"):
+                    inside(self.root, m["filename"], f"{self.vdir / 'map.json'}: map {m.get('token')} filename")
+                    raster = m["filename"]
+                    break
+        return (exp if exp.is_file() else None), raster
 
     def ego_path(self, scene: dict | str) -> np.ndarray:
         """[K, 2] global x, y of the scene's keyframe ego poses (LIDAR_TOP), in time order."""

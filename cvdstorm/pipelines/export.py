@@ -54,7 +54,7 @@ from ..data.tables import SENSORS, TableWriter, quat, token
 from ..errors import CvdError, require
 from ..geometry import invert_pose, quat_to_rotmat, transform_points
 from ..images import encode_depth_png
-from ..io import OutputFolder, read_json, write_image
+from ..io import OutputFolder, write_image
 from ..paths import inside, plain_name
 from .run import GenerationRun
 
@@ -155,27 +155,18 @@ def _export_run(k: int, path: Path, run: dict, reader: NuScenesReader, root: Pat
     # log + map (the source's map files, copied once per location)
     log_tok = tables.log(token(key, "log"), f"cvdstorm-generate:{path.resolve()}", "generated", loc)
     if not tables.has_map(loc):
-        src_root = Path(src["dataroot"])
-        exp = inside(src_root, f"maps/expansion/{loc}.json", "the map expansion of the source dataroot")
-        if exp.is_file():
+        exp, raster = reader.map_files(src_scene)
+        if exp is not None:
             (root / "maps" / "expansion").mkdir(parents=True, exist_ok=True)
             shutil.copyfile(exp, root / "maps" / "expansion" / exp.name)
-        fn = ""
-        vdir = src_root / src["version"]
-        if (vdir / "map.json").is_file():
-            src_log = src_scene.get("log_token")
-            for m in read_json(vdir / "map.json", "map table"):
-                if src_log in m.get("log_tokens", []) and m.get("filename"):
-                    # the same relative name is read in the source and written in the export: both inside
-                    what = f"{vdir / 'map.json'}: map {m.get('token')} filename"
-                    source = inside(src_root, m["filename"], what)
-                    if source.is_file():
-                        target = inside(root, m["filename"], what)
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                        shutil.copyfile(source, target)
-                        fn = m["filename"]
-                    break
-        tables.map(loc, fn)
+        if raster and inside(reader.root, raster, "the map raster").is_file():
+            # the same relative name is read in the source and written in the export: both inside
+            target = inside(root, raster, "the map raster")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(reader.root / raster, target)
+        else:
+            raster = ""
+        tables.map(loc, raster)
     # calibration: the source's sensor-to-ego, the run's intrinsics
     s0 = samples_src[0]
     cam_to_ego = {ch: reader.camera(s0, ch).cam_to_ego for ch in CAMERAS}
@@ -196,10 +187,6 @@ def _export_run(k: int, path: Path, run: dict, reader: NuScenesReader, root: Pat
     # the sample a frame belongs to: its own, or for a sweep the next keyframe's (as in nuScenes)
     sample_index = np.searchsorted(key_frames, np.arange(F))                           # [F] position among samples
     sample_of = [samples[i] for i in sample_index]
-    vdir = Path(src["dataroot"]) / src["version"]
-    src_attrs = {r["token"]: r.get("attribute_tokens", []) for r in read_json(vdir / "sample_annotation.json")}
-    src_attr_rows = ({r["token"]: r for r in read_json(vdir / "attribute.json")}
-                     if (vdir / "attribute.json").is_file() else {})
     for f in range(F):
         ts = stamps[f]
         if is_key[f]:
@@ -249,10 +236,7 @@ def _export_run(k: int, path: Path, run: dict, reader: NuScenesReader, root: Pat
             vis, attrs = "", []
             if inst in src_ann:   # the source annotation of this instance and sample
                 vis = src_ann[inst].visibility
-                for a in src_attrs.get(src_ann[inst].token, []):
-                    row = src_attr_rows.get(a)
-                    if row is not None:
-                        attrs.append(tables.attribute(row["name"], row.get("description", "")))
+                attrs = [tables.attribute(a, reader.attribute_description(a)) for a in src_ann[inst].attributes]
             # one instance per source instance, also over keyframes where the box is missing
             inst_tok = token(key, "instance", inst)
             tables.annotation(inst_tok, int(sample_index[f]), token(key, "sample_annotation", f, inst), sample_of[f],
