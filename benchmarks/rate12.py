@@ -9,8 +9,10 @@ table per world: GS depth AbsRel, cross-view and temporal warp L1 of generated v
 both), control mIoU generated / real, PSNR, and FVD-16 where the I3D is available; the ablation ratios
 (cross-view error with the blocks zeroed over with them).
 
-    python benchmarks/rate12.py --checkpoint outputs/w12/pack [--baseline checkpoints/demo] [--scenes 2]
+    python benchmarks/rate12.py --checkpoint outputs/w12/pack [--baselines checkpoints/demo ...] [--scenes 2]
         [--frames 24] [--worlds val fresh] [--out outputs/rate12]
+
+FVD-16 comes with its 90 % bootstrap interval over the (generated, real) camera-video pairs.
 """
 
 import argparse
@@ -31,7 +33,7 @@ ROWS = (("GS depth AbsRel", "gen_depth_abs_rel"), ("PSNR", "psnr"),
         ("cross-view L1 generated", "crossview_l1_generated"), ("cross-view L1 real, GS depth", "crossview_l1_real_gs"),
         ("temporal L1 generated", "temporal_l1_generated"), ("temporal L1 real, GS depth", "temporal_l1_real_gs"),
         ("control mIoU generated", "control_miou_generated"), ("control mIoU real", "control_miou_real"),
-        ("FVD-16", "fvd"))
+        ("FVD-16", "fvd"), ("FVD-16 90 % interval", ("fvd_low", "fvd_high")))
 
 
 def ablated(pack: Path, out: Path, block: str) -> Path:
@@ -56,7 +58,8 @@ def score(name: str, checkpoint: Path, dataroot: Path, out: Path, refs, args) ->
                               frames=args.frames, frame_rate="camera", split=args.split, fid=False, views=False,
                               steps=args.steps, log=lambda m: print(m, file=sys.stderr, flush=True))
     s = agg["summary"]
-    cols = {k: {key: s.get(f"{key}_ref{k}") for _, key in ROWS} for k in refs}
+    cols = {k: {key: (tuple(s.get(f"{x}_ref{k}") for x in key) if isinstance(key, tuple) else s.get(f"{key}_ref{k}"))
+                for _, key in ROWS} for k in refs}
     print(f"# {name}: {time.perf_counter() - t:.0f} s", file=sys.stderr, flush=True)
     return cols
 
@@ -66,15 +69,22 @@ def table(title: str, cols: dict) -> None:
     print(f"\n{title}\n\n| metric | " + " | ".join(names) + " |\n|---|" + "---|" * len(names))
     for label, key in ROWS:
         vals = [cols[n].get(key) for n in names]
-        if all(v is None for v in vals):
+        if all(v is None or (isinstance(v, tuple) and None in v) for v in vals):
             continue
-        print(f"| {label} | " + " | ".join("—" if v is None else f"{v:.3f}" for v in vals) + " |")
+        print(f"| {label} | " + " | ".join(cell(v) for v in vals) + " |")
+
+
+def cell(v) -> str:
+    if v is None or (isinstance(v, tuple) and None in v):
+        return "—"
+    return f"{v[0]:.0f}–{v[1]:.0f}" if isinstance(v, tuple) else f"{v:.3f}"
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--checkpoint", type=Path, required=True, help="the 12 Hz pack (cvdstorm pack)")
-    ap.add_argument("--baseline", type=Path, default=SHIPPED, help="the 2 Hz pack it is compared with")
+    ap.add_argument("--baselines", type=Path, nargs="+", default=[SHIPPED],
+                    help="packs it is compared with, 3 references each (default: the 2 Hz demo model)")
     ap.add_argument("--dataroot", type=Path, default=Path("outputs/w12/synth"), help="the 12 Hz training world")
     ap.add_argument("--split", default="val")
     ap.add_argument("--scenes", type=int, default=2)
@@ -96,9 +106,10 @@ def main() -> None:
         tag = "val" if split != "all" else "fresh"
         r12 = score("rate12", args.checkpoint, root, args.out / tag, (0, 3), args)
         cols = {"12 Hz model, 3 refs": r12[3], "12 Hz model, 0 refs": r12[0]}
-        cols["2 Hz model, 3 refs"] = score("rate2", args.baseline, root, args.out / tag, (3,), args)[3]
+        for i, base in enumerate(args.baselines):
+            cols[f"{base}, 3 refs"] = score(f"base{i}", base, root, args.out / tag, (3,), args)[3]
         for block, label in (("view_blocks", "cross-view blocks zeroed"), ("temporal_blocks", "temporal blocks zeroed")):
-            ck = ablated(args.checkpoint, args.out / f"ablate_{block}", block)
+            ck = ablated(args.checkpoint, args.out / f"ablate_{args.checkpoint.name}_{block}", block)
             cols[f"12 Hz, {label}"] = score(f"ablate_{block}", ck, root, args.out / tag, (3,), args)[3]
         table(f"## {world}: 12 Hz camera frames, {args.frames} per run, GS depth for every warp", cols)
         xv, xv0 = cols["12 Hz model, 3 refs"]["crossview_l1_generated"], \

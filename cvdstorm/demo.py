@@ -125,6 +125,8 @@ def _score_lines(scores: dict) -> str:
         if v is None or (real_key and real is None):
             continue
         lines.append(f"  {label + ':':<52}{v:.3f}" + (f" | {real:.3f}" if real is not None else ""))
+        if key == R.FVD and s.get(R.FVD_LOW) is not None:
+            lines[-1] += f" (90 % bootstrap interval {s[R.FVD_LOW]:.0f}-{s[R.FVD_HIGH]:.0f})"
     return "\n".join(lines)
 
 

@@ -123,3 +123,22 @@ def test_low_rank_stats_path_matches_full(rng):
     big = FeatureStats().update(rng.normal(size=(50, 40)))
     assert big.features() is None
     assert np.isfinite(big.frechet(a))
+
+
+def test_bootstrap_interval_closed_forms():
+    """Paired bootstrap of (generated, real) pairs: identical sets give [0, 0]; a constant shift c of every
+    generated row leaves both covariances equal in every resample, so every resample's distance is |c|^2."""
+    from cvdstorm.eval.generation_features import bootstrap_frechet
+
+    rng = np.random.default_rng(0)
+    real = rng.normal(size=(12, 40))
+    assert max(bootstrap_frechet(real.copy(), real, rounds=50)) < 1e-9
+    c = np.full(40, 0.5)
+    lo, hi = bootstrap_frechet(real + c, real, rounds=50)
+    assert lo == pytest.approx(c @ c, rel=1e-6) and hi == pytest.approx(c @ c, rel=1e-6)
+    # unpaired (different sizes): a real spread, around the full-data distance
+    gen = rng.normal(size=(20, 40)) + 0.3
+    full = FeatureStats().update(gen).frechet(FeatureStats().update(real))
+    lo, hi = bootstrap_frechet(gen, real, rounds=100, seed=1)
+    assert lo < hi and bootstrap_frechet(gen, real, rounds=100, seed=1) == (lo, hi)
+    assert lo < 2 * full and hi > 0.5 * full

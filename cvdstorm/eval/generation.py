@@ -272,7 +272,8 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
                           "real": miou_of(conf["real"][part].matrix)["iou"]}
                    for part in ("generated", "reference") if any(r["reference"] == (part == "reference") for r in rows)}
     result = {
-        "summary": {**part_summary("generated"), **({R.FVD: fvd_result[R.ref_key(k)]} if fvd_result else {})},
+        "summary": {**part_summary("generated"), **({R.FVD: fvd_result[R.ref_key(k)], R.FVD_LOW: fvd_result[R.FVD_LOW],
+                                                     R.FVD_HIGH: fvd_result[R.FVD_HIGH]} if fvd_result else {})},
         "fvd": fvd_result,
         "reference_frames": part_summary("reference"),
         "per_class_iou": classes,
@@ -298,18 +299,21 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
 
 def fvd_of_run(run: GenerationRun, settings: dict, real: dict, i3d=None, device: str = "cpu") -> dict:
     """FVD-16 of one run: its V camera videos after the reference frames vs the real ones (features
-    cached in RUN). {"ref<k>": FVD, "videos": V, "protocol": the protocol line}."""
+    cached in RUN). {"ref<k>": FVD, "videos": V, "fvd_low" / "fvd_high": its 90 % bootstrap interval over the
+    V (generated, real) video pairs, "protocol": the protocol line}."""
     from .fvd import I3DFeatures
-    from .generation_features import fvd_features, fvd_frames
+    from .generation_features import FVD_BOOTSTRAP, bootstrap_frechet, fvd_features, fvd_frames
     from .frechet import FeatureStats
 
     ext = I3DFeatures(i3d, device)
     g, r = fvd_features(run, {"settings": settings}, ext, real)
     d = FeatureStats().update(g).frechet(FeatureStats().update(r))
+    low, high = bootstrap_frechet(g, r, FVD_BOOTSTRAP)
     proto = ext.protocol(fvd_frames(settings))
     if run.frames - run.references < ext.clip_len:
         proto += f" [these videos are shorter than {ext.clip_len} frames: stretched]"
-    return {R.ref_key(settings["references"]): d, "videos": len(g), "protocol": proto}
+    return {R.ref_key(settings["references"]): d, "videos": len(g), R.FVD_LOW: low, R.FVD_HIGH: high,
+            "protocol": proto}
 
 
 def write_csv(path: Path, rows: list[dict]) -> None:

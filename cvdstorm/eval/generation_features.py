@@ -3,8 +3,8 @@
 In:  evaluated runs grouped by reference count, {k: [(job, result)]} (job["run"]: a RUN folder;
      result: its `evaluate_run` dict, whose per_frame rows flag the reference frames), and a feature
      network: Inception (eval/fid.py, per image) or I3D (eval/fvd.py, per camera video).
-Out: `frechet_by_reference(groups, features)` -> {k: (Fréchet distance, generated items)} for the
-     counts with at least 2 items on each side, where `features` is `fid_features` (Inception
+Out: `frechet_by_reference(groups, features)` -> {k: Frechet (distance, generated items, optional
+     bootstrap interval)} for the counts with at least 2 items on each side, where `features` is `fid_features` (Inception
      features [n * V, 2048] of the n generated frames, generated and real) or `fvd_features` (I3D
      features [V, D] of the run's per-camera videos: the frames after its reference frames, of which
      I3D reads the first 16 consecutive ones, the usual FVD-16 protocol, at the run's frame rate).
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -33,25 +34,54 @@ from ..pipelines.run import GenerationRun
 from .run_frames import load_run, real_frames
 
 FID_FEATURES, FVD_FEATURES = "fid_features.npy", "fvd_features.npz"
+FVD_BOOTSTRAP = 200   # resamples for an FVD interval: well under a second at a few dozen videos
+
+
+@dataclass
+class Frechet:
+    """A Fréchet distance over `items` generated items, with its bootstrap interval (NaN when not computed)."""
+
+    distance: float
+    items: int
+    low: float = float("nan")     # 5th percentile of the bootstrap distances
+    high: float = float("nan")    # 95th percentile
+
+
+def bootstrap_frechet(gen: np.ndarray, real: np.ndarray, rounds: int = 200, seed: int = 0) -> tuple[float, float]:
+    """90 % percentile interval of the Fréchet distance of gen [n, D] vs real [m, D] over `rounds` resamples
+    with replacement. When n == m the rows are taken as pairs (generated item i was made for real item i,
+    as FVD's per-camera videos are) and resampled together, which keeps the scene mix of both sides equal.
+    At small n the distance itself is biased upwards (like FID); the interval shows its spread, not the bias."""
+    from .frechet import FeatureStats
+
+    rng = np.random.default_rng(seed)
+    n, m = len(gen), len(real)
+    out = []
+    for _ in range(rounds):
+        i = rng.integers(0, n, n)
+        j = i if n == m else rng.integers(0, m, m)
+        out.append(FeatureStats().update(gen[i]).frechet(FeatureStats().update(real[j])))
+    return float(np.percentile(out, 5)), float(np.percentile(out, 95))
 
 
 def frechet_by_reference(groups: dict[int, list[tuple[dict, dict]]],
-                         features: Callable[[GenerationRun, dict], tuple[np.ndarray, np.ndarray] | None]
-                         ) -> dict[int, tuple[float, int]]:
-    """{k: (Fréchet distance, generated items)} per reference count, pooling every run's
-    `features(run, result)` -> (generated [n, D], real [n, D]), or None for a run with nothing to add."""
+                         features: Callable[[GenerationRun, dict], tuple[np.ndarray, np.ndarray] | None],
+                         bootstrap: int = 0) -> dict[int, Frechet]:
+    """{k: Frechet} per reference count for the counts with at least 2 items on each side, pooling every
+    run's `features(run, result)` -> (generated [n, D], real [n, D]), or None for a run with nothing to add;
+    with `bootstrap` > 0 rounds, its 90 % bootstrap interval too."""
     from .frechet import FeatureStats
 
     out = {}
     for k in sorted(groups):
-        g_st, r_st = FeatureStats(), FeatureStats()
-        for job, res in groups[k]:
-            pair = features(load_run(job["run"]), res)
-            if pair is not None:
-                g_st.update(pair[0])
-                r_st.update(pair[1])
-        if g_st.n >= 2 and r_st.n >= 2:
-            out[k] = (g_st.frechet(r_st), g_st.n)
+        pairs = [p for p in (features(load_run(job["run"]), res) for job, res in groups[k]) if p is not None]
+        gen = np.concatenate([p[0] for p in pairs]) if pairs else np.zeros((0, 1))
+        real = np.concatenate([p[1] for p in pairs]) if pairs else np.zeros((0, 1))
+        if len(gen) >= 2 and len(real) >= 2:
+            res = Frechet(FeatureStats().update(gen).frechet(FeatureStats().update(real)), len(gen))
+            if bootstrap:
+                res.low, res.high = bootstrap_frechet(gen, real, bootstrap)
+            out[k] = res
     return out
 
 

