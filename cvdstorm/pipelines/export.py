@@ -126,50 +126,18 @@ def _export(runs: list[str | Path], writer: OutputFolder, version: str, jpeg_qua
 
 def _export_run(k: int, path: Path, run: dict, reader: NuScenesReader, root: Path, tables: TableWriter,
                 jpeg_quality: int) -> None:
+    """One run as one scene of the export: its log and map, calibration, samples, sensor files, annotations."""
     src, key = run["scene"], run["key"]
-    rgb, depth = run["rgb"], run["depth"]
-    F, V, H, W = depth.shape
+    src_scene = _check_run(path, run, reader)
     samples_src = list(src["samples"])
-    w2g = np.asarray(src["world_to_global"], np.float64)
-    c2w = np.asarray(src["cam_to_world"], np.float64)                                   # [F, V, 4, 4] run world
-    e2w = np.asarray(src["ego_to_world"], np.float64)                                   # [F, 4, 4]
-    Ks = np.asarray(src["intrinsics"], np.float64)                                      # [F, V, 3, 3]
-    require(c2w.shape == (F, V, 4, 4) and e2w.shape == (F, 4, 4) and Ks.shape == (F, V, 3, 3)
-            and len(src["boxes"]) == F and len(src["captions"]) == F,
-            f"export: {path}/scene.json does not match rgb.npy ({F} frames of {V} cameras)")
-    require(len(run["keyframes"]) == F, f"export: {path}/scene.json has {len(run['keyframes'])} keyframe flags "
-            f"for {F} frames; regenerate the run")
-    for s, is_key in zip(samples_src, run["keyframes"]):
-        if is_key:
-            require(reader.has_sample(s), f"export: sample {s} of {path} is not in the source dataroot "
-                    f"{src['dataroot']}; was the source regenerated?")
-    src_scene = reader.scene(src["scene_token"] if "scene_token" in src else src["scene"])
-    if not all(run["keyframes"]):
-        camera_frames = set(reader.scene_frames(src_scene, "camera"))
-        for s in samples_src:
-            require(s in camera_frames, f"export: camera frame {s} of {path} is not a camera frame of scene "
-                    f"{src_scene['name']} in the source dataroot {src['dataroot']}; was the source regenerated?")
-    name = f"gen{k:03d}-{src_scene['name']}"
-    scene_tok = token(key, "scene")
+    F = run["depth"].shape[0]
     loc = reader.location(src_scene)
-    # log + map (the source's map files, copied once per location)
     log_tok = tables.log(token(key, "log"), f"cvdstorm-generate:{path.resolve()}", "generated", loc)
-    if not tables.has_map(loc):
-        exp, raster = reader.map_files(src_scene)
-        if exp is not None:
-            (root / "maps" / "expansion").mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(exp, root / "maps" / "expansion" / exp.name)
-        if raster and inside(reader.root, raster, "the map raster").is_file():
-            # the same relative name is read in the source and written in the export: both inside
-            target = inside(root, raster, "the map raster")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(reader.root / raster, target)
-        else:
-            raster = ""
-        tables.map(loc, raster)
+    if not tables.has_map(loc):   # the source's map files, copied once per location
+        tables.map(loc, _copy_maps(reader, src_scene, root))
     # calibration: the source's sensor-to-ego, the run's intrinsics
-    s0 = samples_src[0]
-    cam_to_ego = {ch: reader.camera(s0, ch).cam_to_ego for ch in CAMERAS}
+    Ks = np.asarray(src["intrinsics"], np.float64)                                      # [F, V, 3, 3]
+    cam_to_ego = {ch: reader.camera(samples_src[0], ch).cam_to_ego for ch in CAMERAS}
     cs_tok = {ch: tables.calibrated_sensor(token(key, "calibrated_sensor", ch), ch, cam_to_ego[ch], Ks[0, v])
               for v, ch in enumerate(CAMERAS)}
     has_lidar = [LIDAR in reader.channels(s) for s in samples_src]   # a camera frame may have no LiDAR sweep
@@ -183,64 +151,135 @@ def _export_run(k: int, path: Path, run: dict, reader: NuScenesReader, root: Pat
     key_frames = [f for f in range(F) if is_key[f]]
     samples = [token(key, "sample", f) for f in key_frames]
     stamps = [reader.timestamp(s) for s in samples_src]
+    scene_tok = token(key, "scene")
     tables.samples(samples, [stamps[f] for f in key_frames], scene_tok)
     # the sample a frame belongs to: its own, or for a sweep the next keyframe's (as in nuScenes)
     sample_index = np.searchsorted(key_frames, np.arange(F))                           # [F] position among samples
-    sample_of = [samples[i] for i in sample_index]
+    frame = _FrameWriter(k, path, run, reader, root, tables, jpeg_quality, cam_to_ego, cs_tok, has_lidar)
     for f in range(F):
-        ts = stamps[f]
+        sample = samples[sample_index[f]]
         if is_key[f]:
-            tables.add("caption", {"token": token(key, "caption", f), "sample_token": sample_of[f],
+            tables.add("caption", {"token": token(key, "caption", f), "sample_token": sample,
                                    "caption": src["captions"][f]})
-        base = f"n000-gen-{key}-{k:03d}"
-        folder = "samples" if is_key[f] else "sweeps"   # nuScenes' folders for keyframe and sweep files
-        ego_g = w2g @ e2w[f]
+        frame.files(f, stamps[f], sample, is_key[f])
+        if is_key[f]:   # boxes are annotated at samples only (as in nuScenes)
+            frame.annotations(f, int(sample_index[f]), sample)
+    _scene_rows(path, run, src_scene, tables, f"gen{k:03d}-{src_scene['name']}", scene_tok, log_tok, samples, is_key)
+
+
+def _check_run(path: Path, run: dict, reader: NuScenesReader) -> dict:
+    """The run's scene record against its arrays and the source dataroot; -> the source scene."""
+    src = run["scene"]
+    F, V = run["depth"].shape[:2]
+    shapes = [np.shape(src[k]) for k in ("cam_to_world", "ego_to_world", "intrinsics")]
+    require(shapes == [(F, V, 4, 4), (F, 4, 4), (F, V, 3, 3)] and len(src["boxes"]) == F and len(src["captions"]) == F,
+            f"export: {path}/scene.json does not match rgb.npy ({F} frames of {V} cameras)")
+    require(len(run["keyframes"]) == F, f"export: {path}/scene.json has {len(run['keyframes'])} keyframe flags "
+            f"for {F} frames; regenerate the run")
+    for s, is_key in zip(src["samples"], run["keyframes"]):
+        if is_key:
+            require(reader.has_sample(s), f"export: sample {s} of {path} is not in the source dataroot "
+                    f"{src['dataroot']}; was the source regenerated?")
+    src_scene = reader.scene(src["scene_token"] if "scene_token" in src else src["scene"])
+    if not all(run["keyframes"]):
+        camera_frames = set(reader.scene_frames(src_scene, "camera"))
+        for s in src["samples"]:
+            require(s in camera_frames, f"export: camera frame {s} of {path} is not a camera frame of scene "
+                    f"{src_scene['name']} in the source dataroot {src['dataroot']}; was the source regenerated?")
+    return src_scene
+
+
+def _copy_maps(reader: NuScenesReader, scene: dict, root: Path) -> str:
+    """Copy the source's map expansion and the scene log's raster into the export; -> the raster's filename."""
+    exp, raster = reader.map_files(scene)
+    if exp is not None:
+        (root / "maps" / "expansion").mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(exp, root / "maps" / "expansion" / exp.name)
+    if not (raster and inside(reader.root, raster, "the map raster").is_file()):
+        return ""
+    # the same relative name is read in the source and written in the export: both inside
+    target = inside(root, raster, "the map raster")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(reader.root / raster, target)
+    return raster
+
+
+class _FrameWriter:
+    """Writes one run frame's sensor files and sample_data rows, and a sample's annotations."""
+
+    def __init__(self, k, path, run, reader, root, tables, jpeg_quality, cam_to_ego, cs_tok, has_lidar):
+        self.k, self.path, self.run, self.reader, self.root, self.tables = k, path, run, reader, root, tables
+        self.jpeg_quality, self.cam_to_ego, self.cs_tok, self.has_lidar = jpeg_quality, cam_to_ego, cs_tok, has_lidar
+        src = run["scene"]
+        self.samples_src = list(src["samples"])
+        self.w2g = np.asarray(src["world_to_global"], np.float64)
+        self.c2w = np.asarray(src["cam_to_world"], np.float64)                          # [F, V, 4, 4] run world
+        self.e2w = np.asarray(src["ego_to_world"], np.float64)                          # [F, 4, 4]
+
+    def files(self, f: int, ts: int, sample: str, is_key: bool) -> None:
+        """The frame's camera images + depth PNGs (the run's) and LiDAR sweep (the source's), with poses."""
+        key, rgb, depth = self.run["key"], self.run["rgb"], self.run["depth"]
+        H, W = depth.shape[2:]
+        base = f"n000-gen-{key}-{self.k:03d}"
+        folder = "samples" if is_key else "sweeps"   # nuScenes' folders for keyframe and sweep files
+        ego_g = self.w2g @ self.e2w[f]
         for v, ch in enumerate(SENSORS):
             if ch == LIDAR:
-                if not has_lidar[f]:
+                if not self.has_lidar[f]:
                     continue
-                lidar_file, _ = reader.lidar(samples_src[f])
+                lidar_file, _ = self.reader.lidar(self.samples_src[f])
                 fn = f"{folder}/{LIDAR}/{base}__{LIDAR}__{ts}{''.join(lidar_file.suffixes)}"
-                (root / fn).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(lidar_file, root / fn)
+                (self.root / fn).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(lidar_file, self.root / fn)
                 pose = ego_g
                 fmt, h, w = "pcd", 0, 0
             else:
                 fn = f"{folder}/{ch}/{base}__{ch}__{ts}.jpg"
-                write_image(root / fn, np.ascontiguousarray(rgb[f, v]), quality=jpeg_quality, subsampling=0)
-                write_image(root / "depth" / ch / f"{Path(fn).stem}.png", encode_depth_png(depth[f, v]))
-                pose = w2g @ c2w[f, v] @ invert_pose(cam_to_ego[ch])                     # this camera's ego pose
+                write_image(self.root / fn, np.ascontiguousarray(rgb[f, v]), quality=self.jpeg_quality, subsampling=0)
+                write_image(self.root / "depth" / ch / f"{Path(fn).stem}.png", encode_depth_png(depth[f, v]))
+                pose = self.w2g @ self.c2w[f, v] @ invert_pose(self.cam_to_ego[ch])     # this camera's ego pose
                 fmt, h, w = "jpg", H, W
-            ep_tok = tables.ego_pose(token(key, "ego_pose", f, ch), ts, quat(pose[:3, :3]), pose[:3, 3])
-            tables.sample_data(token(key, "sample_data", f, ch), sample_of[f], ep_tok, cs_tok[ch], ts, fn, fmt, h, w,
-                               is_key_frame=is_key[f])
-        # boxes (run world -> global), annotated at samples only (as in nuScenes)
-        b = src["boxes"][f]
+            ep_tok = self.tables.ego_pose(token(key, "ego_pose", f, ch), ts, quat(pose[:3, :3]), pose[:3, 3])
+            self.tables.sample_data(token(key, "sample_data", f, ch), sample, ep_tok, self.cs_tok[ch], ts, fn, fmt,
+                                    h, w, is_key_frame=is_key)
+
+    def annotations(self, f: int, index: int, sample: str) -> None:
+        """The run's boxes at frame f (run world -> global), with the source's visibility and attributes of the
+        same instance and LiDAR points counted in the source's sweep."""
+        key, tables = self.run["key"], self.tables
+        b = self.run["scene"]["boxes"][f]
         n = len(b["instance"])
-        if not n or not is_key[f]:
-            continue
-        centers = transform_points(w2g, np.asarray(b["center"], np.float64).reshape(n, 3))
-        R = w2g[:3, :3] @ quat_to_rotmat(np.asarray(b["rotation"], np.float64).reshape(n, 4))
+        if not n:
+            return
+        ego_g = self.w2g @ self.e2w[f]
+        centers = transform_points(self.w2g, np.asarray(b["center"], np.float64).reshape(n, 3))
+        R = self.w2g[:3, :3] @ quat_to_rotmat(np.asarray(b["rotation"], np.float64).reshape(n, 4))
         sizes = np.asarray(b["size"], np.float64).reshape(n, 3)
         n_pts = np.zeros(n, np.int64)   # no LiDAR sweep at this frame: no points counted
-        if has_lidar[f]:
-            lidar_file, l2e = reader.lidar(samples_src[f])
+        if self.has_lidar[f]:
+            lidar_file, l2e = self.reader.lidar(self.samples_src[f])
             pts = transform_points(ego_g @ l2e, read_points(lidar_file)[:, :3].astype(np.float64))
             n_pts = _points_in_boxes(pts, centers, sizes, R)
-        src_ann = {a.instance: a for a in reader.annotations(samples_src[f])}
+        src_ann = {a.instance: a for a in self.reader.annotations(self.samples_src[f])}
         for i, inst in enumerate(b["instance"]):
             cls = int(b["cls"][i])
-            require(0 <= cls < len(BOX_CLASSES), f"export: {path}/scene.json frame {f}: box class {cls} is unknown")
+            require(0 <= cls < len(BOX_CLASSES), f"export: {self.path}/scene.json frame {f}: box class {cls} is unknown")
             cat = CATEGORY_OF_CLASS[BOX_CLASSES[cls]]
             cat_tok = tables.category(cat, f"{cat} (exported by cvdstorm)")
             vis, attrs = "", []
             if inst in src_ann:   # the source annotation of this instance and sample
                 vis = src_ann[inst].visibility
-                attrs = [tables.attribute(a, reader.attribute_description(a)) for a in src_ann[inst].attributes]
+                attrs = [tables.attribute(a, self.reader.attribute_description(a)) for a in src_ann[inst].attributes]
             # one instance per source instance, also over keyframes where the box is missing
             inst_tok = token(key, "instance", inst)
-            tables.annotation(inst_tok, int(sample_index[f]), token(key, "sample_annotation", f, inst), sample_of[f],
+            tables.annotation(inst_tok, index, token(key, "sample_annotation", f, inst), sample,
                               inst_tok, cat_tok, vis, attrs, centers[i], sizes[i], quat(R[i]), n_pts[i])
+
+
+def _scene_rows(path: Path, run: dict, src_scene: dict, tables: TableWriter, name: str, scene_tok: str, log_tok: str,
+                samples: list[str], is_key: list[bool]) -> None:
+    """The scene row and the sidecar generation row (what made this scene, from which source)."""
+    src, key = run["scene"], run["key"]
     s = run["settings"]
     refs = int(src.get("references", 0))
     tables.scene(scene_tok, log_tok, name, samples,
@@ -250,7 +289,7 @@ def _export_run(k: int, path: Path, run: dict, reader: NuScenesReader, root: Pat
     tables.add("generation", {"token": token(key, "generation"), "scene_token": scene_tok, "scene": name,
                               "run": str(path.resolve()), "source_dataroot": src["dataroot"],
                               "source_version": src["version"], "source_scene": src_scene["name"],
-                              "source_samples": samples_src, "frame_rate": run["frame_rate"], "keyframes": is_key,
+                              "source_samples": list(src["samples"]), "frame_rate": run["frame_rate"], "keyframes": is_key,
                               "reference_frames": list(range(refs)),
                               "settings": {"generate": s.get("generate"), "resolved": s.get("resolved"),
                                            "cvdstorm": s.get("cvdstorm")},
