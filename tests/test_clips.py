@@ -13,7 +13,8 @@ from scipy.spatial.transform import Rotation
 from cvdstorm import CAMERAS
 from cvdstorm.config import DataConfig
 from cvdstorm.data.clips import ClipDataset, collate_clips, lidar_depth_map, polylines_near
-from cvdstorm.data.nuscenes import MAP_LAYERS, NuScenesReader
+from cvdstorm.data.maps import MAP_LAYERS
+from cvdstorm.data.nuscenes import NuScenesReader
 from cvdstorm.errors import CvdError
 from tables import raw_table, table_pose
 

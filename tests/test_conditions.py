@@ -14,7 +14,9 @@ from cvdstorm.config import DataConfig
 from cvdstorm.data.clips import ClipDataset
 from cvdstorm.data.conditions import (CLASS_COLOR_TABLE, CLASS_COLORS, HEADING_EDGES, LAYER_COLORS, box_masks,
                                       clip_controls, control_images)
-from cvdstorm.data.nuscenes import BOX_CLASSES, MAP_LAYERS, NuScenesReader
+from cvdstorm.data.annotations import BOX_CLASSES
+from cvdstorm.data.maps import MAP_LAYERS
+from cvdstorm.data.nuscenes import NuScenesReader
 from cvdstorm.geometry import box_corners
 from cvdstorm.geometry.boxes import BOX_EDGES
 from cvdstorm.geometry.clip import (box_outline, clip_polygon_rect, clip_segments_near, clip_segments_rect,

@@ -9,8 +9,10 @@ import pytest
 from scipy.spatial.transform import Rotation
 
 from cvdstorm import CAMERAS
-from cvdstorm.data import nuscenes as nus
-from cvdstorm.data.nuscenes import BOX_CLASSES, MAP_LAYERS, NuScenesReader, box_class
+from cvdstorm.data import maps
+from cvdstorm.data.annotations import BOX_CLASSES, box_class
+from cvdstorm.data.maps import MAP_LAYERS
+from cvdstorm.data.nuscenes import NuScenesReader
 from cvdstorm.errors import CvdError
 from tables import raw_table, table_pose
 
@@ -173,7 +175,7 @@ def test_map_polylines_follow_the_expansion(synth_root, reader):
 def test_missing_map_is_empty_with_one_warning(synth_root, tmp_path):
     root = tmp_path / "nomap"
     shutil.copytree(synth_root / VERSION, root / VERSION)
-    nus._warned.clear()
+    maps._warned.clear()
     r = NuScenesReader(root, VERSION)
     with warnings.catch_warnings(record=True) as w:
         warnings.simplefilter("always")

@@ -14,7 +14,8 @@ import pytest
 
 from cvdstorm import CAMERAS
 from cvdstorm.data.clips import load_clip
-from cvdstorm.data.nuscenes import Annotation, NuScenesReader
+from cvdstorm.data.annotations import Annotation
+from cvdstorm.data.nuscenes import NuScenesReader
 from cvdstorm.data.sweeps import interpolate_annotations
 from cvdstorm.errors import CvdError
 from tables import PER_INTERVAL, STAGGER_US, add_sweeps, raw_table

@@ -18,7 +18,8 @@ import pytest
 from cvdstorm import CAMERAS
 from cvdstorm.config import DataConfig
 from cvdstorm.data.clips import ClipDataset, load_clip
-from cvdstorm.data.nuscenes import Annotation, NuScenesReader
+from cvdstorm.data.annotations import Annotation
+from cvdstorm.data.nuscenes import NuScenesReader
 from cvdstorm.data.sweeps import interpolate_annotations
 from cvdstorm.data.synth.truth import SWEEP_TRUTH, box_errors, score_interpolation, synth_scene
 from cvdstorm.data.synth.sensors import render_camera

@@ -17,7 +17,7 @@ Out: `ClipDataset[i]` / `load_clip(...)` -> dict
                    yaw [N], rotation [N, 4] (w, x, y, z), cls [N] int64 (nuscenes.BOX_CLASSES),
                    instance: list of N instance tokens, velocity [N, 3] m/s (0 where unknown)
      map           {layer: list of [M, 3] float32 polylines} in clip world (z = 0 ground), only the
-                   parts within map_radius of the clip's ego positions; layers = nuscenes.MAP_LAYERS
+                   parts within map_radius of the clip's ego positions; layers = maps.MAP_LAYERS
      keyframes     [T] bool: which frames are annotated keyframes (the others' boxes are interpolated)
      captions      list of T str;  scene: scene name;  samples: list of T frames (sample tokens at keyframes)
 `load_clip(..., pixels=False)`: the same without images, depth and lidar_depth (no file is read).
@@ -49,7 +49,8 @@ from ..geometry import invert_pose, quat_to_rotmat, rotmat_to_quat, scale_intrin
 from ..images import decode_depth_png
 from ..io import image_size, read_image
 from ..paths import inside
-from .nuscenes import LIDAR, MAP_LAYERS, NuScenesReader
+from .maps import MAP_LAYERS
+from .nuscenes import LIDAR, NuScenesReader
 
 RAGGED = ("boxes", "map", "captions", "scene", "samples")
 PIXEL_KEYS = ("images", "depth", "lidar_depth")   # what load_clip(pixels=False) leaves out

@@ -26,7 +26,8 @@ import torch
 from ..geometry import box_corners, invert_pose, transform_points
 from ..geometry.boxes import BOX_EDGES
 from ..geometry.clip import box_outline, clip_polygon_rect, clip_segments_near, clip_segments_rect
-from .nuscenes import BOX_CLASSES, MAP_LAYERS
+from .annotations import BOX_CLASSES
+from .maps import MAP_LAYERS
 
 # RGB 0-255, saturated and well apart so a small conv net separates them easily.
 CLASS_COLORS: dict[str, tuple[int, int, int]] = {

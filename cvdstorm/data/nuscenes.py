@@ -15,6 +15,9 @@ Out: `NuScenesReader`:
      per-sample method above also takes a sweep frame (boxes interpolated between keyframes).
      has_camera_sweeps(scene) -> whether it has camera frames between keyframes
      `frame_hz(times)`: the rate of frame times (1 / median interval)
+The annotation table and box classes live in annotations.py, the map expansion parser in maps.py, the
+camera-rate frame chains and box interpolation in sweeps.py; this module parses the tables and follows
+their references.
 
 No nuscenes-devkit (it pins an old numpy): the standard library's json and numpy only. Each table
 file is parsed once and reduced to the rows and fields we use (only keyframe sample_data of the 6
@@ -39,25 +42,17 @@ import numpy as np
 from .. import CAMERAS
 from ..config import FRAME_RATES
 from ..errors import CvdError
-from ..geometry import make_pose, quat_to_rotmat, quat_to_yaw
+from ..geometry import make_pose, quat_to_rotmat
 from ..io import read_json
 from ..paths import inside, plain_name
+from .annotations import Annotation, AnnotationTable
+from .maps import read_map_expansion
 from .sweeps import SYNC_TOLERANCE_MS, SweepRecord, group_frames, interpolate_annotations, walk_chain
 
 KEYFRAME_HZ = 2.0                      # nuScenes' keyframe rate: the rate of a single frame, which has no interval
 REQUIRED_TABLES = ("scene", "sample", "sample_data", "calibrated_sensor", "sensor", "ego_pose",
                    "sample_annotation", "instance", "category", "log")
 LIDAR = "LIDAR_TOP"
-MAP_LAYERS = ("lane_divider", "road_divider", "ped_crossing", "road_edge", "ego_path")
-# Coarse box classes (the 10 nuScenes detection classes) used by conditions and metrics.
-BOX_CLASSES = ("car", "truck", "bus", "trailer", "construction_vehicle", "pedestrian", "motorcycle",
-               "bicycle", "traffic_cone", "barrier")
-_CATEGORY_PREFIX = (
-    ("vehicle.car", "car"), ("vehicle.truck", "truck"), ("vehicle.bus", "bus"), ("vehicle.trailer", "trailer"),
-    ("vehicle.construction", "construction_vehicle"), ("human.pedestrian", "pedestrian"),
-    ("vehicle.motorcycle", "motorcycle"), ("vehicle.bicycle", "bicycle"),
-    ("movable_object.trafficcone", "traffic_cone"), ("movable_object.barrier", "barrier"),
-)
 
 
 def frame_hz(times_s, what: str = "the frames") -> float:
@@ -73,14 +68,6 @@ def frame_hz(times_s, what: str = "the frames") -> float:
     return 1.0 / dt
 
 
-def box_class(category: str) -> int:
-    """nuScenes category name -> index into BOX_CLASSES, or -1 for categories we do not model."""
-    for prefix, cls in _CATEGORY_PREFIX:
-        if category.startswith(prefix):
-            return BOX_CLASSES.index(cls)
-    return -1
-
-
 @dataclass
 class Camera:
     channel: str
@@ -92,22 +79,6 @@ class Camera:
     ego_to_world: np.ndarray  # [4, 4] ego pose at this camera's timestamp (global frame)
     timestamp: int            # microseconds
     token: str = ""           # its sample_data record
-
-
-@dataclass
-class Annotation:
-    token: str
-    instance: str
-    category: str
-    cls: int                  # BOX_CLASSES index, -1 if unmodelled
-    center: np.ndarray        # [3] global
-    size: np.ndarray          # [3] w, l, h
-    rotation: np.ndarray      # [4] w, x, y, z (global)
-    yaw: float                # heading about global +z
-    velocity: np.ndarray      # [3] global m/s (nan where unknown, as the devkit)
-    visibility: str           # visibility token ("1".."4" in nuScenes: 0-40 % .. 80-100 %)
-    num_lidar_pts: int
-    attributes: tuple[str, ...] = ()   # attribute names ("vehicle.moving", ...; reader.attribute_description)
 
 
 class _KeySD(NamedTuple):
@@ -128,56 +99,6 @@ class _SweepFrame(NamedTuple):
     records: dict             # channel -> SweepRecord (cameras; LIDAR_TOP when one is within tolerance)
     before: str               # sample token of the keyframe at or before it
     after: str                # ... and after it
-
-
-class _Annotations:
-    """sample_annotation as columns (numpy where possible): ~100 bytes per row instead of ~1 kB of
-    dicts, and arrays are not touched by reference counting, so forked DataLoader workers share
-    them instead of copying them page by page."""
-
-    def __init__(self, rows: list[dict], sample_time: dict[str, int], inst_category: dict[str, str]):
-        n = len(rows)
-        self.tokens = [r["token"] for r in rows]
-        self.row = {t: i for i, t in enumerate(self.tokens)}
-        self.by_sample: dict[str, list[int]] = {}
-        for i, r in enumerate(rows):
-            self.by_sample.setdefault(r["sample_token"], []).append(i)
-        self.instances = [r["instance_token"] for r in rows]
-        self.categories = [inst_category.get(t) for t in self.instances]  # None: dangling instance
-        self.sample_tokens = [r["sample_token"] for r in rows]
-        self.time = np.array([sample_time.get(r["sample_token"], -1) for r in rows], np.int64)  # us; -1 unknown
-        self.geom = np.full((n, 10), np.nan)  # translation 3, size 3, rotation 4
-        self.malformed = np.zeros(n, bool)
-        try:
-            self.geom[:] = np.array([r["translation"] + r["size"] + r["rotation"] for r in rows],
-                                    np.float64).reshape(n, 10)
-        except (TypeError, ValueError):  # some row is malformed: find which, row by row
-            for i, r in enumerate(rows):
-                try:
-                    g = np.array(list(r["translation"]) + list(r["size"]) + list(r["rotation"]), np.float64)
-                    self.geom[i] = g if g.shape == (10,) and (len(r["translation"]), len(r["size"])) == (3, 3) else np.nan
-                    self.malformed[i] = g.shape != (10,) or (len(r["translation"]), len(r["size"])) != (3, 3)
-                except (TypeError, ValueError):
-                    self.malformed[i] = True
-        # neighbours as row indices: -1 none; dangling tokens are kept aside to be named in the error
-        self.dangling: dict[int, str] = {}
-        self.prev = np.full(n, -1, np.int64)
-        self.next = np.full(n, -1, np.int64)
-        for col, key in ((self.prev, "prev"), (self.next, "next")):
-            for i, r in enumerate(rows):
-                t = r.get(key) or ""
-                if t:
-                    j = self.row.get(t)
-                    if j is None:
-                        self.dangling[i] = t
-                    else:
-                        col[i] = j
-        vis = [str(r.get("visibility_token", "")) for r in rows]
-        self.vis_names = sorted(set(vis))
-        code = {v: k for k, v in enumerate(self.vis_names)}
-        self.vis = np.array([code[v] for v in vis], np.int16)
-        self.num_lidar_pts = np.array([int(r.get("num_lidar_pts", 0) or 0) for r in rows], np.int64)
-        self.attribute_tokens = [tuple(r.get("attribute_tokens") or ()) for r in rows]
 
 
 class NuScenesReader:
@@ -279,7 +200,7 @@ class NuScenesReader:
             raise self._corrupt(name, e) from None
 
     @cached_property
-    def _anns(self) -> _Annotations:
+    def _anns(self) -> AnnotationTable:
         """sample_annotation (with instance -> category) as columns; parsed on first use."""
         name = "category"
         try:
@@ -292,7 +213,7 @@ class NuScenesReader:
                                    f"missing from {self.vdir / 'category.json'} (dangling reference)")
                 inst[r["token"]] = cat[r["category_token"]]
             name = "sample_annotation"
-            return _Annotations(self.table("sample_annotation"), {k: v[0] for k, v in self._samples.items()}, inst)
+            return AnnotationTable(self.table("sample_annotation"), {k: v[0] for k, v in self._samples.items()}, inst)
         except (KeyError, TypeError, ValueError) as e:
             raise self._corrupt(name, e) from None
 
@@ -590,25 +511,7 @@ class NuScenesReader:
             return interpolate_annotations(self.annotations(sweep.before), self.timestamp(sweep.before),
                                            self.annotations(sweep.after), self.timestamp(sweep.after),
                                            sweep.timestamp, sample)
-        A = self._anns
-        where = self.vdir / "sample_annotation.json"
-        out = []
-        for i in A.by_sample.get(sample, []):
-            tok, cat = A.tokens[i], A.categories[i]
-            if cat is None:
-                raise CvdError(f"sample_annotation {tok} refers to instance {A.instances[i]!r}, which is missing "
-                               f"from {self.vdir / 'instance.json'} (dangling reference)")
-            if A.malformed[i]:
-                raise CvdError(f"{where}: sample_annotation {tok} needs translation [3], size [3] and rotation [4]")
-            g = A.geom[i]
-            c, s, q = g[:3].copy(), g[3:6].copy(), g[6:].copy()
-            if not np.isfinite(g).all() or not q.any():
-                raise CvdError(f"{where}: sample_annotation {tok} has NaN/Inf (or a zero quaternion) in "
-                               "translation, size or rotation; fix or drop the record")
-            attrs = tuple(self._attributes[a][0] for a in A.attribute_tokens[i] if a in self._attributes)
-            out.append(Annotation(tok, A.instances[i], cat, box_class(cat), c, s, q, float(quat_to_yaw(q)),
-                                  self._velocity(i), A.vis_names[A.vis[i]], int(A.num_lidar_pts[i]), attrs))
-        return out
+        return self._anns.of_sample(sample, self.vdir, self._attributes, self._sample)
 
     @cached_property
     def _attributes(self) -> dict[str, tuple[str, str]]:
@@ -635,27 +538,7 @@ class NuScenesReader:
         except KeyError:
             raise CvdError(f"unknown sample_annotation token {ann_token!r} "
                            f"(not in {self.vdir / 'sample_annotation.json'})") from None
-        return self._velocity(i, max_time_diff)
-
-    def _velocity(self, i: int, max_time_diff: float = 1.5) -> np.ndarray:
-        A = self._anns
-        if i in A.dangling:
-            raise CvdError(f"sample_annotation {A.tokens[i]} refers to prev/next annotation {A.dangling[i]!r}, "
-                           f"which is missing from {self.vdir / 'sample_annotation.json'} (dangling reference)")
-        has_prev, has_next = A.prev[i] >= 0, A.next[i] >= 0
-        if not has_prev and not has_next:
-            return np.full(3, np.nan)
-        first = A.prev[i] if has_prev else i
-        last = A.next[i] if has_next else i
-        for j in (first, last):
-            if A.time[j] < 0:
-                self._sample(A.sample_tokens[j], f"sample_annotation {A.tokens[j]}")  # raises: dangling sample
-        dt = (A.time[last] - A.time[first]) * 1e-6
-        if has_prev and has_next:
-            max_time_diff *= 2
-        if dt > max_time_diff or dt <= 0:
-            return np.full(3, np.nan)
-        return (A.geom[last, :3] - A.geom[first, :3]) / dt
+        return self._anns.velocity(i, self.vdir, self._sample, max_time_diff)
 
     def caption(self, sample: str) -> str:
         """caption.json's caption for the sample, else the scene's description; a sweep frame takes the
@@ -733,52 +616,3 @@ def _pose(t: Any, q: Any, where: str) -> np.ndarray:
     if abs(n - 1) > 1e-3:
         raise CvdError(f"{where}: rotation quaternion is not unit length (|q| = {n:.4f}); fix this record")
     return make_pose(quat_to_rotmat(q), t)
-
-
-_warned: set[str] = set()
-
-
-def read_map_expansion(path: str | Path) -> dict[str, list[np.ndarray]]:
-    """nuScenes map-expansion JSON -> {layer: list of [M, 2] polylines} for lane_divider,
-    road_divider (their `line`s), ped_crossing and road_edge (exteriors, and holes, of the
-    ped_crossing / drivable_area polygons, closed). A missing file gives empty layers and one warning."""
-    path = Path(path)
-    empty: dict[str, list[np.ndarray]] = {k: [] for k in MAP_LAYERS if k != "ego_path"}
-    if not path.is_file():
-        if str(path) not in _warned:
-            _warned.add(str(path))
-            warnings.warn(f"no map expansion at {path}; map controls will be empty "
-                          "(install the nuScenes map expansion there to get them)", stacklevel=3)
-        return empty
-    m = read_json(path, "map expansion")
-    try:
-        nodes = {n["token"]: (float(n["x"]), float(n["y"])) for n in m["node"]}
-        lines = {ln["token"]: ln["node_tokens"] for ln in m.get("line", [])}
-        polys = {p["token"]: p for p in m.get("polygon", [])}
-
-        def pts(tokens: list[str]) -> np.ndarray:
-            return np.asarray([nodes[t] for t in tokens], dtype=np.float64).reshape(-1, 2)
-
-        def ring(tokens: list[str]) -> np.ndarray:
-            p = pts(tokens)
-            return np.concatenate([p, p[:1]]) if len(p) and not np.array_equal(p[0], p[-1]) else p
-
-        out = dict(empty)
-        out["lane_divider"] = [pts(lines[r["line_token"]]) for r in m.get("lane_divider", [])]
-        out["road_divider"] = [pts(lines[r["line_token"]]) for r in m.get("road_divider", [])]
-        out["ped_crossing"] = [ring(polys[r["polygon_token"]]["exterior_node_tokens"]) for r in m.get("ped_crossing", [])]
-        edges = []
-        for r in m.get("drivable_area", []):
-            for pt in r["polygon_tokens"]:
-                p = polys[pt]
-                edges.append(ring(p["exterior_node_tokens"]))
-                edges += [ring(h["node_tokens"]) for h in p.get("holes", [])]
-        out["road_edge"] = edges
-    except (KeyError, TypeError, ValueError) as e:
-        raise CvdError(f"corrupt map expansion {path}: missing key or token {e}; re-install the map expansion") from None
-    for layer, pls in out.items():
-        for p in pls:
-            if not np.isfinite(p).all():
-                raise CvdError(f"corrupt map expansion {path}: NaN/Inf node coordinates in layer {layer}")
-    out = {k: [p for p in v if len(p) > 1] for k, v in out.items()}
-    return out

@@ -40,7 +40,8 @@ import torch
 from .. import CAMERAS, __version__
 from ..data.clips import clip_map, resize_image, resize_nearest
 from ..data.conditions import box_masks, control_images
-from ..data.nuscenes import BOX_CLASSES, NuScenesReader
+from ..data.annotations import BOX_CLASSES
+from ..data.nuscenes import NuScenesReader
 from ..data.synth.truth import run_views
 from ..errors import CvdError, require
 from ..geometry import EVAL_MAX_DEPTH, invert_pose, scale_intrinsics, transform_points

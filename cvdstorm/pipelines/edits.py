@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..data.nuscenes import BOX_CLASSES
+from ..data.annotations import BOX_CLASSES
 from ..errors import require
 from ..io import read_yaml
 from .ego_edits import check_ego

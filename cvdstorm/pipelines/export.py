@@ -49,7 +49,8 @@ import numpy as np
 
 from .. import CAMERAS
 from ..data.clips import read_points
-from ..data.nuscenes import BOX_CLASSES, LIDAR, NuScenesReader
+from ..data.annotations import BOX_CLASSES
+from ..data.nuscenes import LIDAR, NuScenesReader
 from ..data.tables import SENSORS, TableWriter, quat, token
 from ..errors import CvdError, require
 from ..geometry import invert_pose, quat_to_rotmat, transform_points

@@ -43,7 +43,8 @@ from ...errors import CvdError
 from ...geometry import quat_to_yaw
 from ...io import read_json
 from ...paths import inside, plain_name
-from ..nuscenes import Annotation, NuScenesReader
+from ..annotations import Annotation
+from ..nuscenes import NuScenesReader
 from .layout import Instant, Scene, make_scene
 from .sensors import render_camera
 from .writer import SWEEP_TRUTH
