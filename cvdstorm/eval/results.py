@@ -1,4 +1,4 @@
-"""The names of the generation metrics and the keys they are stored under: one place to grep.
+"""The names of the generation metrics, the keys they are stored under, and the aggregate result type.
 
 In:  nothing (constants and key builders). Out: the key spellings every writer and reader of
      eval_generation.json / .csv uses (eval/generation.py, eval/generation_suite.py, report/, demo.py).
@@ -6,10 +6,14 @@ In:  nothing (constants and key builders). Out: the key spellings every writer a
 The JSON layout is unchanged (docs/run_format.md): a run's `summary` maps metric -> value; an aggregate's
 `by_reference` maps `ref_key(k)` ("ref3") -> {metric: value} and its flat `summary` holds
 `by_ref(metric, k)` ("fvd_ref3"). Never build these strings by hand and never take them apart with
-slices: `ref_count("ref3") == 3`.
+slices: `ref_count("ref3") == 3`. In code an aggregate is a `GenerationAggregate` (reference counts as ints);
+its `to_json` / `from_json` are the one encoding.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import CvdError
 
@@ -66,3 +70,40 @@ def by_ref(metric: str, k: int) -> str:
 # What the aggregate copies from each reference count's section into its flat summary.
 HEADLINE = (*IMAGE_METRICS, *(depth_key(GEN_DEPTH, s) for s in DEPTH_STATS), miou("generated", True),
             miou("real", True), *(warp_l1(w, s) for w in WARPS for s in WARP_SOURCES))
+
+
+@dataclass
+class GenerationAggregate:
+    """Generation runs pooled by reference count: what `evaluate_generation` returns and writes as
+    OUT/eval_generation.json (`to_json`; the layout of docs/run_format.md, reference counts as `ref_key`s).
+
+    Reference counts are ints here; only the JSON spells them `ref3`, and `from_json` reads them back."""
+
+    summary: dict[str, Any]                                # flat: by_ref(metric, k) -> value (HEADLINE, FID, FVD)
+    by_reference: dict[int, dict[str, Any]]                # k -> pooled metrics of the runs with k references
+    quality_vs_horizon: dict[int, dict[str, list[float]]]  # k -> image metric -> mean per frame index
+    runs: list[dict[str, Any]] = field(default_factory=list)   # scene, references, run folder, status
+    notes: list[str] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    def metric(self, name: str, k: int) -> Any:
+        """A pooled metric of the runs with k reference frames (None when not computed)."""
+        return self.by_reference.get(int(k), {}).get(name)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"summary": self.summary, "by_reference": {ref_key(k): v for k, v in sorted(self.by_reference.items())},
+                "quality_vs_horizon": {ref_key(k): v for k, v in sorted(self.quality_vs_horizon.items())},
+                "runs": self.runs, "notes": self.notes, "settings": self.settings}
+
+    @classmethod
+    def from_json(cls, data: Any, where: str = "aggregate") -> "GenerationAggregate":
+        """Read `to_json`'s layout back; anything else is one CvdError naming `where`."""
+        parts = ("summary", "by_reference", "quality_vs_horizon")
+        if not (isinstance(data, dict) and all(isinstance(data.get(p), dict) for p in parts)):
+            raise CvdError(f"{where} is not a generation aggregate (needs {', '.join(parts)}); "
+                           "write it with `cvdstorm evaluate --stage generation`")
+        return cls(summary=dict(data["summary"]),
+                   by_reference={ref_count(k): v for k, v in data["by_reference"].items()},
+                   quality_vs_horizon={ref_count(k): v for k, v in data["quality_vs_horizon"].items()},
+                   runs=list(data.get("runs") or []), notes=list(data.get("notes") or []),
+                   settings=dict(data.get("settings") or {}))

@@ -1,6 +1,6 @@
 """The quality-vs-horizon figure of a generation evaluation (eval/generation_suite.py).
 
-In:  the aggregate's `quality_vs_horizon`: {"ref<k>": {"psnr" | "ssim" | "lpips": [F] per-frame means
+In:  a GenerationAggregate's `quality_vs_horizon`: {k: {"psnr" | "ssim" | "lpips": [F] per-frame means
      over the scenes}}, one entry per reference count k.
 Out: `plot_horizon(horizon, OUT / HORIZON_PLOT)` -> OUT/plot_quality_vs_horizon.png and .svg: one
      panel per metric, one line per reference count, the reference frames (real reconstructions)
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..eval.results import IMAGE_METRICS as METRICS, ref_count
+from ..eval.results import IMAGE_METRICS as METRICS
 from ..io import atomic_path
 
 HORIZON_PLOT = "plot_quality_vs_horizon"
@@ -28,8 +28,7 @@ def plot_horizon(horizon: dict, base: Path) -> list[Path]:
     with plt.rc_context({"svg.hashsalt": "horizon", "svg.fonttype": "path"}):
         fig, axes = plt.subplots(1, 3, figsize=(11, 3.0), dpi=110)
         for ax, m, label in zip(axes, METRICS, ("PSNR (dB) ↑", "SSIM ↑", "ST-LPIPS ↓")):
-            for key, v in sorted(horizon.items(), key=lambda kv: ref_count(kv[0])):
-                k = ref_count(key)
+            for k, v in sorted(horizon.items()):
                 y = v[m]
                 line, = ax.plot(range(len(y)), y, marker="o", markersize=3, linewidth=1.4,
                                 label=f"{k} reference frame{'s' if k != 1 else ''}")
