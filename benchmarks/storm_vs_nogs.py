@@ -23,7 +23,6 @@ Prints a markdown table (stdout) and writes OUT/results.json. Hours on 2 CPU cor
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import sys
 from pathlib import Path
