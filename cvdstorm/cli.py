@@ -14,6 +14,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import CAMERAS
 from .errors import CvdError
 
 
@@ -375,6 +376,8 @@ def _parser_generate(sub) -> None:
     _config_flag(s, "--references", key="references", type=int, choices=[0, 1, 3],
                  help="real frames at the start to continue from (default 3; 0: controls only)")
     _config_flag(s, "--overlap", key="overlap", type=int, help="frames carried between windows (default 3)")
+    _config_flag(s, "--given-cameras", key="given_cameras", nargs="+", choices=list(CAMERAS), metavar="CAMERA",
+                 help="camera completion: these cameras' real frames are given on every frame, the others generated")
     _config_flag(s, "--caption", key="captions", nargs="+",
                  help="caption for all frames, or one per frame (overrides the dataset's)")
     _config_flag(s, "--edits", key="edits", help="YAML/JSON control edits: add/remove/move objects, weather")

@@ -204,3 +204,28 @@ def test_windowed_depth_of_real_frames_is_the_runs_reference_depth(tmp_path, wor
     assert depth.shape == run.depth.shape and np.isfinite(depth).all() and (depth >= 0).all() and depth.max() > 0
     np.testing.assert_array_equal(depth[:refs], np.asarray(run.depth)[:refs])
     assert not np.array_equal(depth[refs:], np.asarray(run.depth)[refs:])   # generated frames differ
+
+
+def test_camera_completion_holds_the_given_cameras(tmp_path, world, ckpt):
+    """given_cameras: those cameras are the real frames' latents on every frame (held fixed through every
+    window), the others are generated; an unknown camera or all six are one clear error."""
+    from cvdstorm.data.clips import load_clip
+    from cvdstorm.data.nuscenes import NuScenesReader
+    from cvdstorm.models.loading import load_storm_vae
+
+    given = ["CAM_FRONT", "CAM_BACK_LEFT"]
+    idx = [CAMERAS.index(c) for c in given]
+    out = pipeline.generate(gen_cfg(world, ckpt, frames=6, references=0, given_cameras=given), tmp_path / "r",
+                            progress=False)
+    scene = json.loads((out / "scene.json").read_text())
+    clip = load_clip(NuScenesReader(world / "data").preload(), scene["samples"], 32, 56)
+    vae, _ = load_storm_vae(world / "ckpt" / "vae")
+    with torch.no_grad():
+        z = vae.encode(clip["images"])[0]                                         # [F, V, C, h, w]
+    got = load_file(str(out / "latents.safetensors"))["latents"]
+    torch.testing.assert_close(got[:, idx], z[:, idx], rtol=0, atol=1e-5)
+    other = [v for v in range(len(CAMERAS)) if v not in idx]
+    assert (got[:, other] - z[:, other]).abs().mean() > 0.05                     # generated, not copied
+    for bad, why in ((["CAM_TOP"], "unknown camera"), (list(CAMERAS), "every camera")):
+        with pytest.raises(CvdError, match=why):
+            pipeline.generate(gen_cfg(world, ckpt, frames=4, given_cameras=bad), tmp_path / "x", progress=False)

@@ -79,6 +79,8 @@ class GenerateConfig(Config):
     frames: int | None = None         # length in frames at frame_rate (default: one window)
     seconds: float | None = None      # or length in seconds: round(seconds x the frame rate in Hz) frames
     references: int = 3               # real frames at the start (0: generated from controls alone)
+    given_cameras: list[str] | None = None   # camera completion: these cameras' real frames are given on every
+                                      # frame (held fixed, t = 0) and only the other cameras are generated
     overlap: int = 3                  # generated frames carried into the next window as references
     captions: list[str] | str | None = None   # caption override (all frames, or one per frame)
     edits: str | None = None          # edit file (YAML/JSON), see pipelines/edits.py
@@ -269,9 +271,14 @@ def _generate(pipe: CVDStormPipeline, cfg: GenerateConfig, edits: dict, workdir:
     C, s = dcfg.dit.in_channels, dcfg.dit.vae_downsample
     V = len(CAMERAS)
     latents = torch.zeros(F, V, C, H // s, W // s)
-    if cfg.references:  # the only real images generation reads
+    if cfg.references:  # the real images generation reads: the reference frames ...
         images = load_clip(reader, samples[:cfg.references], H, W, dcfg.data.map_radius, scene_polylines=polylines)
         latents[:cfg.references] = vae.encode(images["images"].to(dev))[0].cpu()
+    given = _given_cameras(cfg.given_cameras)                                             # [V] bool
+    if given.any():    # ... and every frame of the given cameras (camera completion)
+        for a in range(0, F, T):
+            images = load_clip(reader, samples[a:a + T], H, W, dcfg.data.map_radius, scene_polylines=polylines)
+            latents[a:a + T, given] = vae.encode(images["images"][:, given].to(dev))[0].cpu()
 
     rgb, depth = new_arrays(F, V, H, W, workdir)
     controls = scratch_array((F, V, H, W, 3), np.uint8, workdir)   # the control video: not a run file
@@ -291,9 +298,9 @@ def _generate(pipe: CVDStormPipeline, cfg: GenerateConfig, edits: dict, workdir:
         cond = make_conditions([captions[sl]], clip["intrinsics"][sl][None], c2w[None], times[None],
                                {n: ctl[n][None] for n in names}, pipe.text_encoder, s, (H, W)).to(dev)
         noise = torch.randn((1, T, V, C, H // s, W // s), generator=torch.Generator().manual_seed(cfg.seed * 1000 + k))
-        ref = (torch.arange(T) < fixed)[None]
+        ref = ((torch.arange(T) < fixed)[:, None] | given[None])[None]                     # [1, T, V]
         z = sample_latents(dit, cond, noise.to(dev), steps=steps, shift=cfg.shift, guidance=guidance,
-                           ref_latents=latents[sl][None].to(dev), ref_mask=ref.to(dev) if fixed else None,
+                           ref_latents=latents[sl][None].to(dev), ref_mask=ref.to(dev) if ref.any() else None,
                            callback=lambda i, x: bar.update(1))[0].cpu()
         new = slice(start + fixed if k else start, start + T)   # window 0 also writes its reference frames
         latents[new] = z[new.start - start:]
@@ -316,6 +323,16 @@ def _generate(pipe: CVDStormPipeline, cfg: GenerateConfig, edits: dict, workdir:
     return GenerationRun(scene_record(cfg.dataroot, cfg.version, cfg.start, cfg.references, reader, scene, samples,
                                       clip, plan, rate), settings, rgb, depth, latents,
                          windows, controls)
+
+
+def _given_cameras(names: list[str] | None) -> torch.Tensor:
+    """The given cameras of camera completion as a [V] bool mask over CAMERAS (checked)."""
+    names = list(names or [])
+    unknown = sorted(set(names) - set(CAMERAS))
+    require(not unknown, f"given_cameras: unknown camera(s) {unknown}; choose from {list(CAMERAS)}")
+    require(len(set(names)) < len(CAMERAS), "given_cameras names every camera: nothing would be generated; "
+            "leave at least one out")
+    return torch.tensor([c in names for c in CAMERAS])
 
 
 def scene_record(dataroot: str | Path, version: str, start: int, references: int, reader: NuScenesReader,
