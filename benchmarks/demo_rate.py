@@ -39,7 +39,7 @@ def main() -> None:
         t = time.perf_counter()
         run = pipe(dataroot=str(root), frames=18, references=3, frame_rate=rate, progress=False)
         seconds = time.perf_counter() - t
-        s = evaluate_run(run.save(out / rate / "generated", overwrite=True), device="cpu", pipe=pipe)["summary"]
+        s = evaluate_run(run.save(out / rate / "generated", overwrite=True), device="cpu", pipe=pipe).summary
         cols[rate] = {**s, "seconds": seconds}
     print("| shipped checkpoint, 18 frames, 3 references | 2 Hz keyframes (9 s) | 12 Hz camera frames (1.5 s) |")
     print("|---|---|---|")

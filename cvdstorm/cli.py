@@ -220,7 +220,7 @@ def cmd_evaluate(args) -> None:
         if args.runs and len(args.runs) == 1 and not args.out:  # one run: RUN/eval_generation.json/.csv
             res = evaluate_run(args.runs[0], segmenter=args.segmenter, device=args.device, fvd=not args.no_fvd,
                                i3d=args.i3d)
-            print(json.dumps(res["summary"], indent=1))
+            print(json.dumps(res.summary, indent=1))
             print(f"evaluate: {args.runs[0]}/eval_generation.json, eval_generation.csv")
             return
         if not args.out:

@@ -103,9 +103,9 @@ def _run_demo(out: Path, checkpoint, scenes: int, frames: int | None, width: int
             "scores": gen / "eval_generation.json"}
 
 
-def _score_lines(scores: dict) -> str:
-    """The headline numbers of the generated clip beside those of the real frames."""
-    s = scores.get("summary") or {}
+def _score_lines(scores) -> str:
+    """The headline numbers of the generated clip (a RunEvaluation) beside those of the real frames."""
+    s = scores.summary
     from .eval import results as R
 
     rows = [("PSNR vs the real frames (dB)", R.PSNR, None),

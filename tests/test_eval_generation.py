@@ -71,8 +71,8 @@ def results(runs):
 
 def test_real_frames_score_perfectly(runs, results):
     r, real = results["good"], runs["real"]
-    s = r["summary"]
-    assert s["frames"] == NF - 1 and r["reference_frames"]["frames"] == 1
+    s = r.summary
+    assert s["frames"] == NF - 1 and r.reference_frames["frames"] == 1
     assert s["psnr"] > 100 and s["ssim"] == pytest.approx(1.0, abs=1e-6) and s["lpips"] < 1e-6
     assert s["gen_depth_abs_rel"] == pytest.approx(0, abs=1e-9) and s["gen_depth_delta1"] == 1.0
     # control fidelity of real frames == the segmenter's own mIoU on the real frames (independent call)
@@ -80,7 +80,7 @@ def test_real_frames_score_perfectly(runs, results):
 
     ref = control_fidelity(Segmenter.load(), to_float_images(to_uint8(real["images"]))[1:], real["semantic"][1:])
     assert s["miou_generated"] == s["miou_real"] == pytest.approx(ref["miou"])
-    assert r["per_class_iou"]["generated"]["generated"] == r["per_class_iou"]["generated"]["real"]
+    assert r.per_class_iou["generated"]["generated"] == r.per_class_iou["generated"]["real"]
     assert s["miou_real"] > 0.3  # the shipped segmenter works on this world
     # identical images and exact depth: generated cross-view error equals the real one
     assert s["crossview_l1_generated"] == pytest.approx(s["crossview_l1_real"])
@@ -95,8 +95,8 @@ def test_real_frames_score_perfectly(runs, results):
 
 
 def test_corrupted_copy_scores_worse(runs, results):
-    g, b = results["good"]["summary"], results["bad"]["summary"]
-    assert b["frames"] == NF and results["bad"]["reference_frames"] == {}
+    g, b = results["good"].summary, results["bad"].summary
+    assert b["frames"] == NF and results["bad"].reference_frames == {}
     assert b["psnr"] < 25 < g["psnr"] and b["ssim"] < 0.8 and b["lpips"] > 0.05
     # depth scaled by 1.3: AbsRel exactly 0.3, no pixel within 1.25, RMSE = 0.3 * RMS of the ground truth
     real = runs["real"]["depth"]
@@ -116,15 +116,15 @@ def test_aggregate_fid_horizon_and_resume(runs, results, tmp_path, monkeypatch):
     agg = cli_evaluate(out, [runs["good"], runs["bad"]], "--no-fvd")  # FVD: the tests below
     s = agg.summary
     assert [r["status"] for r in agg.runs] == ["reused", "reused"]  # evaluated by the fixture already
-    assert s["psnr_ref1"] == pytest.approx(results["good"]["summary"]["psnr"])
-    assert s["psnr_ref0"] == pytest.approx(results["bad"]["summary"]["psnr"])
+    assert s["psnr_ref1"] == pytest.approx(results["good"].summary["psnr"])
+    assert s["psnr_ref0"] == pytest.approx(results["bad"].summary["psnr"])
     # identical image sets: FID 0 (up to round-off); noise: clearly positive; small-N bias noted
     assert s["fid_ref1"] < 1e-3 and s["fid_ref0"] > 1.0
     assert any("rank-deficient" in n for n in agg.notes)
     assert "FVD skipped: --no-fvd" in agg.notes and agg.settings["fvd"] is False
     # quality vs horizon: per-frame means, CSV in long format, plots
     assert agg.quality_vs_horizon[0]["psnr"] == pytest.approx(
-        [r["psnr"] for r in results["bad"]["per_frame"]])
+        [r["psnr"] for r in results["bad"].per_frame])
     rows = list(csv.DictReader(open(out / "quality_vs_horizon.csv")))
     assert len(rows) == 2 * NF and {r["references"] for r in rows} == {"0", "1"}
     assert (out / "plot_quality_vs_horizon.png").stat().st_size > 1000
@@ -240,7 +240,7 @@ def test_report_shows_generation_eval(runs, results, tmp_path):
     table = page[page.index('id="generation"'):]
     table = table[:table.index("</section>")]
     assert table.count("<tr>") == 3  # header + ref0 + ref1
-    assert f">{format_value(results['bad']['summary']['psnr'])}<" in table
+    assert f">{format_value(results['bad'].summary['psnr'])}<" in table
     # the SVG plot is embedded as an image (data URI: inert, report/inert.py), its title inside
     svgs = [base64.b64decode(b).decode() for b in re.findall(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", page)]
     assert any("Generation quality vs horizon" in svg for svg in svgs)
@@ -381,7 +381,7 @@ def test_one_run_with_fvd(runs, tmp_path):
     assert "stretched" in res["fvd"]["protocol"] and any(n.startswith("FVD protocol") for n in res["notes"])
     cheap = dict(segmenter=False, crossview=False, write=False)
     good = evalgen.evaluate_run(runs["good"], fvd=True, i3d=path, **cheap)
-    assert good["fvd"]["ref1"] < 1e-6
+    assert good.fvd["ref1"] < 1e-6
     missing = evalgen.evaluate_run(runs["good"], fvd=True, i3d=tmp_path / "nope.pt", **cheap)
-    assert missing["fvd"] is None and "fvd" not in missing["summary"]
-    assert any(n.startswith("FVD skipped: no I3D TorchScript") for n in missing["notes"])
+    assert missing.fvd is None and "fvd" not in missing.summary
+    assert any(n.startswith("FVD skipped: no I3D TorchScript") for n in missing.notes)

@@ -7,7 +7,7 @@ depth and semantic masks of the same samples, under the same controls (boxes, ma
 In:  a generation RUN folder (pipelines/run.py, read by `GenerationRun.load`): its scene record
      (dataroot, version, samples [F], references k, ...), frames uint8 [F, V, H, W, 3] and GS-decoder
      depth float32 [F, V, H, W] (optional). The real clip of the same samples is loaded at the run's H x W.
-Out: `evaluate_run(RUN)` -> dict, also written as RUN/eval_generation.json and the per-frame table
+Out: `evaluate_run(RUN)` -> a `results.RunEvaluation`, also written as RUN/eval_generation.json and the per-frame table
      RUN/eval_generation.csv (first column `frame`; `reference` = true for the first k frames, which
      are real-frame reconstructions, not generated). Metrics per frame (mean over the 6 views):
        psnr, ssim, lpips            vs the real frame (ST-LPIPS, `alex` by default)
@@ -259,8 +259,8 @@ class _RunScorer:
 @torch.no_grad()
 def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", dataroot: str | Path | None = None,
                  crossview: bool = True, device: str = "cpu", write: bool = True, real: dict | None = None,
-                 pipe=None, fvd: bool = False, i3d=None) -> dict:
-    """Evaluate one generation run against the real clip (module docstring); returns the JSON dict.
+                 pipe=None, fvd: bool = False, i3d=None) -> R.RunEvaluation:
+    """Evaluate one generation run against the real clip (module docstring); -> its RunEvaluation.
 
     segmenter: a `Segmenter`, a weights folder, None (the shipped weights) or False (skip).
     real: a preloaded `real_frames(...)` dict (tests, or several runs of the same samples).
@@ -299,29 +299,25 @@ def evaluate_run(run_dir: str | Path, segmenter=None, lpips_net: str = "alex", d
             notes.append(f"FVD protocol: {fvd_result['protocol']}; {fvd_result['videos']} videos per side: "
                          "biased upwards at so few videos, compare only runs scored alike")
     classes = scorer.classes()
-    result = {
-        "summary": {**scorer.summary("generated"), **({R.FVD: fvd_result[R.ref_key(k)], R.FVD_LOW: fvd_result[R.FVD_LOW],
-                                                       R.FVD_HIGH: fvd_result[R.FVD_HIGH]} if fvd_result else {})},
-        "fvd": fvd_result,
-        "reference_frames": scorer.summary("reference"),
-        "per_class_iou": classes,
-        "confusion": None if classes is None else {
-            f"{who}_{part}": scorer.conf[who][part].matrix.tolist() for who in ("gen", "real")
-            for part in ("generated", "reference")},
-        "settings": {"run": str(run.folder), "scene": meta.get("scene"), "dataroot": str(dataroot or meta["dataroot"]),
-                     "version": meta.get("version", "v1.0-synth"), "frame_rate": run.frame_rate,
-                     "fps": run.fps, "frames": F, "references": k,
-                     "height": H, "width": W, "lpips_net": lpips_net, "max_depth": EVAL_MAX_DEPTH,
-                     "control_classes": list(CONTROL_CLASSES),
-                     "segmenter": None if seg is None else {"input_size": list(seg.input_size),
-                                                             "train_miou": seg.meta.get("train_miou"),
-                                                             "val_miou": seg.meta.get("val_miou")},
-                     "crossview": crossview, "cvdstorm": __version__},
-        "notes": notes,
-        "per_frame": scorer.rows,
-    }
+    summary = scorer.summary("generated")
+    if fvd_result:
+        summary.update({R.FVD: fvd_result[R.ref_key(k)], R.FVD_LOW: fvd_result[R.FVD_LOW], R.FVD_HIGH: fvd_result[R.FVD_HIGH]})
+    result = R.RunEvaluation(
+        summary=summary, per_frame=scorer.rows, reference_frames=scorer.summary("reference"),
+        settings={"run": str(run.folder), "scene": meta.get("scene"), "dataroot": str(dataroot or meta["dataroot"]),
+                  "version": meta.get("version", "v1.0-synth"), "frame_rate": run.frame_rate,
+                  "fps": run.fps, "frames": F, "references": k,
+                  "height": H, "width": W, "lpips_net": lpips_net, "max_depth": EVAL_MAX_DEPTH,
+                  "control_classes": list(CONTROL_CLASSES),
+                  "segmenter": None if seg is None else {"input_size": list(seg.input_size),
+                                                          "train_miou": seg.meta.get("train_miou"),
+                                                          "val_miou": seg.meta.get("val_miou")},
+                  "crossview": crossview, "cvdstorm": __version__},
+        notes=notes, fvd=fvd_result, per_class_iou=classes,
+        confusion=None if classes is None else {f"{who}_{part}": scorer.conf[who][part].matrix.tolist()
+                                                for who in ("gen", "real") for part in ("generated", "reference")})
     if write:
-        write_json(run.folder / EVAL_JSON, result)
+        write_json(run.folder / EVAL_JSON, result.to_json())
         write_csv(run.folder / EVAL_CSV, scorer.rows)
     return result
 
@@ -335,7 +331,7 @@ def fvd_of_run(run: GenerationRun, settings: dict, real: dict, i3d=None, device:
     from .frechet import FeatureStats
 
     ext = I3DFeatures(i3d, device)
-    g, r = fvd_features(run, {"settings": settings}, ext, real)
+    g, r = fvd_features(run, None, ext, real)
     d = FeatureStats().update(g).frechet(FeatureStats().update(r))
     low, high = bootstrap_frechet(g, r, FVD_BOOTSTRAP)
     proto = ext.protocol(fvd_frames(settings))

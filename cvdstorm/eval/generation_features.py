@@ -31,6 +31,7 @@ import numpy as np
 from ..images import to_float_images, to_uint8
 from ..io import atomic_path
 from ..pipelines.run import GenerationRun
+from .results import RunEvaluation
 from .run_frames import load_run, real_frames
 
 FID_FEATURES, FVD_FEATURES = "fid_features.npy", "fvd_features.npz"
@@ -64,8 +65,8 @@ def bootstrap_frechet(gen: np.ndarray, real: np.ndarray, rounds: int = 200, seed
     return float(np.percentile(out, 5)), float(np.percentile(out, 95))
 
 
-def frechet_by_reference(groups: dict[int, list[tuple[dict, dict]]],
-                         features: Callable[[GenerationRun, dict], tuple[np.ndarray, np.ndarray] | None],
+def frechet_by_reference(groups: dict[int, list[tuple[dict, RunEvaluation]]],
+                         features: Callable[[GenerationRun, RunEvaluation], tuple[np.ndarray, np.ndarray] | None],
                          bootstrap: int = 0) -> dict[int, Frechet]:
     """{k: Frechet} per reference count for the counts with at least 2 items on each side, pooling every
     run's `features(run, result)` -> (generated [n, D], real [n, D]), or None for a run with nothing to add;
@@ -85,16 +86,16 @@ def frechet_by_reference(groups: dict[int, list[tuple[dict, dict]]],
     return out
 
 
-def fid_features(run: GenerationRun, res: dict, out: Path, extractor) -> tuple[np.ndarray, np.ndarray] | None:
+def fid_features(run: GenerationRun, res: RunEvaluation, out: Path, extractor) -> tuple[np.ndarray, np.ndarray] | None:
     """Inception features [n * V, 2048] of the run's n generated frames and of the real frames of the
     same samples (cached in RUN and OUT/fid_real/); None when every frame is a reference."""
     H, W = run.rgb.shape[2:4]
-    mask = np.array([not row["reference"] for row in res["per_frame"]])
+    mask = np.array([not row["reference"] for row in res.per_frame])
     if not mask.any():
         return None
     g = _frame_features(run.folder / FID_FEATURES, lambda: run.rgb, run.rgb.shape[:2], mask, extractor)
     # real features are shared by every run of the same samples (0/1/3 references)
-    root = res["settings"].get("dataroot")
+    root = res.settings.get("dataroot")
     key = hashlib.sha1(json.dumps([str(root), run.scene.get("version"), run.scene["samples"],
                                    H, W]).encode()).hexdigest()[:16]
     r = _frame_features(out / "fid_real" / f"{key}.npy",
@@ -103,16 +104,18 @@ def fid_features(run: GenerationRun, res: dict, out: Path, extractor) -> tuple[n
     return g[mask].reshape(-1, g.shape[-1]), r[mask].reshape(-1, r.shape[-1])
 
 
-def fvd_features(run: GenerationRun, res: dict, extractor, real: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
+def fvd_features(run: GenerationRun, dataroot: str | None, extractor, real: dict | None = None
+                 ) -> tuple[np.ndarray, np.ndarray]:
     """I3D features [V, D] of the run's per-camera videos after its reference frames and of the real
-    ones (`real`: the run's `real_frames` when the caller has them), cached in RUN per network and protocol."""
+    ones (`real`: the run's `real_frames` when the caller has them, else read from `dataroot`, None: the
+    run's own), cached in RUN per network and protocol."""
     H, W = run.rgb.shape[2:4]
     k = run.references if run.references < run.frames else 0   # a run of references only: all of them
     key = f"{extractor.cache_key}_after{k}"
     path = run.folder / FVD_FEATURES
     gv = to_float_images(run.rgb[k:]).transpose(0, 1)                              # [V, F - k, 3, H, W]
     g = _video_features(path, gv, extractor, key + "_gen")
-    real = real if real is not None else real_frames(run.scene, H, W, res["settings"].get("dataroot"))
+    real = real if real is not None else real_frames(run.scene, H, W, dataroot)
     rv = to_float_images(to_uint8(real["images"][k:])).transpose(0, 1)
     return g, _video_features(path, rv, extractor, key + "_real")
 

@@ -108,8 +108,8 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
                 log(f"{label}: evaluating")
             res = evaluate_run(run, segmenter=seg if seg is not None else False, lpips_net=lpips_net,
                                device=device, crossview=crossview, pipe=pipe)
-        job["scene"] = res["settings"].get("scene")
-        job["references"] = int(res["settings"]["references"])
+        job["scene"] = res.settings.get("scene")
+        job["references"] = res.references
         results.append((job, res))
 
     agg = aggregate(results, out, i3d=i3d, fid=fid, device=device, log=log, fvd=fvd)
@@ -117,7 +117,7 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
                             "dataroot": None if dataroot is None else str(dataroot), "version": version,
                             "split": split, "frames": frames, "start": start, "seed": seed, "steps": steps,
                             "guidance": guidance, "lpips_net": lpips_net, "device": device,
-                            "segmenter": results[0][1]["settings"].get("segmenter") if results else None,
+                            "segmenter": results[0][1].settings.get("segmenter") if results else None,
                             "from_existing_runs": runs is not None, "cvdstorm": __version__,
                             **_rates(results)})
     write_json(out / EVAL_JSON, agg.to_json())
@@ -147,18 +147,17 @@ def _jobs(out: Path, checkpoint, dataroot, scenes, references, frames: int, vers
             for name in names for k in refs]
 
 
-def _earlier_evaluation(run: Path) -> dict | None:
+def _earlier_evaluation(run: Path) -> R.RunEvaluation | None:
     """A run's existing evaluation (RUN/eval_generation.json) when it is readable and complete, else None."""
     if not (run / EVAL_JSON).is_file():
         return None
     try:
-        res = read_json(run / EVAL_JSON, "evaluation")
+        return R.RunEvaluation.from_json(read_json(run / EVAL_JSON, "evaluation"))
     except CvdError:
         return None
-    return res if isinstance(res, dict) and "summary" in res and "per_frame" in res else None
 
 
-def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool = True, device: str = "cpu",
+def aggregate(results: list[tuple[dict, R.RunEvaluation]], out: Path, i3d=None, fid: bool = True, device: str = "cpu",
               log=print, fvd: bool = True) -> R.GenerationAggregate:
     """Pool per-run evaluations by reference count; FID/FVD; quality vs horizon (OUT/quality_vs_horizon.csv)."""
     if not results:
@@ -195,29 +194,29 @@ def aggregate(results: list[tuple[dict, dict]], out: Path, i3d=None, fid: bool =
                                "i3d": None if i3d is None else str(i3d), "fvd_protocol": fvd_protocol})
 
 
-def _horizon(group: list[tuple[dict, dict]]) -> tuple[dict[str, list[float]], list[int]]:
+def _horizon(group: list[tuple[dict, R.RunEvaluation]]) -> tuple[dict[str, list[float]], list[int]]:
     """Image metrics per frame index, averaged over the runs that reach it, and how many runs do."""
-    F = max(len(r["per_frame"]) for _, r in group)
+    F = max(len(r.per_frame) for _, r in group)
     h: dict[str, list[float]] = {m: [] for m in METRICS}
     scenes = []
     for f in range(F):
-        vals = [r["per_frame"][f] for _, r in group if f < len(r["per_frame"])]
+        vals = [r.per_frame[f] for _, r in group if f < len(r.per_frame)]
         for m in METRICS:
             h[m].append(float(np.mean([v[m] for v in vals])))
         scenes.append(len(vals))
     return {m: h[m] for m in R.IMAGE_METRICS}, scenes
 
 
-def _pool(group: list[tuple[dict, dict]]) -> tuple[dict, dict]:
+def _pool(group: list[tuple[dict, R.RunEvaluation]]) -> tuple[dict, dict]:
     """The runs' generated frames pooled: image metrics averaged over frames, depth and warps over their pixels
     (exact: sums of per-run pixel sums), control fidelity over summed confusion matrices; -> (summary, per-class IoU)."""
-    gen_rows = [row for _, r in group for row in r["per_frame"] if not row["reference"]]
+    gen_rows = [row for _, r in group for row in r.per_frame if not row["reference"]]
     s: dict = {"runs": len(group), "generated_frames": len(gen_rows)}
     for m in METRICS:
         s[m] = float(np.mean([row[m] for row in gen_rows])) if gen_rows else None
     for pre in (R.GEN_DEPTH, R.GEN_LIDAR):
-        parts = [(*(r["summary"].get(R.depth_key(pre, m)) for m in R.DEPTH_STATS),
-                  r["summary"].get(R.depth_key(pre, "pixels"), 0)) for _, r in group]
+        parts = [(*(r.summary.get(R.depth_key(pre, m)) for m in R.DEPTH_STATS),
+                  r.summary.get(R.depth_key(pre, "pixels"), 0)) for _, r in group]
         parts = [p for p in parts if p[0] is not None and p[3]]
         n = sum(p[3] for p in parts)
         if n:
@@ -226,14 +225,14 @@ def _pool(group: list[tuple[dict, dict]]) -> tuple[dict, dict]:
             s[R.depth_key(pre, "delta1")] = sum(p[2] * p[3] for p in parts) / n
     per_class = {}
     for who, name in zip(("gen", "real"), R.SEGMENTED):
-        mats = [np.asarray(r["confusion"][f"{who}_generated"]) for _, r in group if r.get("confusion")]
+        mats = [np.asarray(r.confusion[f"{who}_generated"]) for _, r in group if r.confusion]
         if mats:
             res = miou_of(sum(mats))
             s[R.miou(name)], s[R.miou(name, control=True)] = res["miou"], res["control_miou"]
             per_class[name] = res["iou"]
     for warp in R.WARPS:
         for name in R.WARP_SOURCES:
-            parts = [(r["summary"].get(R.warp_l1(warp, name)), r["summary"].get(R.warp_pixels(warp, name), 0))
+            parts = [(r.summary.get(R.warp_l1(warp, name)), r.summary.get(R.warp_pixels(warp, name), 0))
                      for _, r in group]
             parts = [p for p in parts if p[0] is not None and p[1]]
             n = sum(p[1] for p in parts)
@@ -268,9 +267,10 @@ def _add_fvd(by_ref, i3d, device, summary: dict, by_reference: dict, notes: list
         if log:
             log(str(e))
         return None
-    fvds = frechet_by_reference(by_ref, lambda run, res: fvd_features(run, res, ext3), FVD_BOOTSTRAP)
+    fvds = frechet_by_reference(by_ref, lambda run, res: fvd_features(run, res.settings.get("dataroot"), ext3),
+                                FVD_BOOTSTRAP)
     for k, r in fvds.items():
-        proto = ext3.protocol(fvd_frames(by_ref[k][0][1]["settings"]))
+        proto = ext3.protocol(fvd_frames(by_ref[k][0][1].settings))
         summary[R.by_ref(R.FVD, k)] = r.distance
         summary[R.by_ref(R.FVD_LOW, k)], summary[R.by_ref(R.FVD_HIGH, k)] = r.low, r.high
         by_reference[k].update({R.FVD: r.distance, "fvd_videos": r.items, R.FVD_LOW: r.low,
@@ -293,11 +293,11 @@ def _write_horizon_csv(path: Path, horizon: dict, horizon_scenes: dict) -> None:
         w.writerows(rows)
 
 
-def _rates(results: list[tuple[dict, dict]]) -> dict:
+def _rates(results: list[tuple[dict, R.RunEvaluation]]) -> dict:
     """The frame rate the runs were made at (evaluations from before camera rates: keyframes) and
     their frames per second, for the result tables."""
-    fps = sorted({round(float(r["settings"]["fps"]), 3) for _, r in results if r["settings"].get("fps")})
-    return {"frame_rate": " ".join(sorted({r["settings"].get("frame_rate", "keyframes") for _, r in results})),
+    fps = sorted({round(float(r.settings["fps"]), 3) for _, r in results if r.settings.get("fps")})
+    return {"frame_rate": " ".join(sorted({r.settings.get("frame_rate", "keyframes") for _, r in results})),
             "fps": fps[0] if len(fps) == 1 else fps or None}
 
 

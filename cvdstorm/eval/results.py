@@ -7,7 +7,7 @@ The JSON layout is unchanged (docs/run_format.md): a run's `summary` maps metric
 `by_reference` maps `ref_key(k)` ("ref3") -> {metric: value} and its flat `summary` holds
 `by_ref(metric, k)` ("fvd_ref3"). Never build these strings by hand and never take them apart with
 slices: `ref_count("ref3") == 3`. In code an aggregate is a `GenerationAggregate` (reference counts as ints);
-its `to_json` / `from_json` are the one encoding.
+its `to_json` / `from_json` are the one encoding; one run's evaluation is a `RunEvaluation`, likewise.
 """
 
 from __future__ import annotations
@@ -107,3 +107,40 @@ class GenerationAggregate:
                    quality_vs_horizon={ref_count(k): v for k, v in data["quality_vs_horizon"].items()},
                    runs=list(data.get("runs") or []), notes=list(data.get("notes") or []),
                    settings=dict(data.get("settings") or {}))
+
+
+@dataclass
+class RunEvaluation:
+    """One generation run scored against its real clip: what `evaluate_run` returns and writes as
+    RUN/eval_generation.json (`to_json`, the layout of docs/run_format.md; `from_json` reads it back)."""
+
+    summary: dict[str, Any]                      # the generated frames pooled: metric -> value
+    per_frame: list[dict[str, Any]]              # one row per frame (`reference`: a real-frame reconstruction)
+    reference_frames: dict[str, Any]             # the reference frames pooled apart ({} without any)
+    settings: dict[str, Any]                     # run, scene, dataroot, frames, references, sizes, versions
+    notes: list[str] = field(default_factory=list)
+    fvd: dict[str, Any] | None = None            # {ref_key(k): FVD, videos, fvd_low, fvd_high, protocol}
+    per_class_iou: dict[str, Any] | None = None  # part -> generated / real -> class -> IoU
+    confusion: dict[str, Any] | None = None      # "<gen|real>_<part>" -> confusion matrix (pooled by aggregates)
+
+    @property
+    def references(self) -> int:
+        return int(self.settings["references"])
+
+    def to_json(self) -> dict[str, Any]:
+        return {"summary": self.summary, "fvd": self.fvd, "reference_frames": self.reference_frames,
+                "per_class_iou": self.per_class_iou, "confusion": self.confusion, "settings": self.settings,
+                "notes": self.notes, "per_frame": self.per_frame}
+
+    @classmethod
+    def from_json(cls, data: Any, where: str = "run evaluation") -> "RunEvaluation":
+        """Read `to_json`'s layout back; anything else is one CvdError naming `where`."""
+        if not (isinstance(data, dict) and isinstance(data.get("summary"), dict)
+                and isinstance(data.get("per_frame"), list) and isinstance(data.get("settings"), dict)
+                and "references" in data["settings"]):
+            raise CvdError(f"{where} is not a run evaluation (needs summary, per_frame and settings); "
+                           "re-run `cvdstorm evaluate --stage generation --runs RUN`")
+        return cls(summary=data["summary"], per_frame=data["per_frame"],
+                   reference_frames=data.get("reference_frames") or {}, settings=data["settings"],
+                   notes=list(data.get("notes") or []), fvd=data.get("fvd"), per_class_iou=data.get("per_class_iou"),
+                   confusion=data.get("confusion"))
