@@ -152,6 +152,25 @@ def test_axis_attention_matches_reference(R, n, masked, ray_bias):
         torch.testing.assert_close(g, g_ref, atol=1e-4, rtol=1e-4)
 
 
+def test_ray_bias_keeps_the_fused_attention_kernel(monkeypatch):
+    """SDPA gets q, k, v of one head size, a multiple of 8 (what the flash kernels take; anything else
+    falls back to the math path, which stores [n, n] per head; benchmarks/memory.py's meta trace uses
+    the fused kernel's shapes)."""
+    seen = []
+    sdpa = torch.nn.functional.scaled_dot_product_attention
+
+    def spy(q, k, v, **kw):
+        seen.append((q.shape[-1], k.shape[-1], v.shape[-1]))
+        return sdpa(q, k, v, **kw)
+    monkeypatch.setattr(torch.nn.functional, "scaled_dot_product_attention", spy)
+    for dim, heads in [(24, 3), (64, 4)]:   # head sizes 8 and 16
+        blk = AxisAttention(dim, heads, qk_norm=True, ray_bias=8.0)
+        n = SHORT_SEQUENCE + 8
+        rays = torch.nn.functional.normalize(torch.randn(2, n, 3), dim=-1)
+        assert blk(torch.randn(2, n, 1, dim), None, None, rays).shape == (2, n, 1, dim)
+    assert len(seen) == 2 and all(a == b == c and a % 8 == 0 for a, b, c in seen), seen
+
+
 def test_init_equals_sd3_per_image():
     """New blocks at init: the video model equals diffusers' SD3 run image by image."""
     m = tiny()

@@ -134,15 +134,20 @@ class AxisAttention(nn.Module):
             # extra channels (q gets s_h d_i / scale, k gets d_j) instead of an [n, n] bias per head:
             # memory stays O(n) at the paper's 6 x 1,000+ tokens per frame.
             require(R == 1 and rays.shape == (B, n, 3), f"ray bias needs rays [B, n, 3] = {[B, n, 3]} and R = 1")
+            # Zero channels pad q, k and v to a multiple of 8 with one head size: the fused SDPA kernels
+            # (flash on CUDA and CPU) take only that; otherwise attention falls back to the math path,
+            # which stores [n, n] per head (tens of GB at the paper's size). Zeros change no logit.
+            pad = (-(hd + 3)) % 8
             d = rays.to(q.dtype)[:, None]                                      # [B, 1, n, 3]
-            q = torch.cat([q, d * (self.ray_scale.to(q.dtype)[:, None, None] / scale)], -1)   # [B, H, n, hd + 3]
-            k = torch.cat([k, d.expand(B, H, n, 3)], -1)
+            q = F.pad(torch.cat([q, d * (self.ray_scale.to(q.dtype)[:, None, None] / scale)], -1), (0, pad))
+            k = F.pad(torch.cat([k, d.expand(B, H, n, 3)], -1), (0, pad))     # [B, H, n, hd + 3 + pad]
+            v = F.pad(v, (0, 3 + pad))
         if n <= SHORT_SEQUENCE:   # explicit softmax: the fused kernel's per-sequence overhead dominates here
             s = q @ k.transpose(-1, -2) * scale                                # [B, R*H, n, n]
             o = (s if mask is None else s.masked_fill(~mask, float("-inf"))).softmax(-1) @ v
         else:
             o = F.scaled_dot_product_attention(q, k, v, attn_mask=mask, scale=scale)   # [B, R*H, n, hd]
-        return x + self.out(o.transpose(1, 2).reshape(B, n, R, D))
+        return x + self.out(o[..., :hd].transpose(1, 2).reshape(B, n, R, D))
 
 
 def _zero_linear(dim: int) -> nn.Linear:
