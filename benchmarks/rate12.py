@@ -12,10 +12,13 @@ both), control mIoU generated / real, PSNR, and FVD-16 where the I3D is availabl
     python benchmarks/rate12.py --checkpoint outputs/w12/pack [--baselines checkpoints/demo ...] [--scenes 2]
         [--frames 24] [--worlds val fresh] [--out outputs/rate12]
 
-FVD-16 comes with its 90 % bootstrap interval over the (generated, real) camera-video pairs.
+FVD-16 comes with its 90 % bootstrap interval over the (generated, real) camera-video pairs. Below each
+table, the floor a DiT reaches on this VAE: the warp errors of the reference frames of the 3-reference runs,
+which are the VAE's reconstructions of the real frames (encode, decode, GS depth) rather than generated ones.
 """
 
 import argparse
+import json
 import shutil
 import sys
 import time
@@ -26,6 +29,7 @@ from safetensors.torch import load_file, save_file  # noqa: E402
 
 from cvdstorm.data.synth.writer import SynthConfig, write_dataset  # noqa: E402
 from cvdstorm.demo import HELD_OUT_SEED, SHIPPED  # noqa: E402
+from cvdstorm.eval import results as R  # noqa: E402
 from cvdstorm.eval.generation_suite import evaluate_generation  # noqa: E402
 from cvdstorm.hardware import describe  # noqa: E402
 
@@ -59,8 +63,36 @@ def score(name: str, checkpoint: Path, dataroot: Path, out: Path, refs, args) ->
                               steps=args.steps, log=lambda m: print(m, file=sys.stderr, flush=True))
     cols = {k: {key: tuple(agg.metric(x, k) for x in key) if isinstance(key, tuple) else agg.metric(key, k)
                 for _, key in ROWS} for k in refs}
+    for k in refs:  # the run folders, for the VAE floor
+        cols[k]["runs"] = [Path(r["run"]) for r in agg.runs if r["references"] == k and r.get("run")]
     print(f"# {name}: {time.perf_counter() - t:.0f} s", file=sys.stderr, flush=True)
     return cols
+
+
+def vae_floor(runs: list[Path]) -> dict:
+    """Warp L1 of the runs' reference frames (the VAE's reconstructions of real frames, GS depth) and of the
+    real frames (GS depth), pixel-pooled over runs: what a DiT that reproduced the real latents would score."""
+    sums = {}
+    for run in runs:
+        ref = R.RunEvaluation.from_json(json.loads((run / "eval_generation.json").read_text()), str(run)).reference_frames
+        for warp in R.WARPS:
+            for src in ("generated", "real_gs"):
+                l1, n = ref.get(R.warp_l1(warp, src)), ref.get(R.warp_pixels(warp, src))
+                if l1 is not None and n:
+                    a, b = sums.get((warp, src), (0.0, 0))
+                    sums[(warp, src)] = (a + l1 * n, b + n)
+    return {key: a / b for key, (a, b) in sums.items()}
+
+
+def print_floor(cols: dict) -> None:
+    """The VAE floor beside the generated / real ratio of the main model's 3-reference runs."""
+    floor = vae_floor(cols["12 Hz model, 3 refs"]["runs"])
+    for warp, label in (("crossview", "cross-view"), ("temporal", "temporal")):
+        rec, real = floor.get((warp, "generated")), floor.get((warp, "real_gs"))
+        gen, gen_real = (cols["12 Hz model, 3 refs"][R.warp_l1(warp, s)] for s in ("generated", "real_gs"))
+        if rec and real and gen and gen_real:
+            print(f"{label} L1 on the reference frames, VAE reconstruction / real (GS depth both): {rec:.3f} / "
+                  f"{real:.3f} = {rec / real:.2f}x (the VAE's floor); generated / real: {gen / gen_real:.2f}x")
 
 
 def table(title: str, cols: dict) -> None:
@@ -115,6 +147,7 @@ def main() -> None:
             cols["12 Hz, cross-view blocks zeroed"]["crossview_l1_generated"]
         if xv and xv0:
             print(f"\ncross-view error with the cross-view blocks zeroed / with them: {xv0 / xv:.2f}")
+        print_floor(cols)
 
 
 if __name__ == "__main__":

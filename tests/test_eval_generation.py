@@ -32,7 +32,7 @@ def _scene(root, i=0):
     return name, r.scene_samples(name)
 
 
-def fake_run(out, root, scene_idx=0, references=1, frames=NF, noise=0.0, depth_scale=1.0, real=None):
+def fake_run(out, root, scene_idx=0, references=1, frames=NF, noise=0.0, depth_scale=1.0, real=None, settings=None):
     """A RUN folder like `generate` writes, made from the real frames (plus noise / scaled depth)."""
     name, samples = _scene(root, scene_idx)
     samples = samples[:frames]
@@ -44,7 +44,7 @@ def fake_run(out, root, scene_idx=0, references=1, frames=NF, noise=0.0, depth_s
         g = np.random.default_rng(0)
         rgb = np.clip(rgb.astype(np.float64) + g.normal(0, noise, rgb.shape), 0, 255).astype(np.uint8)
     depth = (real["depth"] * depth_scale).numpy().astype(np.float32)
-    return GenerationRun(meta, {}, rgb, depth).save(out, overwrite=True, views=False), real
+    return GenerationRun(meta, settings or {}, rgb, depth).save(out, overwrite=True, views=False), real
 
 
 def cli_evaluate(out, runs, *flags):
@@ -173,13 +173,17 @@ def test_driver_generates_each_pair_once(synth_root, runs, tmp_path, monkeypatch
 
         def save(self, out_dir, overwrite=False, views=True):
             cfg = self.cfg
+            made = {"generate": dict(cfg.__dict__), "checkpoint_files": dict(weights)}   # what run.yaml records
             return fake_run(out_dir, synth_root, self.scene_idx, cfg.references, cfg.frames,
-                            noise=10.0 * cfg.references, real=runs["real"] if self.scene_idx == 0 else None)[0]
+                            noise=10.0 * cfg.references, real=runs["real"] if self.scene_idx == 0 else None,
+                            settings=made)[0]
 
     # patch the real module's names: the driver imports it lazily, whatever was imported before
     from cvdstorm.pipelines import generate as pipeline
 
-    for name, fake in (("GenerateConfig", Cfg), ("CVDStormPipeline", Pipeline)):
+    weights = {"ckpt/dit/model.safetensors": "aa", "ckpt/vae/model.safetensors": "bb"}
+    for name, fake in (("GenerateConfig", Cfg), ("CVDStormPipeline", Pipeline),
+                       ("checkpoint_files", lambda ckpt: dict(weights))):
         monkeypatch.setattr(pipeline, name, fake)
     kw = dict(scenes=1, references=(0, 1), frames=NF, split="all", fid=False, fvd=False, crossview=False, log=None)
     agg = suite.evaluate_generation("ckpt", synth_root, tmp_path / "e", **kw)
@@ -194,6 +198,13 @@ def test_driver_generates_each_pair_once(synth_root, runs, tmp_path, monkeypatch
     assert calls == [(name, 0), (name, 1)]
     assert [r["status"] for r in agg.runs] == ["reused", "evaluated"]
     assert agg.settings["checkpoint"] == "ckpt" and agg.settings["frames"] == NF
+    # runs made with other settings or other weights at the same path are never reused under this name
+    with pytest.raises(CvdError, match=r"ref0 was generated with steps=None \(now 7\)"):
+        suite.evaluate_generation("ckpt", synth_root, tmp_path / "e", **kw, steps=7)
+    weights["ckpt/vae/model.safetensors"] = "cc"
+    with pytest.raises(CvdError, match="other weights than the checkpoint's"):
+        suite.evaluate_generation("ckpt", synth_root, tmp_path / "e", **kw)
+    assert calls == [(name, 0), (name, 1)]  # nothing generated again, nothing overwritten
 
 
 def test_bad_runs_one_line_errors(runs, tmp_path, capsys):

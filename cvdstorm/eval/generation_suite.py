@@ -14,7 +14,8 @@ Out: `evaluate_generation(checkpoint, dataroot, out, ...)` -> a `results.Generat
      The aggregate's `quality_vs_horizon` is what report/horizon_plot.py draws as
      OUT/plot_quality_vs_horizon.{png,svg} (the CLI does).
 It is resumable: a (scene, references) pair whose RUN/eval_generation.json exists is reused, a run
-that was generated but not evaluated is only evaluated. Per-image Inception (and I3D) features are
+that was generated but not evaluated is only evaluated; either only when its run.yaml records the same
+settings and the same weight digests (else one error: another model's run is never scored under this name). Per-image Inception (and I3D) features are
 cached, so re-aggregating costs no network passes.
 """
 
@@ -76,9 +77,15 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
     seg = resolve_segmenter(segmenter, device)
     pipe = None
     results = []
+    from ..pipelines import generate as pipeline
+
+    files = pipeline.checkpoint_files(checkpoint) if runs is None else None
     for i, job in enumerate(jobs):
         run = job["run"]
         label = f"[{i + 1}/{len(jobs)}] {run}"
+        if files is not None and is_run(run):
+            _check_reusable(run, files, scene=job["scene"], start=start, frames=frames, references=job["references"],
+                            seed=seed, steps=steps, guidance=guidance, frame_rate=frame_rate)
         res = _earlier_evaluation(run)
         if res is not None:
             job["status"] = "reused"
@@ -88,8 +95,6 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
             generated = is_run(run)
             if not generated and runs is not None:
                 load_run(run)  # raises the one-line error for a folder that is no run
-            from ..pipelines import generate as pipeline
-
             # loaded once for every run: to generate, and for the real frames' GS depth (crossview_real_gs)
             if pipe is None and checkpoint and (crossview or not generated):
                 pipe = pipeline.CVDStormPipeline.from_pretrained(checkpoint, device)
@@ -145,6 +150,20 @@ def _jobs(out: Path, checkpoint, dataroot, scenes, references, frames: int, vers
         raise CvdError(f"no {split} scenes in {dataroot} ({version})")
     return [{"run": out / "runs" / _safe(name) / R.ref_key(k), "scene": name, "references": k, "status": None}
             for name in names for k in refs]
+
+
+def _check_reusable(run: Path, files: dict, **want) -> None:
+    """A run under OUT/runs is reused (resuming a suite) only when these weights made it with these
+    settings; otherwise one error: reusing it would score another model, or other settings, under this
+    suite's name."""
+    settings = load_run(run).settings
+    made = settings.get("generate") or {}
+    diff = [f"{k}={made.get(k)!r} (now {v!r})" for k, v in want.items() if made.get(k) != v]
+    if sorted((settings.get("checkpoint_files") or {}).values()) != sorted(files.values()):
+        diff.append("other weights than the checkpoint's (run.yaml checkpoint_files)")
+    if diff:
+        raise CvdError(f"{run} was generated with {'; '.join(diff)}: give another --out, or delete that folder "
+                       f"to generate it again")
 
 
 def _earlier_evaluation(run: Path) -> R.RunEvaluation | None:

@@ -117,15 +117,11 @@ class CVDStormPipeline:
         """A checkpoint folder with dit/ and vae/ (what `pack` writes), or a train-dit run/step folder."""
         dit_dir, vae_dir = _checkpoint_dirs(checkpoint)
         dit, dit_cfg = load_dit(dit_dir, device)
-        if vae_dir is None:
-            require(bool(dit_cfg.vae_checkpoint), f"{dit_dir}/config.yaml names no vae_checkpoint")
-            vae_dir = resolve_checkpoint(dit_cfg.vae_checkpoint)
+        vae_dir = vae_dir or _named_vae(dit_dir, dit_cfg)
         vae, vae_cfg = load_storm_vae(vae_dir, device)
         check_compatible(dit_cfg, vae_cfg)
-        files = {str(f): file_digest(f) for d in (dit_dir, vae_dir) for f in sorted(d.glob("*.safetensors"))
-                 if f.name != "optimizer.safetensors"}
-        return cls(dit, dit_cfg, vae.requires_grad_(False), vae_cfg, load_text_encoder(dit_cfg.dit), files,
-                   str(checkpoint), str(device))
+        return cls(dit, dit_cfg, vae.requires_grad_(False), vae_cfg, load_text_encoder(dit_cfg.dit),
+                   _weight_digests(dit_dir, vae_dir), str(checkpoint), str(device))
 
     def __call__(self, cfg: GenerateConfig | None = None, *, workdir: str | Path | None = None,
                  progress: bool = True, **settings) -> GenerationRun:
@@ -208,6 +204,23 @@ def _checkpoint_dirs(checkpoint: str | Path) -> tuple[Path, Path | None]:
     if (path / "dit").is_dir() and (path / "vae").is_dir():
         return resolve_checkpoint(path / "dit"), resolve_checkpoint(path / "vae")
     return resolve_checkpoint(path), None
+
+
+def _named_vae(dit_dir: Path, dit_cfg: DiTTrainConfig) -> Path:
+    require(bool(dit_cfg.vae_checkpoint), f"{dit_dir}/config.yaml names no vae_checkpoint")
+    return resolve_checkpoint(dit_cfg.vae_checkpoint)
+
+
+def _weight_digests(dit_dir: Path, vae_dir: Path) -> dict:
+    return {str(f): file_digest(f) for d in (dit_dir, vae_dir) for f in sorted(d.glob("*.safetensors"))
+            if f.name != "optimizer.safetensors"}
+
+
+def checkpoint_files(checkpoint: str | Path) -> dict:
+    """The weight files generation reads from a checkpoint -> sha256 (a run's `checkpoint_files`), without
+    loading them: what tells a run made by these weights from one made by others at the same path."""
+    dit_dir, vae_dir = _checkpoint_dirs(checkpoint)
+    return _weight_digests(dit_dir, vae_dir or _named_vae(dit_dir, dit_config(checkpoint)))
 
 
 def dit_config(checkpoint: str | Path) -> DiTTrainConfig:
