@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 import torch
 from safetensors.torch import load_file
 
@@ -41,6 +42,10 @@ def test_train_resume_and_evaluate(synth_root, tmp_path):
     for k in ("vae_psnr", "vae_ssim", "gs_ctx_psnr", "gs_novel_psnr", "gs_depth_abs_rel", "dec_depth_rmse"):
         assert isinstance(summary[k], float), k
     assert (tmp_path / "ev" / "eval_vae.csv").read_text().startswith("clip,scene,vae_psnr")
+    # per clip: its own depth AbsRel; with one clip the pooled summary is that clip's
+    clip = json.loads((tmp_path / "ev" / "eval_vae.json").read_text())["clips"][0]
+    for k in ("gs_depth_abs_rel", "dec_depth_abs_rel"):
+        assert clip[k] == pytest.approx(summary[k]), k
 
 
 def test_decoder_finetune_keeps_the_encoder(synth_root, tmp_path):

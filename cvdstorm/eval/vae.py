@@ -11,6 +11,7 @@ Out: a dict of metrics (also RUN/eval_vae.json and a per-clip eval_vae.csv):
   gs_depth_{abs_rel,rmse,delta1}   rendered depth at novel frames vs the dataset's exact dense depth
   gs_lidar_{abs_rel,rmse,delta1}   the same vs projected LiDAR depth (the only GT on nuScenes)
   dec_depth_*, dec_lidar_*         the GS decoder's per-pixel depth of the input (context) views
+The CSV has one row per clip (its scene, image metrics and depth AbsRel); the summary pools depth pixels.
 Depth is scored where the ground truth is in (0, max_depth]; latents are the posterior means.
 """
 
@@ -89,6 +90,8 @@ def evaluate_vae(checkpoint: str | Path, out: str | Path | None = None, split: s
     rows, totals = [], {k: DepthStats() for k in ("gs_depth", "gs_lidar", "dec_depth", "dec_lidar")}
     for i in tqdm(range(n), desc="evaluate vae", disable=not progress):
         row, stats = evaluate_clip(model, to_device(collate_clips([ds[i]]), torch.device(device)), cfg)
+        # the clip's own depth AbsRel (the summary pools pixels over clips): shows which scenes are hard
+        row.update({f"{k}_abs_rel": v for k, s in stats.items() if not math.isnan(v := s.result()["abs_rel"])})
         rows.append({"clip": i, "scene": ds.index[i][0], **row})
         for k, s in stats.items():
             totals[k] = totals[k].merge(s)
