@@ -39,7 +39,7 @@ def make_run(root: Path, metrics: bool = True) -> Path:
     (root / "run.yaml").write_text("preset: tiny\nref_frames: [0, 1, 3]\ndataset: synthetic <world>\n")
     if metrics:
         write_json(root / "eval_generation.json", {
-            "settings": {"scenes": 2, "ref_frames": [0, 1, 3]},
+            "settings": {"scenes": 2, "ref_frames": [0, 1, 3], "version": "v1.0-synth", "height": 64, "width": 112},
             "summary": {"fid_ref3": 12.5, "fvd_ref3": None, "fid_ref0": 30.25, "control_miou": 0.41},
             "quality_vs_horizon": {"ref0": {"psnr": [20, 18, 17, 16.5], "ssim": [0.7, 0.6, 0.55, 0.5]},
                                    "ref3": {"psnr": [25, 24, 23, 22.5], "ssim": [0.8, 0.75, 0.7, 0.68]}},
@@ -73,6 +73,8 @@ def test_full_report(tmp_path):
     assert ">3.8<" in row and ">12.5<" in row and "UniMLVG 5.8" in row
     row = re.search(r"<tr><td>PSNR ↑</td><td>STORM-VAE reconstruction.*?</td>(.*?)</tr>", text).group(1)
     assert ">21.18<" in row and ">19.75<" in row
+    # what our numbers were measured on, from the run's settings, beside the paper's
+    assert "ours: a synthetic world (v1.0-synth) at 64x112 pixels." in text
     # FVD was not computed (null): shown as a dash, not a number
     row = re.search(r"<tr><td>FVD ↓</td><td>3 reference frames</td>(.*?)</tr>", text).group(1)
     assert "<td class='num ours'>–</td>" in row

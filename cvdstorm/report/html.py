@@ -249,6 +249,19 @@ def _metrics(root: Path) -> tuple[list[tuple[Path, dict, dict]], list[str]]:
     return out, warnings
 
 
+def _data_caveat(flat: dict) -> str:
+    """What this run's numbers were measured on, from its settings: the dataset version and the frame size."""
+    def setting(name):
+        return next((v for k, (v, _) in flat.items() if k.rpartition("/")[2] == name and k.startswith("settings/")
+                     and isinstance(v, (str, int)) and not isinstance(v, bool)), None)
+    version, h, w = setting("version"), setting("height"), setting("width")
+    if version is None:
+        return "this run's data (see settings)"
+    kind = "a synthetic world" if "synth" in str(version) else "nuScenes-format data"
+    size = f" at {h}x{w} pixels" if isinstance(h, int) and isinstance(w, int) else ""
+    return f"{kind} ({version}){size}"
+
+
 def _paper_section(metrics) -> str:
     flat: dict[str, Any] = {}
     for f, scalars, _ in metrics:
@@ -275,8 +288,8 @@ def _paper_section(metrics) -> str:
                     f"<td class='num'>{format_value(row['paper'])}</td><td>{_e(others)}</td>"
                     f"<td class='num ours'>{format_value(ours)}</td><td class='file'>{_e(src)}</td></tr>")
     return ('<section id="paper"><h2>Against the paper</h2>'
-            "<p class='note'>Paper: CVD-STORM (arXiv 2510.07944) on nuScenes val; ours: this run's data "
-            "(see settings). Comparable in kind, not in value, unless the run used nuScenes.</p>"
+            "<p class='note'>Paper: CVD-STORM (arXiv 2510.07944) on nuScenes val; ours: "
+            f"{_e(_data_caveat(flat))}. Comparable in kind, not in value, unless the run used nuScenes.</p>"
             "<table><thead><tr><th>metric</th><th>setting</th><th>paper</th><th>other methods (paper)</th>"
             "<th>this run</th><th>from</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></section>")
 
