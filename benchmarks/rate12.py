@@ -18,7 +18,6 @@ which are the VAE's reconstructions of the real frames (encode, decode, GS depth
 """
 
 import argparse
-import json
 import shutil
 import sys
 import time
@@ -30,8 +29,10 @@ from safetensors.torch import load_file, save_file  # noqa: E402
 from cvdstorm.data.synth.writer import SynthConfig, write_dataset  # noqa: E402
 from cvdstorm.demo import HELD_OUT_SEED, SHIPPED  # noqa: E402
 from cvdstorm.eval import results as R  # noqa: E402
+from cvdstorm.eval.generation import EVAL_JSON, pool_warp_l1  # noqa: E402
 from cvdstorm.eval.generation_suite import evaluate_generation  # noqa: E402
 from cvdstorm.hardware import describe  # noqa: E402
+from cvdstorm.io import read_json  # noqa: E402
 
 ROWS = (("GS depth AbsRel", "gen_depth_abs_rel"), ("PSNR", "psnr"),
         ("cross-view L1 generated", "crossview_l1_generated"), ("cross-view L1 real, GS depth", "crossview_l1_real_gs"),
@@ -72,16 +73,11 @@ def score(name: str, checkpoint: Path, dataroot: Path, out: Path, refs, args) ->
 def vae_floor(runs: list[Path]) -> dict:
     """Warp L1 of the runs' reference frames (the VAE's reconstructions of real frames, GS depth) and of the
     real frames (GS depth), pixel-pooled over runs: what a DiT that reproduced the real latents would score."""
-    sums = {}
-    for run in runs:
-        ref = R.RunEvaluation.from_json(json.loads((run / "eval_generation.json").read_text()), str(run)).reference_frames
-        for warp in R.WARPS:
-            for src in ("generated", "real_gs"):
-                l1, n = ref.get(R.warp_l1(warp, src)), ref.get(R.warp_pixels(warp, src))
-                if l1 is not None and n:
-                    a, b = sums.get((warp, src), (0.0, 0))
-                    sums[(warp, src)] = (a + l1 * n, b + n)
-    return {key: a / b for key, (a, b) in sums.items()}
+    refs = [R.RunEvaluation.from_json(read_json(run / EVAL_JSON, "evaluation"), str(run)).reference_frames
+            for run in runs]
+    return {(warp, src): pool_warp_l1((ref.get(R.warp_l1(warp, src)), ref.get(R.warp_pixels(warp, src)))
+                                      for ref in refs)["l1"]
+            for warp in R.WARPS for src in ("generated", "real_gs")}
 
 
 def print_floor(cols: dict) -> None:

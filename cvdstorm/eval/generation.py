@@ -92,10 +92,12 @@ def _temporal_step(images, depth, K, c2w, static) -> tuple[float | None, int]:
     return (_num(r["l1"]) if r["pixels"] else None), r["pixels"]
 
 
-def _pool_crossview(values: list[tuple[float | None, int]]) -> dict:
-    n = sum(p for v, p in values if v is not None)
-    s = sum(v * p for v, p in values if v is not None)
-    return {"l1": s / n if n else None, "pixels": n}
+def pool_warp_l1(values) -> dict:
+    """Warp L1s of several parts [(l1 or None, pixels)] pooled over their pixels -> {"l1": mean or None,
+    "pixels": n}: frames into a run, runs into an aggregate."""
+    kept = [(v, p) for v, p in values if v is not None and p]
+    n = sum(p for _, p in kept)
+    return {"l1": sum(v * p for v, p in kept) / n if n else None, "pixels": n}
 
 
 def _pool_depth(stats: list) -> dict:
@@ -229,7 +231,7 @@ class _RunScorer:
             for who, name in zip(("gen", "real", "real_gs"), R.WARP_SOURCES):
                 for warp, pooled in (("crossview", self.xv), ("temporal", self.tv)):
                     if pooled[who][part]:
-                        p = _pool_crossview(pooled[who][part])
+                        p = pool_warp_l1(pooled[who][part])
                         s[R.warp_l1(warp, name)], s[R.warp_pixels(warp, name)] = p["l1"], p["pixels"]
         s["frames"] = len(sel)
         return s

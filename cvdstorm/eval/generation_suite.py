@@ -15,8 +15,8 @@ Out: `evaluate_generation(checkpoint, dataroot, out, ...)` -> a `results.Generat
      OUT/plot_quality_vs_horizon.{png,svg} (the CLI does).
 It is resumable: a (scene, references) pair whose RUN/eval_generation.json exists is reused, a run
 that was generated but not evaluated is only evaluated; either only when its run.yaml records the same
-settings and the same weight digests (else one error: another model's run is never scored under this name). Per-image Inception (and I3D) features are
-cached, so re-aggregating costs no network passes.
+settings and the same weight digests (else one error: another model's run is never scored under this name).
+Per-image Inception (and I3D) features are cached, so re-aggregating costs no network passes.
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ from ..errors import CvdError
 from ..io import atomic_path, read_json, write_json
 from ..pipelines.run import is_run
 from . import results as R
-from .generation import (EVAL_CSV, EVAL_JSON, METRICS, evaluate_run, load_run, miou_of, resolve_segmenter,
-                         write_csv)
+from .generation import (EVAL_CSV, EVAL_JSON, METRICS, evaluate_run, load_run, miou_of, pool_warp_l1,
+                         resolve_segmenter, write_csv)
 from .generation_features import FVD_BOOTSTRAP, fid_features, frechet_by_reference, fvd_features, fvd_frames
 
 SMALL_N_NOTE = ("FID from {n} generated images: below ~2048 Inception features the covariance is "
@@ -79,11 +79,12 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
     results = []
     from ..pipelines import generate as pipeline
 
-    files = pipeline.checkpoint_files(checkpoint) if runs is None else None
+    files = None  # the checkpoint's weight digests: read once, and only when OUT already holds a run to resume
     for i, job in enumerate(jobs):
         run = job["run"]
         label = f"[{i + 1}/{len(jobs)}] {run}"
-        if files is not None and is_run(run):
+        if runs is None and is_run(run):
+            files = files or pipeline.checkpoint_files(checkpoint)
             _check_reusable(run, files, scene=job["scene"], start=start, frames=frames, references=job["references"],
                             seed=seed, steps=steps, guidance=guidance, frame_rate=frame_rate)
         res = _earlier_evaluation(run)
@@ -119,12 +120,12 @@ def evaluate_generation(checkpoint: str | Path | None, dataroot: str | Path | No
 
     agg = aggregate(results, out, i3d=i3d, fid=fid, device=device, log=log, fvd=fvd)
     agg.settings.update({"checkpoint": None if checkpoint is None else str(checkpoint),
-                            "dataroot": None if dataroot is None else str(dataroot), "version": version,
-                            "split": split, "frames": frames, "start": start, "seed": seed, "steps": steps,
-                            "guidance": guidance, "lpips_net": lpips_net, "device": device,
-                            "segmenter": results[0][1].settings.get("segmenter") if results else None,
-                            "from_existing_runs": runs is not None, "cvdstorm": __version__,
-                            **_rates(results)})
+                         "dataroot": None if dataroot is None else str(dataroot), "version": version,
+                         "split": split, "frames": frames, "start": start, "seed": seed, "steps": steps,
+                         "guidance": guidance, "lpips_net": lpips_net, "device": device,
+                         "segmenter": results[0][1].settings.get("segmenter") if results else None,
+                         "from_existing_runs": runs is not None, "cvdstorm": __version__,
+                         **_rates(results)})
     write_json(out / EVAL_JSON, agg.to_json())
     _write_summary_csv(out / EVAL_CSV, agg)
     return agg
@@ -195,7 +196,7 @@ def aggregate(results: list[tuple[dict, R.RunEvaluation]], out: Path, i3d=None, 
         horizon[k], horizon_scenes[k] = _horizon(group)
         s, per_class = _pool(group)
         by_reference[k] = {**s, "per_class_iou": per_class or None,
-                                      "scenes": sorted({str(j["scene"]) for j, _ in group})}
+                           "scenes": sorted({str(j["scene"]) for j, _ in group})}
         for key in R.HEADLINE:
             if s.get(key) is not None:
                 summary[R.by_ref(key, k)] = s[key]
@@ -251,12 +252,10 @@ def _pool(group: list[tuple[dict, R.RunEvaluation]]) -> tuple[dict, dict]:
             per_class[name] = res["iou"]
     for warp in R.WARPS:
         for name in R.WARP_SOURCES:
-            parts = [(r.summary.get(R.warp_l1(warp, name)), r.summary.get(R.warp_pixels(warp, name), 0))
-                     for _, r in group]
-            parts = [p for p in parts if p[0] is not None and p[1]]
-            n = sum(p[1] for p in parts)
-            if n:
-                s[R.warp_l1(warp, name)] = sum(a * b for a, b in parts) / n
+            p = pool_warp_l1((r.summary.get(R.warp_l1(warp, name)), r.summary.get(R.warp_pixels(warp, name)))
+                             for _, r in group)
+            if p["l1"] is not None:
+                s[R.warp_l1(warp, name)] = p["l1"]
     return s, per_class
 
 
@@ -293,7 +292,7 @@ def _add_fvd(by_ref, i3d, device, summary: dict, by_reference: dict, notes: list
         summary[R.by_ref(R.FVD, k)] = r.distance
         summary[R.by_ref(R.FVD_LOW, k)], summary[R.by_ref(R.FVD_HIGH, k)] = r.low, r.high
         by_reference[k].update({R.FVD: r.distance, "fvd_videos": r.items, R.FVD_LOW: r.low,
-                                           R.FVD_HIGH: r.high, "fvd_protocol": proto})
+                                R.FVD_HIGH: r.high, "fvd_protocol": proto})
     if ext3.stretched:
         notes.append(f"FVD: {ext3.stretched} videos were shorter than 16 frames and were stretched")
     protocol = ext3.protocol("after each run's reference frames")
